@@ -1,0 +1,187 @@
+/*-------------------------------------------------------------------------
+ * parsenodes.h
+ *    The analyzed statement: Query, its range table and clauses.  This is
+ *    the contract between the analyzer (planner/analyze*.c) and the
+ *    optimizer (planner/plan*.c).  Field meanings are PostgreSQL's
+ *    (src/include/nodes/parsenodes.h).
+ *
+ *    Raw (unanalyzed) parse trees are libpg_query's protobuf structs
+ *    (PgQuery__Node, see planner/parser.h); there is no second copy of the
+ *    grammar's node types.
+ *-------------------------------------------------------------------------
+ */
+#ifndef PARSENODES_H
+#define PARSENODES_H
+
+#include "planner/primnodes.h"
+
+typedef enum CmdType
+{
+    CMD_UNKNOWN,
+    CMD_SELECT,
+    CMD_UPDATE,
+    CMD_INSERT,
+    CMD_DELETE,
+    CMD_MERGE,
+    CMD_UTILITY,
+    CMD_NOTHING
+} CmdType;
+
+typedef enum RTEKind
+{
+    RTE_RELATION,
+    RTE_SUBQUERY,
+    RTE_JOIN,
+    RTE_FUNCTION,
+    RTE_VALUES,
+    RTE_CTE,
+    RTE_RESULT
+} RTEKind;
+
+typedef struct RangeTblEntry
+{
+    NodeTag     type;
+    RTEKind     rtekind;
+    /* RTE_RELATION */
+    Oid         relid;
+    char        relkind;
+    int         rellockmode;    /* lock taken by the analyzer */
+    /* RTE_SUBQUERY */
+    struct Query *subquery;
+    /* RTE_JOIN */
+    JoinType    jointype;
+    List       *joinaliasvars;  /* Vars/exprs of the join's output columns */
+    /* RTE_FUNCTION */
+    List       *functions;      /* FuncExpr list */
+    bool        funcordinality;
+    /* RTE_VALUES */
+    List       *values_lists;   /* list of expression lists */
+    /* RTE_CTE */
+    char       *ctename;
+    int         ctelevelsup;
+    bool        self_reference;
+    /* output column info for non-relation RTEs */
+    List       *coltypes;       /* OID list */
+    List       *coltypmods;     /* int list */
+    List       *colcollations;  /* OID list */
+    Alias      *alias;          /* user-written alias */
+    Alias      *eref;           /* expanded names: alias or relname + column names */
+    bool        lateral;
+    bool        inh;
+    bool        inFromCl;       /* present in FROM (vs. added implicitly) */
+    uint32      requiredPerms;  /* ACL_SELECT etc. (later issue) */
+} RangeTblEntry;
+
+/* ORDER BY / GROUP BY / DISTINCT item: refers to a TargetEntry by tleSortGroupRef. */
+typedef struct SortGroupClause
+{
+    NodeTag     type;
+    uint32      tleSortGroupRef;
+    Oid         eqop;           /* equality operator */
+    Oid         sortop;         /* ordering operator ('<' or '>'), or InvalidOid */
+    bool        nulls_first;
+    bool        hashable;
+} SortGroupClause;
+
+typedef enum GroupingSetKind
+{
+    GROUPING_SET_EMPTY, GROUPING_SET_SIMPLE, GROUPING_SET_ROLLUP,
+    GROUPING_SET_CUBE, GROUPING_SET_SETS
+} GroupingSetKind;
+
+typedef struct GroupingSet
+{
+    NodeTag     type;
+    GroupingSetKind kind;
+    List       *content;
+    int         location;
+} GroupingSet;
+
+typedef struct WindowClause
+{
+    NodeTag     type;
+    char       *name;
+    char       *refname;
+    List       *partitionClause;
+    List       *orderClause;
+    int         frameOptions;
+    Node       *startOffset;
+    Node       *endOffset;
+    uint32      winref;
+} WindowClause;
+
+typedef struct CommonTableExpr
+{
+    NodeTag     type;
+    char       *ctename;
+    List       *aliascolnames;
+    Node       *ctequery;       /* Query after analysis */
+    bool        cterecursive;
+    int         cterefcount;
+    List       *ctecolnames;
+    List       *ctecoltypes;
+    List       *ctecoltypmods;
+    List       *ctecolcollations;
+    int         location;
+} CommonTableExpr;
+
+typedef enum LimitOption
+{
+    LIMIT_OPTION_COUNT,
+    LIMIT_OPTION_WITH_TIES,
+    LIMIT_OPTION_DEFAULT
+} LimitOption;
+
+typedef enum SetOperation
+{
+    SETOP_NONE = 0, SETOP_UNION, SETOP_INTERSECT, SETOP_EXCEPT
+} SetOperation;
+
+typedef struct SetOperationStmt
+{
+    NodeTag     type;
+    SetOperation op;
+    bool        all;
+    Node       *larg;           /* RangeTblRef or SetOperationStmt */
+    Node       *rarg;
+    List       *colTypes;
+    List       *colTypmods;
+    List       *colCollations;
+    List       *groupClauses;
+} SetOperationStmt;
+
+typedef struct Query
+{
+    NodeTag     type;
+    CmdType     commandType;
+    bool        canSetTag;
+    struct PgQuery__Node *utilityStmt;  /* raw statement when CMD_UTILITY */
+    int         resultRelation; /* rtable index of INSERT/UPDATE/DELETE target */
+    bool        hasAggs;
+    bool        hasWindowFuncs;
+    bool        hasTargetSRFs;
+    bool        hasSubLinks;
+    bool        hasDistinctOn;
+    bool        hasRecursive;
+    bool        hasModifyingCTE;
+    List       *cteList;
+    List       *rtable;
+    FromExpr   *jointree;
+    List       *targetList;     /* TargetEntry list */
+    List       *returningList;
+    List       *groupClause;    /* SortGroupClause list */
+    List       *groupingSets;
+    Node       *havingQual;
+    List       *windowClause;
+    List       *distinctClause;
+    List       *sortClause;
+    Node       *limitOffset;
+    Node       *limitCount;
+    LimitOption limitOption;
+    Node       *setOperations;  /* SetOperationStmt tree, for UNION etc. */
+    List       *constraintDeps;
+    int         stmt_location;
+    int         stmt_len;
+} Query;
+
+#endif

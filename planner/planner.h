@@ -1,0 +1,39 @@
+/*-------------------------------------------------------------------------
+ * planner.h
+ *    Entry points from the backend's query loop into the planner module:
+ *    analysis (raw statement -> Query) and optimization (Query -> PlannedStmt).
+ *-------------------------------------------------------------------------
+ */
+#ifndef PLANNER_H
+#define PLANNER_H
+
+#include "planner/parser.h"
+#include "planner/parsenodes.h"
+#include "planner/plannodes.h"
+#include "planner/params.h"
+
+/* Analyze with parameter types fixed by the caller (numParams may be 0). */
+extern Query *parse_analyze_fixedparams(RawStmt *parseTree, const char *sourceText,
+                                        const Oid *paramTypes, int numParams);
+/*
+ * Analyze inferring parameter types (extended-protocol Parse): *paramTypes
+ * (palloc'd, may be grown) holds the types the client gave, 0 = infer;
+ * on return every $n used has a resolved type (unknown -> text, as PG).
+ */
+extern Query *parse_analyze_varparams(RawStmt *parseTree, const char *sourceText,
+                                      Oid **paramTypes, int *numParams);
+
+/* Optimize an analyzed Query; utility statements come back wrapped. */
+extern PlannedStmt *pg_plan_query(Query *querytree, const char *sourceText,
+                                  ParamListInfo boundParams);
+
+/* The result columns a Query will produce (for Describe), or NULL if none. */
+extern struct TupleDescData *QueryResultTupleDesc(Query *query);
+
+/* Is this raw statement a transaction-control or other utility statement? */
+extern bool raw_stmt_is_utility(RawStmt *raw);
+
+/* Name of a type in a raw TypeName (CREATE TABLE column types, casts). */
+extern void typenameTypeIdAndMod(PgQuery__TypeName *typeName, Oid *typeid_p, int32 *typmod_p);
+
+#endif

@@ -1,0 +1,279 @@
+/*-------------------------------------------------------------------------
+ * plannodes_defs.h
+ *    Plan node structs (included by plannodes.h).  Conventions are
+ *    PostgreSQL's, after set_plan_references (planner/setrefs.c):
+ *
+ *  - A scan node's targetlist and qual use Vars with varno = the scan's
+ *    scanrelid (range table index) and varattno = column number.
+ *  - Every node above a scan refers to its children's output by Vars with
+ *    varno OUTER_VAR (lefttree) or INNER_VAR (righttree) and varattno = the
+ *    child's target list position (resno).
+ *  - Agg: targetlist/qual contain Aggref nodes (aggno = index into the
+ *    node's aggregate list, 0-based, numbered by the planner) and OUTER_VAR
+ *    Vars for grouping columns; each Aggref's args refer to OUTER_VAR.
+ *  - Sort/Limit/Material/Unique pass tuples through: their targetlist is
+ *    the child's, as OUTER_VAR Vars, and they do not project.
+ *  - ModifyTable: its child produces the new row's columns (INSERT:
+ *    exactly the relation's columns in order; UPDATE: the relation's
+ *    columns in order plus a resjunk "ctid" column last; DELETE: a resjunk
+ *    "ctid" column).  The ctid column has type TIDOID; its Var has
+ *    varattno SelfItemPointerAttributeNumber (-1).
+ *  - qual lists are implicitly ANDed lists of boolean Exprs.
+ *  - Expressions in plans are evaluated by the executor's compiled
+ *    expression programs (executor/execExpr*.c), built once in ExecInit*.
+ *-------------------------------------------------------------------------
+ */
+#ifndef PLANNODES_DEFS_H
+#define PLANNODES_DEFS_H
+
+#define SelfItemPointerAttributeNumber (-1)
+
+typedef struct Plan
+{
+    NodeTag     type;
+    double      startup_cost;
+    double      total_cost;
+    double      plan_rows;
+    int         plan_width;
+    bool        parallel_safe;
+    int         plan_node_id;
+    List       *targetlist;     /* TargetEntry list */
+    List       *qual;           /* implicitly-ANDed qual conditions */
+    struct Plan *lefttree;      /* outer child */
+    struct Plan *righttree;     /* inner child */
+    List       *initPlan;       /* SubPlan nodes run before this node */
+} Plan;
+
+#define outerPlan(node) (((Plan *) (node))->lefttree)
+#define innerPlan(node) (((Plan *) (node))->righttree)
+
+/* Result: computes a targetlist with no input (SELECT 1), or filters/projects
+ * its child's output; resconstantqual is a one-time qual. */
+typedef struct Result
+{
+    Plan        plan;
+    Node       *resconstantqual;
+} Result;
+
+/* ProjectSet: evaluates set-returning functions in the targetlist. */
+typedef struct ProjectSet
+{
+    Plan        plan;
+} ProjectSet;
+
+typedef enum OnConflictAction
+{
+    ONCONFLICT_NONE, ONCONFLICT_NOTHING, ONCONFLICT_UPDATE
+} OnConflictAction;
+
+typedef struct ModifyTable
+{
+    Plan        plan;           /* lefttree produces the rows to write */
+    CmdType     operation;
+    bool        canSetTag;
+    int         nominalRelation;
+    List       *resultRelations;    /* int list of rtable indexes (one for now) */
+    List       *updateColnos;       /* UPDATE: int list of target column numbers */
+    List       *returningLists;     /* TargetEntry lists, Vars refer to the result rel (varno = its rtindex) */
+    OnConflictAction onConflictAction;
+} ModifyTable;
+
+typedef struct Append
+{
+    Plan        plan;
+    List       *appendplans;
+} Append;
+
+typedef struct Scan
+{
+    Plan        plan;
+    int         scanrelid;      /* range table index */
+} Scan;
+
+typedef Scan SeqScan;
+
+typedef struct SubqueryScan
+{
+    Scan        scan;
+    Plan       *subplan;
+} SubqueryScan;
+
+typedef struct FunctionScan
+{
+    Scan        scan;
+    List       *functions;      /* FuncExpr list */
+    bool        funcordinality;
+} FunctionScan;
+
+typedef struct ValuesScan
+{
+    Scan        scan;
+    List       *values_lists;   /* list of expression lists */
+} ValuesScan;
+
+typedef struct CteScan
+{
+    Scan        scan;
+    int         ctePlanId;
+    int         cteParam;
+} CteScan;
+
+typedef struct WorkTableScan
+{
+    Scan        scan;
+    int         wtParam;
+} WorkTableScan;
+
+typedef struct Join
+{
+    Plan        plan;
+    JoinType    jointype;
+    bool        inner_unique;
+    List       *joinqual;       /* JOIN ON quals (qual is the WHERE part) */
+} Join;
+
+typedef struct NestLoopParam
+{
+    NodeTag     type;
+    int         paramno;
+    Var        *paramval;
+} NestLoopParam;
+
+typedef struct NestLoop
+{
+    Join        join;
+    List       *nestParams;
+} NestLoop;
+
+typedef struct MergeJoin
+{
+    Join        join;
+    bool        skip_mark_restore;
+    List       *mergeclauses;
+    Oid        *mergeFamilies;
+    Oid        *mergeCollations;
+    int        *mergeStrategies;
+    bool       *mergeNullsFirst;
+} MergeJoin;
+
+typedef struct HashJoin
+{
+    Join        join;
+    List       *hashclauses;    /* OpExprs: outer = inner */
+    List       *hashoperators;
+    List       *hashcollations;
+    List       *hashkeys;       /* inner-side key expressions */
+} HashJoin;
+
+typedef struct Hash
+{
+    Plan        plan;
+    List       *hashkeys;
+    double      rows_total;
+} Hash;
+
+typedef struct Material
+{
+    Plan        plan;
+} Material;
+
+typedef struct Sort
+{
+    Plan        plan;
+    int         numCols;
+    int16      *sortColIdx;     /* child targetlist positions (1-based) */
+    Oid        *sortOperators;  /* '<' or '>' operator per key */
+    Oid        *collations;
+    bool       *nullsFirst;
+} Sort;
+
+typedef struct Group
+{
+    Plan        plan;
+    int         numCols;
+    int16      *grpColIdx;
+    Oid        *grpOperators;
+    Oid        *grpCollations;
+} Group;
+
+typedef enum AggStrategy
+{
+    AGG_PLAIN,                  /* no grouping: one result row */
+    AGG_SORTED,                 /* input sorted by the grouping columns */
+    AGG_HASHED,                 /* hash table of groups */
+    AGG_MIXED
+} AggStrategy;
+
+typedef struct Agg
+{
+    Plan        plan;
+    AggStrategy aggstrategy;
+    int         numCols;        /* grouping columns */
+    int16      *grpColIdx;      /* their positions in the child's targetlist */
+    Oid        *grpOperators;   /* equality operators */
+    Oid        *grpCollations;
+    double      numGroups;      /* estimate, sizes the hash table */
+    List       *aggrefs;        /* the Aggref nodes, in aggno order */
+    List       *groupingSets;
+    List       *chain;
+} Agg;
+
+typedef struct WindowAgg
+{
+    Plan        plan;
+    uint32      winref;
+    int         partNumCols;
+    int16      *partColIdx;
+    Oid        *partOperators;
+    Oid        *partCollations;
+    int         ordNumCols;
+    int16      *ordColIdx;
+    Oid        *ordOperators;
+    Oid        *ordCollations;
+    int         frameOptions;
+    Node       *startOffset;
+    Node       *endOffset;
+} WindowAgg;
+
+typedef struct Unique
+{
+    Plan        plan;
+    int         numCols;
+    int16      *uniqColIdx;
+    Oid        *uniqOperators;
+    Oid        *uniqCollations;
+} Unique;
+
+typedef enum SetOpCmd
+{
+    SETOPCMD_INTERSECT, SETOPCMD_INTERSECT_ALL, SETOPCMD_EXCEPT, SETOPCMD_EXCEPT_ALL
+} SetOpCmd;
+
+typedef enum SetOpStrategy
+{
+    SETOP_SORTED, SETOP_HASHED
+} SetOpStrategy;
+
+typedef struct SetOp
+{
+    Plan        plan;
+    SetOpCmd    cmd;
+    SetOpStrategy strategy;
+    int         numCols;
+    int16      *dupColIdx;
+    Oid        *dupOperators;
+    Oid        *dupCollations;
+    int16       flagColIdx;
+    int         firstFlag;
+    long        numGroups;
+} SetOp;
+
+typedef struct Limit
+{
+    Plan        plan;
+    Node       *limitOffset;    /* expressions, evaluated once at start */
+    Node       *limitCount;
+    LimitOption limitOption;
+} Limit;
+
+#endif

@@ -1,0 +1,43 @@
+/*-------------------------------------------------------------------------
+ * lmgr.h
+ *    The lock manager: heavyweight locks on relations and transaction ids,
+ *    held until end of transaction, in one fixed-size shared lock table
+ *    (max_locks_per_transaction * max_connections entries; running out is
+ *    ERROR 53200 "out of shared memory" with PostgreSQL's hint).
+ *
+ *    Conflicts follow PostgreSQL's table of the eight lock modes.  Waiting
+ *    is interruptible (cancel, statement_timeout, lock_timeout) and a
+ *    deadlock is detected after deadlock_timeout and reported as 40P01.
+ *-------------------------------------------------------------------------
+ */
+#ifndef LMGR_H
+#define LMGR_H
+
+typedef int LOCKMODE;
+#define NoLock                    0
+#define AccessShareLock           1   /* SELECT */
+#define RowShareLock              2   /* SELECT FOR UPDATE */
+#define RowExclusiveLock          3   /* INSERT, UPDATE, DELETE */
+#define ShareUpdateExclusiveLock  4
+#define ShareLock                 5   /* CREATE INDEX */
+#define ShareRowExclusiveLock     6
+#define ExclusiveLock             7
+#define AccessExclusiveLock       8   /* DROP TABLE, ALTER TABLE, TRUNCATE */
+
+extern Size LockShmemSize(void);
+extern void LockShmemInit(void);
+
+extern void LockRelationOid(Oid relid, LOCKMODE mode);
+extern bool ConditionalLockRelationOid(Oid relid, LOCKMODE mode);
+extern void UnlockRelationOid(Oid relid, LOCKMODE mode);
+/* Relation extension lock: held briefly, not until end of transaction. */
+extern void LockRelationForExtension(Oid relNode);
+extern void UnlockRelationForExtension(Oid relNode);
+/* Every transaction holds an exclusive lock on its own xid while it runs. */
+extern void XactLockTableInsert(TransactionId xid);
+/* Wait until xid has committed or aborted. */
+extern void XactLockTableWait(TransactionId xid);
+/* Release all transaction-scoped locks (end of transaction). */
+extern void LockReleaseAll(void);
+
+#endif
