@@ -9,7 +9,15 @@
  * backend next processes shared invalidation messages, which happens only
  * at transaction start and when a lock is acquired (AcceptInvalidationMessages),
  * never in the middle of executing a plan.  Copy anything you keep longer.
+ * (In fact they survive until end of transaction unless the backend has
+ * evicted or invalidated more than catalog_cache_max_entries rows since:
+ * see catalog/syscache.h.)  Lists returned (lookup_procs_by_name ...) are
+ * palloc'd in the caller's CurrentMemoryContext; their elements point into
+ * the cache under the same rule.
  * Lookups of a missing OID return NULL; the caller raises the error.
+ *
+ * Names: lookups by name compare the first NAMEDATALEN - 1 bytes, as
+ * PostgreSQL's name type does (identifiers are truncated by the parser).
  *-------------------------------------------------------------------------
  */
 #ifndef LSYSCACHE_H
@@ -130,6 +138,64 @@ typedef struct AggInfo
     char   *agginitval;         /* text form, NULL if none */
 } AggInfo;
 
+typedef struct NamespaceInfo
+{
+    Oid     oid;
+    NameData nspname;
+    Oid     nspowner;
+} NamespaceInfo;
+
+/* The pg_class columns most code needs (the relcache has the rest). */
+typedef struct ClassInfo
+{
+    Oid     oid;
+    NameData relname;
+    Oid     relnamespace;
+    Oid     reltype;
+    Oid     relowner;
+    Oid     relam;
+    Oid     relfilenode;
+    char    relpersistence;
+    char    relkind;
+    int16   relnatts;
+    bool    relhasindex;
+} ClassInfo;
+
+typedef struct OpclassInfo
+{
+    Oid     oid;
+    Oid     opcmethod;
+    NameData opcname;
+    Oid     opcnamespace;
+    Oid     opcfamily;
+    Oid     opcintype;
+    bool    opcdefault;
+    Oid     opckeytype;
+} OpclassInfo;
+
+typedef struct AmopInfo
+{
+    Oid     oid;
+    Oid     amopfamily;
+    Oid     amoplefttype;
+    Oid     amoprighttype;
+    int16   amopstrategy;
+    char    amoppurpose;        /* s search, o ordering */
+    Oid     amopopr;
+    Oid     amopmethod;
+    Oid     amopsortfamily;
+} AmopInfo;
+
+typedef struct AmprocInfo
+{
+    Oid     oid;
+    Oid     amprocfamily;
+    Oid     amproclefttype;
+    Oid     amprocrighttype;
+    int16   amprocnum;
+    Oid     amproc;
+} AmprocInfo;
+
 /* Cached per-type operator info, as PostgreSQL's typcache provides. */
 typedef struct TypeCacheInfo
 {
@@ -146,10 +212,20 @@ typedef struct TypeCacheInfo
 extern const TypeInfo *lookup_type(Oid typid);
 extern const TypeInfo *lookup_type_by_name(Oid nspid, const char *typname);
 extern const ProcInfo *lookup_proc(Oid procid);
-/* All functions named `name` in namespace nspid (InvalidOid: in the search path). */
+/*
+ * All functions named `name` in namespace nspid (InvalidOid: in the search
+ * path), as a List of const ProcInfo *.  With the search path, functions
+ * come in search-path order (pg_catalog first unless the path places it),
+ * and one hidden by a function of the same argument types in an earlier
+ * schema is left out, as PostgreSQL's FuncnameGetCandidates does.
+ */
 extern List *lookup_procs_by_name(Oid nspid, const char *name);
 extern const OperInfo *lookup_operator(Oid oproid);
-/* All operators named `name` of kind 'b' or 'l' (nspid InvalidOid: search path). */
+/*
+ * All operators named `name` of kind 'b' or 'l' (nspid InvalidOid: search
+ * path), as a List of const OperInfo *, ordered and shadowed like
+ * lookup_procs_by_name.  oprkind 0 returns both kinds.
+ */
 extern List *lookup_operators_by_name(Oid nspid, const char *name, char oprkind);
 extern const CastInfo *lookup_cast(Oid source, Oid target);
 extern const AggInfo *lookup_aggregate(Oid aggfnoid);
@@ -173,5 +249,39 @@ extern char *get_namespace_name(Oid nspid);
 extern Oid get_array_type(Oid typid);
 extern Oid get_element_type(Oid typid);
 extern Oid getBaseType(Oid typid);
+
+/* ---- more lookups (NULL / InvalidOid / 0 when the row is missing) ---- */
+extern const NamespaceInfo *lookup_namespace(Oid nspid);
+extern const ClassInfo *lookup_class(Oid relid);
+extern const AmopInfo *lookup_amop(Oid opfamily, Oid lefttype, Oid righttype, int16 strategy);
+/* The default operator class of access method amoid for type (binary-
+ * coercible and polymorphic matches included, as PostgreSQL's
+ * GetDefaultOpClass); InvalidOid if none. */
+extern Oid GetDefaultOpClass(Oid type_id, Oid am_id);
+extern const OpclassInfo *lookup_opclass(Oid opclass);
+extern Oid get_opclass_family(Oid opclass);
+extern Oid get_opclass_input_type(Oid opclass);
+extern Oid get_relname_relid(const char *relname, Oid relnamespace);
+extern char *get_rel_name(Oid relid);               /* palloc'd, NULL if none */
+extern Oid get_rel_namespace(Oid relid);
+extern char get_rel_relkind(Oid relid);             /* '\0' if none */
+extern Oid get_rel_type_id(Oid relid);
+extern int16 get_typlen(Oid typid);
+extern bool get_typbyval(Oid typid);
+extern char get_typtype(Oid typid);
+extern Oid get_typ_typrelid(Oid typid);
+extern Oid get_typcollation(Oid typid);
+extern bool type_is_collatable(Oid typid);
+extern bool type_is_array(Oid typid);               /* a true array (not oidvector) */
+extern char *get_opname(Oid opno);                  /* palloc'd, NULL if none */
+extern Oid get_opcode(Oid opno);                   /* implementing function */
+extern Oid get_commutator(Oid opno);
+extern Oid get_negator(Oid opno);
+extern Oid get_func_rettype(Oid funcid);
+extern Oid get_func_namespace(Oid funcid);
+extern int get_func_nargs(Oid funcid);
+extern bool func_strict(Oid funcid);
+extern char func_volatile(Oid funcid);
+extern bool get_func_retset(Oid funcid);
 
 #endif

@@ -29,6 +29,7 @@ typedef struct QueryDesc
     TupleDesc   tupDesc;            /* result descriptor, set by ExecutorStart */
     struct EState *estate;
     struct PlanState *planstate;
+    struct JunkFilter *junkfilter;  /* drops resjunk columns before dest */
     bool        already_executed;
     bool        run_done;           /* the plan has returned its last row */
     uint64      processed;          /* rows returned / affected so far */

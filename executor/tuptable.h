@@ -12,6 +12,7 @@
 #ifndef TUPTABLE_H
 #define TUPTABLE_H
 
+#include "backend/utils/nodes.h"
 #include "storage/htup.h"
 
 typedef struct TupleTableSlot

@@ -25,4 +25,10 @@ typedef struct RawStmt
 /* Parse a query string into a List of RawStmt *, allocated in CurrentMemoryContext. */
 extern List *raw_parser(const char *str);
 
+/* Deep copy of a raw node into CurrentMemoryContext (planner/nodefuncs.c). */
+extern RawNode *copyRawNode(const RawNode *from);
+
+/* protobuf-c allocator that pallocs in CurrentMemoryContext; frees are no-ops. */
+extern ProtobufCAllocator *raw_parser_allocator(void);
+
 #endif

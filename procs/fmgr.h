@@ -5,7 +5,7 @@
  *
  * A built-in is a C function `Datum name(PG_FUNCTION_ARGS)` whose name is
  * PostgreSQL's prosrc for that pg_proc row (int4pl, numeric_in, textout,
- * ...).  The build scans procs/*.c for such definitions and generates the
+ * ...).  The build scans the sources for such definitions and generates the
  * table fmgr_builtins[] (scripts/gen-fmgrtab.sh), so adding a built-in is
  * writing the function: no registration list to edit.  The bootstrap
  * catalog keeps exactly the pg_proc rows whose prosrc is in that table.
@@ -19,6 +19,8 @@
 #define FMGR_H
 
 #include "backend/utils/nodes.h"
+
+struct StringInfoData;
 
 typedef struct FunctionCallInfoBaseData *FunctionCallInfo;
 typedef Datum (*PGFunction)(FunctionCallInfo fcinfo);

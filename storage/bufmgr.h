@@ -65,6 +65,14 @@ extern void DropRelFileNodeBuffers(RelFileNode rnode);
 /* Release every pin this backend holds (error recovery, end of transaction). */
 extern void BufferReleaseAll(void);
 extern int  BufferPinsHeldByMe(void);   /* for assertions and tests */
+/*
+ * Error recovery, first step: if an ERROR interrupted this backend's read
+ * or write of a buffer, mark that I/O failed so others may retry it.
+ * BufferReleaseAll calls it; exported for the backend's abort path.
+ */
+extern void AbortBufferIO(void);
+/* Buffers currently holding a valid page (tests, statistics). */
+extern int  BufferPoolValidCount(void);
 
 /* Test-visible counters (per backend): reads from disk, writes, evictions. */
 typedef struct BufferUsage

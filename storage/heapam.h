@@ -45,13 +45,44 @@ typedef enum ScanDirection
 
 typedef struct HeapScanDescData *HeapScanDesc;
 
+/* "No snapshot": e.g. the crosscheck argument of heap_delete/heap_update. */
+#ifndef InvalidSnapshot
+#define InvalidSnapshot ((Snapshot) NULL)
+#endif
+
+/*
+ * Sequential scan.  heap_beginscan remembers the relation's length: pages
+ * added later are not visited (their rows are invisible to an MVCC
+ * snapshot taken before the scan anyway).  The snapshot must stay valid
+ * until heap_endscan.  MVCC scans are page-at-a-time (visibility decided
+ * for a whole page under one share lock); other snapshot types decide
+ * per tuple.
+ */
 extern HeapScanDesc heap_beginscan(Relation relation, Snapshot snapshot);
-/* Next visible tuple, or NULL.  The tuple stays valid until the next call. */
+/*
+ * Next visible tuple, or NULL at the end (then the scan holds no pin).
+ * The tuple points into a shared buffer that the scan keeps pinned (not
+ * locked): it and the by-reference Datums deformed from it stay valid
+ * until the next heap_getnext, heap_rescan or heap_endscan.  Its data
+ * never changes while pinned; its header's xmax/infomask may.
+ * Direction is Forward or Backward (a backward scan from the start begins
+ * at the last row); NoMovement returns NULL.
+ */
 extern HeapTuple heap_getnext(HeapScanDesc scan, ScanDirection direction);
 extern void heap_rescan(HeapScanDesc scan);
 extern void heap_endscan(HeapScanDesc scan);
 
-/* Fetch the tuple at tid if visible; result copied into CurrentMemoryContext. */
+/*
+ * Fetch the tuple at tuple->t_self if it exists and is visible to the
+ * snapshot.  On true, tuple points into the page and *userbuf is pinned
+ * (not locked): the caller ReleaseBuffer()s it when done with the tuple.
+ * On false, *userbuf is InvalidBuffer and tuple->t_data NULL.  The block
+ * must exist (the tid came from an index or a ctid chain).
+ */
+extern bool heap_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple,
+                       Buffer *userbuf);
+/* Fetch the tuple at tid if visible; result copied into CurrentMemoryContext.
+ * Any tid is accepted: a block or offset that does not exist gives NULL. */
 extern HeapTuple heap_fetch_copy(Relation relation, Snapshot snapshot, ItemPointer tid);
 
 /* Sets xmin/cid/ctid and tup->t_self. */
@@ -71,6 +102,27 @@ extern void simple_heap_update(Relation relation, ItemPointer otid, HeapTuple tu
 
 /* Visibility (storage/heapam_visibility.c).  buffer must be pinned and locked. */
 extern bool HeapTupleSatisfiesVisibility(HeapTuple htup, Snapshot snapshot, Buffer buffer);
+/*
+ * Can the current transaction's command curcid update/delete/lock the
+ * tuple?  TM_Ok, TM_Invisible, TM_SelfModified, TM_BeingModified (xmax is
+ * in progress: wait for it), TM_Updated or TM_Deleted (xmax committed).
+ * buffer must be pinned and exclusively locked.
+ */
+extern TM_Result HeapTupleSatisfiesUpdate(HeapTuple htup, CommandId curcid, Buffer buffer);
+
+/*
+ * System columns (PostgreSQL's attribute numbers).  heap_getattr with a
+ * negative attnum returns them; ctid is a pointer to a palloc'd
+ * ItemPointerData, xmin/xmax the full 64-bit transaction ids.
+ */
+#define SelfItemPointerAttributeNumber   (-1)
+#define MinTransactionIdAttributeNumber  (-2)
+#define MinCommandIdAttributeNumber      (-3)
+#define MaxTransactionIdAttributeNumber  (-4)
+#define MaxCommandIdAttributeNumber      (-5)
+#define TableOidAttributeNumber          (-6)
+#define FirstLowInvalidHeapAttributeNumber (-7)
+extern Datum heap_getsysattr(HeapTuple tup, int attnum, bool *isnull);
 
 /* Storage lifecycle for CREATE/DROP/TRUNCATE. */
 extern void heap_create_storage(RelFileNode rnode);

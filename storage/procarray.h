@@ -26,4 +26,24 @@ extern void ProcArrayEndTransaction(void);              /* clear xid/xmin */
 extern Snapshot GetSnapshotData(Snapshot snapshot);     /* fills snapshot->xip etc. */
 extern bool ProcArrayXidIsRunning(TransactionId xid);
 
+/* ---- added by the transactions module ---- */
+
+/* Slots beyond max_connections for non-client processes (bootstrap, workers). */
+#define NUM_AUXILIARY_PROCS 2
+extern int  ProcArrayNumSlots(void);   /* MaxConnections + NUM_AUXILIARY_PROCS */
+/* This backend's slot index (0 .. ProcArrayNumSlots()-1), or -1 before ProcArrayAdd. */
+extern int  MyProcNumber;
+/* Claim one of the auxiliary slots (not counted against max_connections). */
+extern bool ProcArrayAddAuxiliary(int pid);
+extern int  ProcArrayGetPid(int procno);    /* 0 if the slot is free */
+/* StartupTransam: nothing below nextXid is running. */
+extern void ProcArraySetLatestCompletedXid(TransactionId xid);
+/* Bumped whenever a transaction with an xid ends (snapshot reuse). */
+extern uint64 ProcArrayCompletionCount(void);
+/*
+ * The oldest xid any running transaction or snapshot may still consider
+ * running: rows deleted by committed xids older than this are dead to all.
+ */
+extern TransactionId GetOldestXmin(void);
+
 #endif

@@ -46,4 +46,23 @@ extern SnapshotData SnapshotAnyData;
 #define SnapshotSelf (&SnapshotSelfData)
 #define SnapshotAny  (&SnapshotAnyData)
 
+/* ---- added by the transactions module ---- */
+
+/*
+ * Snapshots returned by GetTransactionSnapshot and GetCatalogSnapshot are
+ * immutable and live in TopTransactionContext until the end of the
+ * transaction: a caller may keep one for the rest of its statement without
+ * copying; RegisterSnapshotCopy is for longer-lived holders (portals).
+ * Consecutive calls return the same snapshot while no transaction with an
+ * xid has ended and the command id is unchanged.
+ */
+
+/*
+ * True if xid counts as still running for snapshot (xid >= xmax, or in
+ * xip): its effects are invisible.  False means: decide by the clog.
+ */
+extern bool XidInMVCCSnapshot(TransactionId xid, Snapshot snapshot);
+/* xact.c at end of transaction: forget this transaction's snapshots. */
+extern void AtEOXact_Snapshot(void);
+
 #endif

@@ -57,4 +57,57 @@ typedef void (*XactCallback)(XactEvent event, void *arg);
 /* Registration lives for the process; the callback list is fixed-size (16). */
 extern void RegisterXactCallback(XactCallback callback, void *arg);
 
+/* ---- added by the transactions module ---- */
+
+#define MAX_XACT_CALLBACKS 16           /* RegisterXactCallback slots */
+#define MAX_CCI_CALLBACKS 8             /* RegisterCommandCounterCallback slots */
+/*
+ * XactRegisterDirtiedRelation remembers at most this many distinct
+ * relations per transaction; past it the commit flushes every dirty
+ * buffer (FlushAllBuffers) instead of each relation's.
+ */
+#define XACT_MAX_DIRTIED_RELATIONS 64
+
+/* Isolation levels (PostgreSQL's values); SERIALIZABLE behaves as REPEATABLE READ. */
+#define XACT_READ_UNCOMMITTED   0
+#define XACT_READ_COMMITTED     1
+#define XACT_REPEATABLE_READ    2
+#define XACT_SERIALIZABLE       3
+extern int  DefaultXactIsoLevel;        /* default_transaction_isolation */
+extern int  XactIsoLevel;               /* transaction_isolation: set at start */
+extern bool DefaultXactReadOnly;        /* default_transaction_read_only */
+extern bool XactReadOnly;               /* transaction_read_only */
+/* REPEATABLE READ and up keep the transaction's first snapshot. */
+#define IsolationUsesXactSnapshot() (XactIsoLevel >= XACT_REPEATABLE_READ)
+
+/*
+ * Multi-statement simple Query messages run as one implicit block: tcop
+ * calls Begin... before the second statement and End... after the last.
+ * An error rolls back all of it; COMMIT/ROLLBACK inside it warn like
+ * outside a block.
+ */
+extern void BeginImplicitTransactionBlock(void);
+extern void EndImplicitTransactionBlock(void);
+/* COMMIT AND CHAIN / ROLLBACK AND CHAIN (chain = false: plain COMMIT/ROLLBACK). */
+extern bool EndTransactionBlockChain(bool chain);
+extern void UserAbortTransactionBlockChain(bool chain);
+/* "%s can only be used in transaction blocks": ERROR / WARNING (25P01). */
+extern void RequireTransactionBlock(bool isTopLevel, const char *stmtType);
+extern void WarnNoTransactionBlock(bool isTopLevel, const char *stmtType);
+extern bool IsInTransactionBlock(bool isTopLevel);
+extern bool IsSubTransaction(void);     /* always false until savepoints */
+extern TransactionId GetTopTransactionId(void);     /* assigns if needed */
+
+/* Called by every CommandCounterIncrement (local catalog invalidation). */
+typedef void (*CommandCounterCallback)(void *arg);
+extern void RegisterCommandCounterCallback(CommandCounterCallback callback, void *arg);
+
+/* Timestamps: microseconds since 2000-01-01 00:00 UTC (PostgreSQL's TimestampTz). */
+typedef int64 TimestampTz;
+/* now(): the start of the first statement of the transaction. */
+extern TimestampTz GetCurrentTransactionStartTimestamp(void);
+extern TimestampTz GetCurrentStatementStartTimestamp(void);
+/* tcop, on each client message that starts a statement. */
+extern void SetCurrentStatementStartTimestamp(void);
+
 #endif

@@ -221,6 +221,46 @@ errcode(int sqlerrcode)
     return 0;
 }
 
+int
+errcode_for_file_access(void)
+{
+    ErrorData *edata = EDATA();
+
+    switch (edata->saved_errno)
+    {
+        case EPERM:
+        case EACCES:
+        case EROFS:
+            edata->sqlerrcode = ERRCODE_INSUFFICIENT_PRIVILEGE;
+            break;
+        case ENOENT:
+            edata->sqlerrcode = ERRCODE_UNDEFINED_FILE;
+            break;
+        case EEXIST:
+            edata->sqlerrcode = ERRCODE_DUPLICATE_FILE;
+            break;
+        case ENOTDIR:
+        case EISDIR:
+        case ENOTEMPTY:
+            edata->sqlerrcode = ERRCODE_WRONG_OBJECT_TYPE;
+            break;
+        case ENOSPC:
+            edata->sqlerrcode = ERRCODE_DISK_FULL;
+            break;
+        case ENFILE:
+        case EMFILE:
+            edata->sqlerrcode = ERRCODE_INSUFFICIENT_RESOURCES;
+            break;
+        case EIO:
+            edata->sqlerrcode = ERRCODE_IO_ERROR;
+            break;
+        default:
+            edata->sqlerrcode = ERRCODE_INTERNAL_ERROR;
+            break;
+    }
+    return 0;
+}
+
 #define ERR_STRING_SETTER(fname, field) \
 int \
 fname(const char *fmt, ...) \

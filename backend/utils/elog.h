@@ -83,6 +83,8 @@ extern void errfinish(const char *filename, int lineno, const char *funcname);
     ereport(elevel, errmsg_internal(__VA_ARGS__))
 
 extern int errcode(int sqlerrcode);
+/* SQLSTATE from errno, as PostgreSQL: ENOSPC -> 53100, EACCES -> 42501, ... */
+extern int errcode_for_file_access(void);
 extern int errmsg(const char *fmt, ...) pg_attribute_printf(1, 2);
 extern int errmsg_internal(const char *fmt, ...) pg_attribute_printf(1, 2);
 extern int errmsg_plural(const char *fmt_singular, const char *fmt_plural,

@@ -64,6 +64,7 @@ typedef enum NodeTag
     T_GroupingSet,
     T_WindowClause,
     T_CommonTableExpr,
+    T_SetOperationStmt,
 
     /* planner/plannodes.h: plans */
     T_PlannedStmt,
@@ -91,6 +92,7 @@ typedef enum NodeTag
     T_SetOp,
     T_LockRows,
     T_Limit,
+    T_NestLoopParam,
 
     /* executor/execnodes.h: executor state */
     T_EState,

@@ -1,0 +1,35 @@
+build/executor/execTuples.o: executor/execTuples.c backend/basalt.h \
+ backend/utils/palloc.h backend/utils/elog.h backend/utils/errcodes.h \
+ backend/utils/stringinfo.h catalog/lsyscache.h backend/utils/list.h \
+ backend/utils/nodes.h catalog/pg_type_oids.h executor/execnodes.h \
+ executor/tuptable.h storage/htup.h storage/tupdesc.h executor/dest.h \
+ planner/plannodes.h planner/parsenodes.h planner/primnodes.h \
+ planner/plannodes_defs.h planner/params.h procs/fmgr.h storage/heapam.h \
+ storage/rel.h storage/bufmgr.h storage/page.h storage/snapshot.h \
+ executor/executor.h
+backend/basalt.h:
+backend/utils/palloc.h:
+backend/utils/elog.h:
+backend/utils/errcodes.h:
+backend/utils/stringinfo.h:
+catalog/lsyscache.h:
+backend/utils/list.h:
+backend/utils/nodes.h:
+catalog/pg_type_oids.h:
+executor/execnodes.h:
+executor/tuptable.h:
+storage/htup.h:
+storage/tupdesc.h:
+executor/dest.h:
+planner/plannodes.h:
+planner/parsenodes.h:
+planner/primnodes.h:
+planner/plannodes_defs.h:
+planner/params.h:
+procs/fmgr.h:
+storage/heapam.h:
+storage/rel.h:
+storage/bufmgr.h:
+storage/page.h:
+storage/snapshot.h:
+executor/executor.h:

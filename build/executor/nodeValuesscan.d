@@ -1,0 +1,31 @@
+build/executor/nodeValuesscan.o: executor/nodeValuesscan.c \
+ backend/basalt.h backend/utils/palloc.h backend/utils/elog.h \
+ backend/utils/errcodes.h executor/execnodes.h executor/tuptable.h \
+ backend/utils/nodes.h storage/htup.h storage/tupdesc.h executor/dest.h \
+ planner/plannodes.h planner/parsenodes.h planner/primnodes.h \
+ backend/utils/list.h planner/plannodes_defs.h planner/params.h \
+ procs/fmgr.h storage/heapam.h storage/rel.h storage/bufmgr.h \
+ storage/page.h storage/snapshot.h executor/executor.h
+backend/basalt.h:
+backend/utils/palloc.h:
+backend/utils/elog.h:
+backend/utils/errcodes.h:
+executor/execnodes.h:
+executor/tuptable.h:
+backend/utils/nodes.h:
+storage/htup.h:
+storage/tupdesc.h:
+executor/dest.h:
+planner/plannodes.h:
+planner/parsenodes.h:
+planner/primnodes.h:
+backend/utils/list.h:
+planner/plannodes_defs.h:
+planner/params.h:
+procs/fmgr.h:
+storage/heapam.h:
+storage/rel.h:
+storage/bufmgr.h:
+storage/page.h:
+storage/snapshot.h:
+executor/executor.h:

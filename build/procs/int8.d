@@ -1,0 +1,14 @@
+build/procs/int8.o: procs/int8.c backend/basalt.h backend/utils/palloc.h \
+ backend/utils/elog.h backend/utils/errcodes.h procs/adt.h \
+ backend/utils/stringinfo.h procs/fmgr.h backend/utils/nodes.h \
+ procs/builtins.h procs/hashfn.h
+backend/basalt.h:
+backend/utils/palloc.h:
+backend/utils/elog.h:
+backend/utils/errcodes.h:
+procs/adt.h:
+backend/utils/stringinfo.h:
+procs/fmgr.h:
+backend/utils/nodes.h:
+procs/builtins.h:
+procs/hashfn.h:

@@ -1,0 +1,13 @@
+build/storage/smgr.o: storage/smgr.c backend/basalt.h \
+ backend/utils/palloc.h backend/utils/elog.h backend/utils/errcodes.h \
+ storage/smgr.h storage/bufmgr.h storage/page.h storage/htup.h \
+ storage/tupdesc.h
+backend/basalt.h:
+backend/utils/palloc.h:
+backend/utils/elog.h:
+backend/utils/errcodes.h:
+storage/smgr.h:
+storage/bufmgr.h:
+storage/page.h:
+storage/htup.h:
+storage/tupdesc.h:

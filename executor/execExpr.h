@@ -1,0 +1,110 @@
+/*-------------------------------------------------------------------------
+ * execExpr.h
+ *    The expression program: steps built by execExpr.c, run by
+ *    execExprInterp.c.  Private to the executor.
+ *
+ * A step reads its inputs from places earlier steps wrote (each step has
+ * resvalue/resnull pointers chosen by the compiler: into a FunctionCall's
+ * argument array, into the ExprState's result, into a projection's output
+ * slot) and may jump.  Everything a step needs at run time (FmgrInfo,
+ * FunctionCallInfo, constant values) is allocated once, at compile time,
+ * in the query's memory context: evaluation allocates nothing itself;
+ * only the called functions may allocate, in the per-tuple context.
+ *-------------------------------------------------------------------------
+ */
+#ifndef EXEC_EXPR_H
+#define EXEC_EXPR_H
+
+#include "executor/execnodes.h"
+
+typedef enum ExprEvalOp
+{
+    EEOP_DONE,
+    EEOP_INNER_FETCHSOME,
+    EEOP_OUTER_FETCHSOME,
+    EEOP_SCAN_FETCHSOME,
+    EEOP_INNER_VAR,
+    EEOP_OUTER_VAR,
+    EEOP_SCAN_VAR,
+    EEOP_ASSIGN_INNER_VAR,
+    EEOP_ASSIGN_OUTER_VAR,
+    EEOP_ASSIGN_SCAN_VAR,
+    EEOP_ASSIGN_TMP,
+    EEOP_CONST,
+    EEOP_FUNCEXPR,
+    EEOP_FUNCEXPR_STRICT,
+    EEOP_BOOL_AND_STEP_FIRST,
+    EEOP_BOOL_AND_STEP,
+    EEOP_BOOL_AND_STEP_LAST,
+    EEOP_BOOL_OR_STEP_FIRST,
+    EEOP_BOOL_OR_STEP,
+    EEOP_BOOL_OR_STEP_LAST,
+    EEOP_BOOL_NOT_STEP,
+    EEOP_QUAL,
+    EEOP_JUMP,
+    EEOP_JUMP_IF_NULL,
+    EEOP_JUMP_IF_NOT_NULL,
+    EEOP_JUMP_IF_NOT_TRUE,
+    EEOP_NULLTEST_ISNULL,
+    EEOP_NULLTEST_ISNOTNULL,
+    EEOP_BOOLTEST_IS_TRUE,
+    EEOP_BOOLTEST_IS_NOT_TRUE,
+    EEOP_BOOLTEST_IS_FALSE,
+    EEOP_BOOLTEST_IS_NOT_FALSE,
+    EEOP_PARAM_EXTERN,
+    EEOP_PARAM_EXEC,
+    EEOP_CASE_TESTVAL,
+    EEOP_IOCOERCE,
+    EEOP_DISTINCT,
+    EEOP_NOT_DISTINCT,
+    EEOP_NULLIF,
+    EEOP_MINMAX,
+    EEOP_AGGREF,
+    EEOP_LAST
+} ExprEvalOp;
+
+typedef struct ExprEvalStep
+{
+    ExprEvalOp  opcode;
+    Datum      *resvalue;
+    bool       *resnull;
+    union
+    {
+        struct { int last_var; } fetch;
+        struct { int attnum; } var;                     /* 0-based */
+        struct { int attnum; int resultnum; } assign_var;
+        struct { int resultnum; } assign_tmp;
+        struct { Datum value; bool isnull; } constval;
+        struct
+        {
+            FmgrInfo   *finfo;
+            FunctionCallInfo fcinfo_data;
+            PGFunction  fn_addr;
+            int         nargs;
+        } func;
+        struct { bool *anynull; int jumpdone; } boolexpr;
+        struct { int jumpdone; } qualexpr;
+        struct { int jumpdone; } jump;
+        struct { int paramid; Oid paramtype; } param;
+        struct { Datum *value; bool *isnull; } casetest;
+        struct
+        {
+            FmgrInfo   *finfo_out;
+            FunctionCallInfo fcinfo_data_out;
+            FmgrInfo   *finfo_in;
+            FunctionCallInfo fcinfo_data_in;
+        } iocoerce;
+        struct
+        {
+            Datum      *values;
+            bool       *nulls;
+            int         nelems;
+            MinMaxOp    op;
+            FmgrInfo   *finfo;          /* btree comparison function */
+            FunctionCallInfo fcinfo_data;
+        } minmax;
+        struct { int aggno; } aggref;
+    } d;
+} ExprEvalStep;
+
+#endif

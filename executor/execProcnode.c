@@ -1,0 +1,94 @@
+/*-------------------------------------------------------------------------
+ * execProcnode.c
+ *    Dispatch from plan nodes to their executor implementations:
+ *    ExecInitNode builds a PlanState tree for a Plan tree, ExecEndNode
+ *    tears it down, ExecReScan restarts a subtree.  Every node sets its
+ *    ExecProcNode method in its ExecInit function.
+ *-------------------------------------------------------------------------
+ */
+#include "backend/basalt.h"
+#include "executor/execnodes.h"
+
+PlanState *
+ExecInitNode(Plan *node, EState *estate, int eflags)
+{
+    PlanState  *result;
+
+    if (node == NULL)
+        return NULL;
+    switch (nodeTag(node))
+    {
+        case T_Result:
+            result = (PlanState *) ExecInitResult((Result *) node, estate, eflags);
+            break;
+        case T_SeqScan:
+            result = (PlanState *) ExecInitSeqScan((SeqScan *) node, estate, eflags);
+            break;
+        case T_ValuesScan:
+            result = (PlanState *) ExecInitValuesScan((ValuesScan *) node, estate, eflags);
+            break;
+        case T_Sort:
+            result = (PlanState *) ExecInitSort((Sort *) node, estate, eflags);
+            break;
+        case T_Agg:
+            result = (PlanState *) ExecInitAgg((Agg *) node, estate, eflags);
+            break;
+        case T_Limit:
+            result = (PlanState *) ExecInitLimit((Limit *) node, estate, eflags);
+            break;
+        case T_ModifyTable:
+            result = (PlanState *) ExecInitModifyTable((ModifyTable *) node, estate, eflags);
+            break;
+        case T_NestLoop:
+            result = (PlanState *) ExecInitNestLoop((NestLoop *) node, estate, eflags);
+            break;
+        case T_Material:
+            result = (PlanState *) ExecInitMaterial((Material *) node, estate, eflags);
+            break;
+        default:
+            ereport(ERROR,
+                    (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                     errmsg("plan node type %d is not supported yet", (int) nodeTag(node))));
+    }
+    return result;
+}
+
+void
+ExecEndNode(PlanState *node)
+{
+    if (node == NULL)
+        return;
+    switch (nodeTag(node))
+    {
+        case T_ResultState: ExecEndResult((ResultState *) node); break;
+        case T_SeqScanState: ExecEndSeqScan((SeqScanState *) node); break;
+        case T_ValuesScanState: ExecEndValuesScan((ValuesScanState *) node); break;
+        case T_SortState: ExecEndSort((SortState *) node); break;
+        case T_AggState: ExecEndAgg((AggState *) node); break;
+        case T_LimitState: ExecEndLimit((LimitState *) node); break;
+        case T_ModifyTableState: ExecEndModifyTable((ModifyTableState *) node); break;
+        case T_NestLoopState: ExecEndNestLoop((NestLoopState *) node); break;
+        case T_MaterialState: ExecEndMaterial((MaterialState *) node); break;
+        default:
+            elog(ERROR, "unrecognized node type: %d", (int) nodeTag(node));
+    }
+}
+
+void
+ExecReScan(PlanState *node)
+{
+    switch (nodeTag(node))
+    {
+        case T_ResultState: ExecReScanResult((ResultState *) node); break;
+        case T_SeqScanState: ExecReScanSeqScan((SeqScanState *) node); break;
+        case T_ValuesScanState: ExecReScanValuesScan((ValuesScanState *) node); break;
+        case T_SortState: ExecReScanSort((SortState *) node); break;
+        case T_AggState: ExecReScanAgg((AggState *) node); break;
+        case T_LimitState: ExecReScanLimit((LimitState *) node); break;
+        case T_ModifyTableState: ExecReScanModifyTable((ModifyTableState *) node); break;
+        case T_NestLoopState: ExecReScanNestLoop((NestLoopState *) node); break;
+        case T_MaterialState: ExecReScanMaterial((MaterialState *) node); break;
+        default:
+            elog(ERROR, "unrecognized node type: %d", (int) nodeTag(node));
+    }
+}

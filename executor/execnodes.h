@@ -1,0 +1,341 @@
+/*-------------------------------------------------------------------------
+ * execnodes.h
+ *    Executor run-time state: EState (per query), ExprContext (per node,
+ *    owns the per-tuple memory context), ExprState (a compiled expression
+ *    program) and one PlanState subtype per plan node.
+ *
+ *    Each PlanState is an explicit state machine driven by ExecProcNode():
+ *    it returns the next output slot, or NULL at end of data.  Nodes
+ *    reset their ExprContext's per-tuple memory at the top of each cycle,
+ *    so nothing allocated while computing one row survives to the next.
+ *-------------------------------------------------------------------------
+ */
+#ifndef EXECNODES_H
+#define EXECNODES_H
+
+#include "executor/tuptable.h"
+#include "executor/dest.h"
+#include "planner/plannodes.h"
+#include "planner/params.h"
+#include "procs/fmgr.h"
+#include "storage/heapam.h"
+
+struct ExprEvalStep;
+struct PlanState;
+
+/* ---------------------------------------------------------------- ExprState
+ * A compiled expression: a flat array of steps interpreted by
+ * ExecInterpExpr (executor/execExprInterp.c).  Built once per plan node by
+ * ExecInitExpr/ExecInitQual/ExecBuildProjectionInfo (execExpr.c).
+ */
+typedef struct ExprState
+{
+    NodeTag     type;
+    int         flags;
+    bool        resnull;        /* result of the whole expression */
+    Datum       resvalue;
+    TupleTableSlot *resultslot; /* projections write here */
+    struct ExprEvalStep *steps;
+    int         steps_len;
+    int         steps_alloc;
+    struct PlanState *parent;
+    ParamListInfo ext_params;
+    Expr       *expr;           /* original tree, for debugging */
+} ExprState;
+
+#define EEO_FLAG_IS_QUAL 0x01
+
+typedef struct ExprContext
+{
+    NodeTag     type;
+    TupleTableSlot *ecxt_scantuple;
+    TupleTableSlot *ecxt_innertuple;
+    TupleTableSlot *ecxt_outertuple;
+    MemoryContext ecxt_per_query_memory;
+    MemoryContext ecxt_per_tuple_memory;
+    ParamListInfo ecxt_param_list_info;
+    struct ParamExecData *ecxt_param_exec_vals;
+    Datum      *ecxt_aggvalues;     /* Agg: finalized aggregate values */
+    bool       *ecxt_aggnulls;
+    struct EState *ecxt_estate;
+} ExprContext;
+
+#define ResetExprContext(econtext) MemoryContextReset((econtext)->ecxt_per_tuple_memory)
+
+typedef struct ParamExecData
+{
+    void       *execPlan;       /* SubPlanState to run to compute it, or NULL */
+    Datum       value;
+    bool        isnull;
+} ParamExecData;
+
+typedef struct ProjectionInfo
+{
+    ExprState   pi_state;       /* writes into pi_state.resultslot */
+    ExprContext *pi_exprContext;
+} ProjectionInfo;
+
+/* One result relation of INSERT/UPDATE/DELETE. */
+typedef struct ResultRelInfo
+{
+    int         ri_RangeTableIndex;
+    Relation    ri_RelationDesc;
+} ResultRelInfo;
+
+typedef struct EState
+{
+    NodeTag     type;
+    ScanDirection es_direction;
+    Snapshot    es_snapshot;
+    List       *es_range_table;
+    Relation   *es_relations;       /* opened relations, by rtable index - 1 */
+    int         es_range_table_size;
+    PlannedStmt *es_plannedstmt;
+    const char *es_sourceText;
+    ResultRelInfo *es_result_relation_info;
+    CommandId   es_output_cid;
+    ParamListInfo es_param_list_info;
+    ParamExecData *es_param_exec_vals;
+    MemoryContext es_query_cxt;     /* everything of this query lives here */
+    List       *es_tupleTable;      /* slots to drop at end */
+    uint64      es_processed;
+    List       *es_exprcontexts;
+    List       *es_subplanstates;
+    int         es_top_eflags;
+} EState;
+
+#define EXEC_FLAG_EXPLAIN_ONLY 0x0001
+#define EXEC_FLAG_REWIND       0x0002
+#define EXEC_FLAG_BACKWARD     0x0004
+#define EXEC_FLAG_MARK         0x0008
+
+typedef TupleTableSlot *(*ExecProcNodeMtd) (struct PlanState *pstate);
+
+typedef struct PlanState
+{
+    NodeTag     type;
+    Plan       *plan;
+    EState     *state;
+    ExecProcNodeMtd ExecProcNode;
+    ExprState  *qual;
+    struct PlanState *lefttree;
+    struct PlanState *righttree;
+    List       *initPlan;           /* SubPlanState list */
+    List       *subPlan;
+    TupleTableSlot *ps_ResultTupleSlot;
+    ExprContext *ps_ExprContext;
+    ProjectionInfo *ps_ProjInfo;
+    TupleDesc   ps_ResultTupleDesc;
+    bool        chgParam;           /* a parameter changed: rescan needed */
+} PlanState;
+
+#define outerPlanState(node) (((PlanState *) (node))->lefttree)
+#define innerPlanState(node) (((PlanState *) (node))->righttree)
+
+static inline TupleTableSlot *
+ExecProcNode(PlanState *node)
+{
+    return node->ExecProcNode(node);
+}
+
+/* ---------------------------------------------------------------- nodes */
+
+typedef struct ResultState
+{
+    PlanState   ps;
+    ExprState  *resconstantqual;
+    bool        rs_done;
+    bool        rs_checkqual;
+} ResultState;
+
+typedef struct ScanState
+{
+    PlanState   ps;
+    Relation    ss_currentRelation;
+    HeapScanDesc ss_currentScanDesc;
+    TupleTableSlot *ss_ScanTupleSlot;
+} ScanState;
+
+typedef ScanState SeqScanState;
+
+typedef struct ValuesScanState
+{
+    ScanState   ss;
+    ExprContext *rowcontext;
+    List      **exprlists;
+    List      **exprstatelists;
+    int         array_len;
+    int         curr_idx;
+} ValuesScanState;
+
+typedef struct SortState
+{
+    PlanState   ps;
+    bool        sort_Done;
+    struct Tuplesortstate *tuplesortstate;
+} SortState;
+
+typedef struct AggStatePerAggData *AggStatePerAgg;
+typedef struct AggStatePerGroupData *AggStatePerGroup;
+
+typedef struct AggState
+{
+    PlanState   ps;
+    List       *aggs;               /* Aggref nodes */
+    int         numaggs;
+    AggStatePerAgg peragg;
+    AggStrategy aggstrategy;
+    MemoryContext aggcontext;       /* transition states live here */
+    ExprContext *tmpcontext;        /* evaluates aggregate inputs per input row */
+    bool        agg_done;
+    bool        input_done;
+    /* AGG_SORTED */
+    TupleTableSlot *grp_firstTuple;
+    TupleTableSlot *grp_nextTuple;  /* first row of the next group */
+    AggStatePerGroup pergroup;      /* states of the current group (sorted/plain) */
+    /* AGG_HASHED */
+    struct AggHashTable *hashtable;
+    bool        table_filled;
+    FmgrInfo   *eqfunctions;        /* per grouping column */
+    FmgrInfo   *hashfunctions;
+    Size        hash_mem_limit;     /* bytes, from work_mem */
+} AggState;
+
+typedef struct LimitState
+{
+    PlanState   ps;
+    ExprState  *limitOffset;
+    ExprState  *limitCount;
+    int64       offset;
+    int64       count;
+    bool        noCount;
+    int64       position;           /* rows returned so far, offset included */
+    bool        started;
+    bool        done;
+} LimitState;
+
+typedef struct ModifyTableState
+{
+    PlanState   ps;
+    CmdType     operation;
+    bool        mt_done;
+    ResultRelInfo *resultRelInfo;
+    int         mt_ctid_resno;      /* UPDATE/DELETE: position of the junk ctid */
+    ProjectionInfo *returningProj;
+    TupleTableSlot *mt_scanslot;    /* the row as written, for RETURNING */
+    TupleTableSlot *mt_newslot;     /* the new row built for INSERT/UPDATE */
+} ModifyTableState;
+
+typedef struct NestLoopState
+{
+    PlanState   ps;
+    ExprState  *joinqual;
+    bool        nl_NeedNewOuter;
+    bool        nl_MatchedOuter;
+    TupleTableSlot *nl_NullInnerTupleSlot;
+} NestLoopState;
+
+typedef struct MaterialState
+{
+    PlanState   ps;
+    struct Tuplestorestate *tuplestore;
+    bool        eof_underlying;
+} MaterialState;
+
+/* ---------------------------------------------------------------- API */
+
+/* execProcnode.c */
+extern PlanState *ExecInitNode(Plan *node, EState *estate, int eflags);
+extern void ExecEndNode(PlanState *node);
+extern void ExecReScan(PlanState *node);
+
+/* execUtils.c */
+extern EState *CreateExecutorState(void);
+extern void FreeExecutorState(EState *estate);
+extern ExprContext *CreateExprContext(EState *estate);
+extern void ExecAssignExprContext(EState *estate, PlanState *planstate);
+extern TupleTableSlot *ExecInitExtraTupleSlot(EState *estate, TupleDesc tupdesc);
+extern void ExecInitResultTupleSlotTL(PlanState *planstate);
+extern void ExecAssignProjectionInfo(PlanState *planstate, TupleDesc inputDesc);
+extern void ExecConditionalAssignProjectionInfo(PlanState *planstate, TupleDesc inputDesc, int varno);
+extern Relation ExecOpenScanRelation(EState *estate, int scanrelid);
+extern TupleDesc ExecGetResultType(PlanState *planstate);
+
+/* execExpr.c: compile */
+extern ExprState *ExecInitExpr(Expr *node, PlanState *parent);
+extern ExprState *ExecInitExprWithParams(Expr *node, ParamListInfo ext_params);
+extern ExprState *ExecInitQual(List *qual, PlanState *parent);
+extern ProjectionInfo *ExecBuildProjectionInfo(List *targetList, ExprContext *econtext,
+                                               TupleTableSlot *slot, PlanState *parent,
+                                               TupleDesc inputDesc);
+
+/* execExprInterp.c: run */
+extern Datum ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull);
+
+static inline Datum
+ExecEvalExpr(ExprState *state, ExprContext *econtext, bool *isNull)
+{
+    return ExecInterpExpr(state, econtext, isNull);
+}
+
+static inline Datum
+ExecEvalExprSwitchContext(ExprState *state, ExprContext *econtext, bool *isNull)
+{
+    MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+    Datum       d = ExecInterpExpr(state, econtext, isNull);
+
+    MemoryContextSwitchTo(old);
+    return d;
+}
+
+/* A qual list passes when every condition is true (NULL counts as false). */
+static inline bool
+ExecQual(ExprState *state, ExprContext *econtext)
+{
+    bool        isnull;
+    Datum       d;
+
+    if (state == NULL)
+        return true;
+    d = ExecEvalExprSwitchContext(state, econtext, &isnull);
+    return !isnull && DatumGetBool(d);
+}
+
+static inline TupleTableSlot *
+ExecProject(ProjectionInfo *projInfo)
+{
+    ExprContext *econtext = projInfo->pi_exprContext;
+    ExprState  *state = &projInfo->pi_state;
+    TupleTableSlot *slot = state->resultslot;
+    bool        isnull;
+
+    ExecClearTuple(slot);
+    (void) ExecEvalExprSwitchContext(state, econtext, &isnull);
+    slot->tts_nvalid = slot->tts_tupleDescriptor->natts;
+    slot->tts_empty = false;
+    return slot;
+}
+
+/* node entry points */
+#define DECLARE_NODE(Name, PlanType) \
+    extern Name##State *ExecInit##Name(PlanType *node, EState *estate, int eflags); \
+    extern void ExecEnd##Name(Name##State *node); \
+    extern void ExecReScan##Name(Name##State *node);
+DECLARE_NODE(Result, Result)
+DECLARE_NODE(SeqScan, SeqScan)
+DECLARE_NODE(ValuesScan, ValuesScan)
+DECLARE_NODE(Sort, Sort)
+DECLARE_NODE(Agg, Agg)
+DECLARE_NODE(Limit, Limit)
+DECLARE_NODE(ModifyTable, ModifyTable)
+DECLARE_NODE(NestLoop, NestLoop)
+DECLARE_NODE(Material, Material)
+#undef DECLARE_NODE
+
+/* Row description for errors: "(1, null, abc)" as in "Failing row contains". */
+extern char *ExecBuildSlotValueDescription(TupleTableSlot *slot);
+
+/* work_mem in kB (backend/guc.c) */
+extern int work_mem;
+
+#endif

@@ -1,0 +1,675 @@
+/*-------------------------------------------------------------------------
+ * nodeAgg.c
+ *    Aggregation: plain (one group), sorted (input ordered by the grouping
+ *    columns) and hashed (a hash table of groups).
+ *
+ *    Per aggregate (AggStatePerAggData), set up once at start-up: the
+ *    transition function and its FunctionCallInfo, the final function, the
+ *    initial value, compiled argument and FILTER expressions.  Per group
+ *    (AggStatePerGroupData): the transition value.
+ *
+ *    Memory: transition values live in aggcontext.  Sorted/plain
+ *    aggregation resets it at each new group; hashed aggregation keeps one
+ *    context for the whole table and refuses to grow it past work_mem
+ *    (ERROR 53200 with a hint) until hash spilling arrives with the planner
+ *    issue.  Argument evaluation and transition calls run in tmpcontext,
+ *    reset for every input row.  AggCheckCallContext gives transition
+ *    functions with internal state the aggcontext to allocate it in.
+ *-------------------------------------------------------------------------
+ */
+#include "backend/basalt.h"
+#include "backend/interrupts.h"
+#include "catalog/lsyscache.h"
+#include "executor/execnodes.h"
+#include "procs/hashfn.h"
+
+typedef struct AggStatePerAggData
+{
+    Aggref     *aggref;
+    int         numInputs;
+    FmgrInfo    transfn;
+    FunctionCallInfo transfn_fcinfo;    /* args[0] = state, then inputs */
+    bool        has_finalfn;
+    FmgrInfo    finalfn;
+    FunctionCallInfo finalfn_fcinfo;
+    int         numFinalArgs;
+    Oid         transtype;
+    int16       transtypeLen;
+    bool        transtypeByVal;
+    Datum       initValue;              /* in the query context */
+    bool        initValueIsNull;
+    ExprState **argstates;
+    ExprState  *filter;
+} AggStatePerAggData;
+
+typedef struct AggStatePerGroupData
+{
+    Datum       transValue;
+    bool        transValueIsNull;
+    bool        noTransValue;           /* strict transfn, NULL initval, no input yet */
+} AggStatePerGroupData;
+
+typedef struct AggHashEntry
+{
+    struct AggHashEntry *next;
+    uint32      hash;
+    HeapTuple   firstTuple;             /* representative input row of the group */
+    AggStatePerGroupData pergroup[];
+} AggHashEntry;
+
+typedef struct AggHashTable
+{
+    AggHashEntry **buckets;
+    uint32      nbuckets;               /* power of two */
+    uint64      nentries;
+    /* iteration */
+    uint32      iter_bucket;
+    AggHashEntry *iter_entry;
+} AggHashTable;
+
+/* ---------------------------------------------------------------- helpers */
+
+int
+AggCheckCallContext(FunctionCallInfo fcinfo, MemoryContext *aggcontext)
+{
+    if (fcinfo->context && IsA(fcinfo->context, AggState))
+    {
+        if (aggcontext)
+            *aggcontext = ((AggState *) fcinfo->context)->aggcontext;
+        return AGG_CONTEXT_AGGREGATE;
+    }
+    if (aggcontext)
+        *aggcontext = NULL;
+    return 0;
+}
+
+static void
+initialize_group(AggState *aggstate, AggStatePerGroup pergroup)
+{
+    MemoryContext old = MemoryContextSwitchTo(aggstate->aggcontext);
+
+    for (int i = 0; i < aggstate->numaggs; i++)
+    {
+        AggStatePerAgg peragg = &aggstate->peragg[i];
+
+        pergroup[i].transValueIsNull = peragg->initValueIsNull;
+        pergroup[i].transValue = peragg->initValueIsNull ? (Datum) 0 :
+            datumCopy(peragg->initValue, peragg->transtypeByVal, peragg->transtypeLen);
+        pergroup[i].noTransValue = peragg->initValueIsNull;
+    }
+    MemoryContextSwitchTo(old);
+}
+
+/* Feed the current input row (tmpcontext->ecxt_outertuple) to every aggregate. */
+static void
+advance_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
+{
+    ExprContext *tmp = aggstate->tmpcontext;
+
+    for (int i = 0; i < aggstate->numaggs; i++)
+    {
+        AggStatePerAgg peragg = &aggstate->peragg[i];
+        AggStatePerGroup pg = &pergroup[i];
+        FunctionCallInfo fcinfo = peragg->transfn_fcinfo;
+        Datum       newVal;
+        MemoryContext old;
+
+        if (peragg->filter && !ExecQual(peragg->filter, tmp))
+            continue;
+        for (int a = 0; a < peragg->numInputs; a++)
+            fcinfo->args[a + 1].value =
+                ExecEvalExprSwitchContext(peragg->argstates[a], tmp, &fcinfo->args[a + 1].isnull);
+
+        if (peragg->transfn.fn_strict)
+        {
+            bool        anynull = false;
+
+            for (int a = 0; a < peragg->numInputs; a++)
+                if (fcinfo->args[a + 1].isnull)
+                    anynull = true;
+            if (anynull)
+                continue;
+            if (pg->noTransValue)
+            {
+                /* first non-NULL input becomes the state (PostgreSQL's rule) */
+                old = MemoryContextSwitchTo(aggstate->aggcontext);
+                pg->transValue = datumCopy(fcinfo->args[1].value, peragg->transtypeByVal,
+                                           peragg->transtypeLen);
+                MemoryContextSwitchTo(old);
+                pg->transValueIsNull = false;
+                pg->noTransValue = false;
+                continue;
+            }
+            if (pg->transValueIsNull)
+                continue;       /* a strict transfn returned NULL: stays NULL */
+        }
+
+        fcinfo->args[0].value = pg->transValue;
+        fcinfo->args[0].isnull = pg->transValueIsNull;
+        fcinfo->isnull = false;
+        old = MemoryContextSwitchTo(tmp->ecxt_per_tuple_memory);
+        newVal = peragg->transfn.fn_addr(fcinfo);
+        MemoryContextSwitchTo(old);
+
+        if (!peragg->transtypeByVal && !fcinfo->isnull &&
+            DatumGetPointer(newVal) != DatumGetPointer(pg->transValue))
+        {
+            old = MemoryContextSwitchTo(aggstate->aggcontext);
+            newVal = datumCopy(newVal, false, peragg->transtypeLen);
+            MemoryContextSwitchTo(old);
+            if (!pg->transValueIsNull)
+                pfree(DatumGetPointer(pg->transValue));
+        }
+        pg->transValue = newVal;
+        pg->transValueIsNull = fcinfo->isnull;
+    }
+}
+
+/* Compute every aggregate's result into the output econtext's arrays. */
+static void
+finalize_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
+{
+    ExprContext *econtext = aggstate->ps.ps_ExprContext;
+    MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+
+    for (int i = 0; i < aggstate->numaggs; i++)
+    {
+        AggStatePerAgg peragg = &aggstate->peragg[i];
+        AggStatePerGroup pg = &pergroup[i];
+
+        if (peragg->has_finalfn)
+        {
+            FunctionCallInfo fcinfo = peragg->finalfn_fcinfo;
+
+            fcinfo->args[0].value = pg->transValue;
+            fcinfo->args[0].isnull = pg->transValueIsNull;
+            for (int a = 1; a < peragg->numFinalArgs; a++)
+            {
+                fcinfo->args[a].value = (Datum) 0;
+                fcinfo->args[a].isnull = true;
+            }
+            if (peragg->finalfn.fn_strict && pg->transValueIsNull)
+            {
+                econtext->ecxt_aggvalues[i] = (Datum) 0;
+                econtext->ecxt_aggnulls[i] = true;
+            }
+            else
+            {
+                fcinfo->isnull = false;
+                econtext->ecxt_aggvalues[i] = peragg->finalfn.fn_addr(fcinfo);
+                econtext->ecxt_aggnulls[i] = fcinfo->isnull;
+            }
+        }
+        else
+        {
+            econtext->ecxt_aggvalues[i] = pg->transValue;
+            econtext->ecxt_aggnulls[i] = pg->transValueIsNull;
+        }
+    }
+    MemoryContextSwitchTo(old);
+}
+
+/* Build the output row of the current group; NULL if HAVING rejects it. */
+static TupleTableSlot *
+project_group(AggState *aggstate, TupleTableSlot *representative)
+{
+    ExprContext *econtext = aggstate->ps.ps_ExprContext;
+
+    econtext->ecxt_outertuple = representative;
+    if (!ExecQual(aggstate->ps.qual, econtext))
+        return NULL;
+    return ExecProject(aggstate->ps.ps_ProjInfo);
+}
+
+/* ---------------------------------------------------------------- grouping */
+
+static bool
+same_group(AggState *aggstate, TupleTableSlot *a, TupleTableSlot *b)
+{
+    Agg        *plan = (Agg *) aggstate->ps.plan;
+
+    for (int i = 0; i < plan->numCols; i++)
+    {
+        int         att = plan->grpColIdx[i];
+        bool        an, bn;
+        Datum       av = slot_getattr(a, att, &an);
+        Datum       bv = slot_getattr(b, att, &bn);
+
+        if (an != bn)
+            return false;
+        if (!an)
+        {
+            FmgrInfo   *eq = &aggstate->eqfunctions[i];
+
+            if (!DatumGetBool(FunctionCall2Coll(eq, plan->grpCollations ?
+                                                plan->grpCollations[i] : InvalidOid, av, bv)))
+                return false;
+        }
+    }
+    return true;
+}
+
+static uint32
+group_hash(AggState *aggstate, TupleTableSlot *slot)
+{
+    Agg        *plan = (Agg *) aggstate->ps.plan;
+    uint32      h = 0;
+
+    for (int i = 0; i < plan->numCols; i++)
+    {
+        bool        isnull;
+        Datum       v = slot_getattr(slot, plan->grpColIdx[i], &isnull);
+
+        h = (h << 1) | (h >> 31);
+        if (!isnull)
+            h ^= DatumGetUInt32(FunctionCall1Coll(&aggstate->hashfunctions[i],
+                                                  plan->grpCollations ? plan->grpCollations[i] : InvalidOid,
+                                                  v));
+    }
+    return h;
+}
+
+static void
+hash_grow(AggHashTable *ht, MemoryContext cxt)
+{
+    uint32      newn = ht->nbuckets * 2;
+    AggHashEntry **nb = MemoryContextAllocZero(cxt, sizeof(AggHashEntry *) * newn);
+
+    for (uint32 i = 0; i < ht->nbuckets; i++)
+    {
+        AggHashEntry *e = ht->buckets[i];
+
+        while (e)
+        {
+            AggHashEntry *next = e->next;
+            uint32      b = e->hash & (newn - 1);
+
+            e->next = nb[b];
+            nb[b] = e;
+            e = next;
+        }
+    }
+    pfree(ht->buckets);
+    ht->buckets = nb;
+    ht->nbuckets = newn;
+}
+
+static void
+check_hash_memory(AggState *aggstate)
+{
+    if (MemoryContextMemAllocated(aggstate->aggcontext, true) > aggstate->hash_mem_limit)
+        ereport(ERROR,
+                (errcode(ERRCODE_OUT_OF_MEMORY),
+                 errmsg("hash aggregate exceeded work_mem (%d kB)", work_mem),
+                 errhint("Increase work_mem, or reduce the number of groups.")));
+}
+
+static AggStatePerGroup
+lookup_hash_entry(AggState *aggstate, TupleTableSlot *slot)
+{
+    AggHashTable *ht = aggstate->hashtable;
+    uint32      h = group_hash(aggstate, slot);
+    AggHashEntry *e;
+    MemoryContext old;
+
+    for (e = ht->buckets[h & (ht->nbuckets - 1)]; e; e = e->next)
+    {
+        if (e->hash == h)
+        {
+            TupleTableSlot *rep = aggstate->grp_firstTuple;
+
+            ExecStoreHeapTuple(e->firstTuple, rep, false);
+            if (same_group(aggstate, rep, slot))
+                return e->pergroup;
+        }
+    }
+    old = MemoryContextSwitchTo(aggstate->aggcontext);
+    e = palloc(offsetof(AggHashEntry, pergroup) + sizeof(AggStatePerGroupData) * (Size) aggstate->numaggs);
+    e->hash = h;
+    e->firstTuple = ExecCopySlotHeapTuple(slot);
+    MemoryContextSwitchTo(old);
+    initialize_group(aggstate, e->pergroup);
+    e->next = ht->buckets[h & (ht->nbuckets - 1)];
+    ht->buckets[h & (ht->nbuckets - 1)] = e;
+    if (++ht->nentries > (uint64) ht->nbuckets)
+        hash_grow(ht, aggstate->aggcontext);
+    check_hash_memory(aggstate);
+    return e->pergroup;
+}
+
+/* ---------------------------------------------------------------- strategies */
+
+static TupleTableSlot *
+agg_retrieve_direct(AggState *aggstate)
+{
+    Agg        *plan = (Agg *) aggstate->ps.plan;
+    PlanState  *outer = outerPlanState(aggstate);
+    TupleTableSlot *first = aggstate->grp_firstTuple;
+
+    while (!aggstate->agg_done)
+    {
+        TupleTableSlot *result;
+        TupleTableSlot *in;
+
+        ResetExprContext(aggstate->ps.ps_ExprContext);
+        MemoryContextReset(aggstate->aggcontext);
+        initialize_group(aggstate, aggstate->pergroup);
+
+        if (plan->aggstrategy == AGG_PLAIN)
+        {
+            for (;;)
+            {
+                CHECK_FOR_INTERRUPTS();
+                in = ExecProcNode(outer);
+                if (TupIsNull(in))
+                    break;
+                ResetExprContext(aggstate->tmpcontext);
+                aggstate->tmpcontext->ecxt_outertuple = in;
+                advance_aggregates(aggstate, aggstate->pergroup);
+            }
+            aggstate->agg_done = true;
+            finalize_aggregates(aggstate, aggstate->pergroup);
+            /* no input row: grouping columns (none) need no representative */
+            result = project_group(aggstate, first);
+            if (result)
+                return result;
+            return NULL;
+        }
+
+        /*
+         * AGG_SORTED.  `first` holds the first row of the group being built;
+         * the row that ended the previous group waits in grp_nextTuple.  The
+         * previous group's output may point into `first`, so it is replaced
+         * only now, at the next call.
+         */
+        ExecClearTuple(first);
+        if (!TupIsNull(aggstate->grp_nextTuple))
+        {
+            ExecCopySlot(first, aggstate->grp_nextTuple);
+            ExecClearTuple(aggstate->grp_nextTuple);
+        }
+        else
+        {
+            if (aggstate->input_done)
+            {
+                aggstate->agg_done = true;
+                return NULL;
+            }
+            in = ExecProcNode(outer);
+            if (TupIsNull(in))
+            {
+                aggstate->agg_done = true;
+                return NULL;
+            }
+            ExecCopySlot(first, in);
+        }
+        ResetExprContext(aggstate->tmpcontext);
+        aggstate->tmpcontext->ecxt_outertuple = first;
+        advance_aggregates(aggstate, aggstate->pergroup);
+        for (;;)
+        {
+            CHECK_FOR_INTERRUPTS();
+            in = ExecProcNode(outer);
+            if (TupIsNull(in))
+            {
+                aggstate->input_done = true;
+                break;
+            }
+            if (!same_group(aggstate, first, in))
+            {
+                ExecCopySlot(aggstate->grp_nextTuple, in);
+                break;
+            }
+            ResetExprContext(aggstate->tmpcontext);
+            aggstate->tmpcontext->ecxt_outertuple = in;
+            advance_aggregates(aggstate, aggstate->pergroup);
+        }
+        finalize_aggregates(aggstate, aggstate->pergroup);
+        result = project_group(aggstate, first);
+        if (result)
+            return result;
+    }
+    return NULL;
+}
+
+static void
+agg_fill_hash_table(AggState *aggstate)
+{
+    PlanState  *outer = outerPlanState(aggstate);
+
+    for (;;)
+    {
+        TupleTableSlot *in;
+        AggStatePerGroup pergroup;
+
+        CHECK_FOR_INTERRUPTS();
+        in = ExecProcNode(outer);
+        if (TupIsNull(in))
+            break;
+        ResetExprContext(aggstate->tmpcontext);
+        pergroup = lookup_hash_entry(aggstate, in);
+        aggstate->tmpcontext->ecxt_outertuple = in;
+        advance_aggregates(aggstate, pergroup);
+    }
+    aggstate->table_filled = true;
+    aggstate->hashtable->iter_bucket = 0;
+    aggstate->hashtable->iter_entry = NULL;
+}
+
+static TupleTableSlot *
+agg_retrieve_hash_table(AggState *aggstate)
+{
+    AggHashTable *ht = aggstate->hashtable;
+
+    for (;;)
+    {
+        AggHashEntry *e = ht->iter_entry;
+        TupleTableSlot *result;
+
+        while (e == NULL)
+        {
+            if (ht->iter_bucket >= ht->nbuckets)
+            {
+                aggstate->agg_done = true;
+                return NULL;
+            }
+            e = ht->buckets[ht->iter_bucket++];
+        }
+        ht->iter_entry = e->next;
+        ResetExprContext(aggstate->ps.ps_ExprContext);
+        ExecStoreHeapTuple(e->firstTuple, aggstate->grp_firstTuple, false);
+        finalize_aggregates(aggstate, e->pergroup);
+        result = project_group(aggstate, aggstate->grp_firstTuple);
+        if (result)
+            return result;
+    }
+}
+
+static TupleTableSlot *
+ExecAgg(PlanState *pstate)
+{
+    AggState   *aggstate = (AggState *) pstate;
+
+    if (aggstate->agg_done)
+        return NULL;
+    if (aggstate->aggstrategy == AGG_HASHED)
+    {
+        if (!aggstate->table_filled)
+            agg_fill_hash_table(aggstate);
+        return agg_retrieve_hash_table(aggstate);
+    }
+    return agg_retrieve_direct(aggstate);
+}
+
+/* ---------------------------------------------------------------- setup */
+
+static void
+init_peragg(AggState *aggstate, AggStatePerAgg peragg, Aggref *aggref)
+{
+    const AggInfo *agg = lookup_aggregate(aggref->aggfnoid);
+    int         numInputs = list_length(aggref->args);
+    ListCell   *lc;
+    int         i = 0;
+
+    if (agg == NULL)
+        elog(ERROR, "cache lookup failed for aggregate %u", aggref->aggfnoid);
+    if (aggref->aggdistinct != NIL || aggref->aggorder != NIL)
+        ereport(ERROR,
+                (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                 errmsg("DISTINCT and ORDER BY inside aggregate calls are not supported yet")));
+
+    peragg->aggref = aggref;
+    peragg->numInputs = numInputs;
+    peragg->transtype = OidIsValid(aggref->aggtranstype) ? aggref->aggtranstype : agg->aggtranstype;
+    {
+        char        align;
+
+        get_typlenbyvalalign(peragg->transtype, &peragg->transtypeLen,
+                             &peragg->transtypeByVal, &align);
+    }
+    fmgr_info(agg->aggtransfn, &peragg->transfn);
+    peragg->transfn.fn_expr = (Node *) aggref;
+    peragg->transfn_fcinfo = palloc0(SizeForFunctionCallInfo(numInputs + 1));
+    InitFunctionCallInfoData(*peragg->transfn_fcinfo, &peragg->transfn, numInputs + 1,
+                             aggref->inputcollid, (Node *) aggstate, NULL);
+
+    if (OidIsValid(agg->aggfinalfn))
+    {
+        peragg->has_finalfn = true;
+        fmgr_info(agg->aggfinalfn, &peragg->finalfn);
+        peragg->finalfn.fn_expr = (Node *) aggref;
+        peragg->numFinalArgs = agg->aggfinalextra ? numInputs + 1 : 1;
+        peragg->finalfn_fcinfo = palloc0(SizeForFunctionCallInfo(peragg->numFinalArgs));
+        InitFunctionCallInfoData(*peragg->finalfn_fcinfo, &peragg->finalfn,
+                                 peragg->numFinalArgs, aggref->inputcollid,
+                                 (Node *) aggstate, NULL);
+    }
+
+    if (agg->agginitval)
+    {
+        Oid         typinput, typioparam;
+
+        getTypeInputInfo(peragg->transtype, &typinput, &typioparam);
+        peragg->initValue = OidInputFunctionCall(typinput, agg->agginitval, typioparam, -1);
+        peragg->initValueIsNull = false;
+    }
+    else
+        peragg->initValueIsNull = true;
+
+    peragg->argstates = palloc0(sizeof(ExprState *) * (Size) Max(numInputs, 1));
+    foreach(lc, aggref->args)
+    {
+        TargetEntry *tle = lfirst(lc);
+
+        peragg->argstates[i++] = ExecInitExpr(tle->expr, &aggstate->ps);
+    }
+    if (aggref->aggfilter)
+        peragg->filter = ExecInitQual(list_make1(aggref->aggfilter), &aggstate->ps);
+}
+
+AggState *
+ExecInitAgg(Agg *node, EState *estate, int eflags)
+{
+    AggState   *aggstate = makeNode(AggState);
+    ExprContext *econtext;
+    ListCell   *lc;
+    int         i = 0;
+
+    aggstate->ps.plan = (Plan *) node;
+    aggstate->ps.state = estate;
+    aggstate->ps.ExecProcNode = ExecAgg;
+    aggstate->aggstrategy = node->aggstrategy;
+    if (node->aggstrategy == AGG_MIXED || node->groupingSets != NIL)
+        ereport(ERROR,
+                (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                 errmsg("grouping sets are not supported yet")));
+
+    ExecAssignExprContext(estate, &aggstate->ps);
+    aggstate->tmpcontext = CreateExprContext(estate);
+    aggstate->aggcontext = AllocSetContextCreate(estate->es_query_cxt, "AggContext");
+    outerPlanState(aggstate) = ExecInitNode(outerPlan(node), estate, eflags);
+
+    aggstate->grp_firstTuple =
+        ExecInitExtraTupleSlot(estate, ExecGetResultType(outerPlanState(aggstate)));
+    aggstate->grp_nextTuple =
+        ExecInitExtraTupleSlot(estate, ExecGetResultType(outerPlanState(aggstate)));
+    ExecInitResultTupleSlotTL(&aggstate->ps);
+
+    aggstate->aggs = node->aggrefs;
+    aggstate->numaggs = list_length(node->aggrefs);
+    aggstate->peragg = palloc0(sizeof(AggStatePerAggData) * (Size) Max(aggstate->numaggs, 1));
+    aggstate->pergroup = palloc0(sizeof(AggStatePerGroupData) * (Size) Max(aggstate->numaggs, 1));
+    foreach(lc, node->aggrefs)
+        init_peragg(aggstate, &aggstate->peragg[i++], lfirst(lc));
+
+    econtext = aggstate->ps.ps_ExprContext;
+    econtext->ecxt_aggvalues = palloc0(sizeof(Datum) * (Size) Max(aggstate->numaggs, 1));
+    econtext->ecxt_aggnulls = palloc0(sizeof(bool) * (Size) Max(aggstate->numaggs, 1));
+
+    ExecAssignProjectionInfo(&aggstate->ps, NULL);
+    aggstate->ps.qual = ExecInitQual(node->plan.qual, &aggstate->ps);
+
+    if (node->numCols > 0)
+    {
+        TupleDesc   indesc = ExecGetResultType(outerPlanState(aggstate));
+
+        aggstate->eqfunctions = palloc0(sizeof(FmgrInfo) * (Size) node->numCols);
+        aggstate->hashfunctions = palloc0(sizeof(FmgrInfo) * (Size) node->numCols);
+        for (int c = 0; c < node->numCols; c++)
+        {
+            const OperInfo *eqop = lookup_operator(node->grpOperators[c]);
+            Oid         coltype = TupleDescAttr(indesc, node->grpColIdx[c] - 1)->atttypid;
+
+            if (eqop == NULL)
+                elog(ERROR, "cache lookup failed for operator %u", node->grpOperators[c]);
+            fmgr_info(eqop->oprcode, &aggstate->eqfunctions[c]);
+            if (node->aggstrategy == AGG_HASHED)
+            {
+                const TypeCacheInfo *tc = lookup_type_cache(coltype);
+
+                if (tc == NULL || !OidIsValid(tc->hash_proc))
+                    ereport(ERROR,
+                            (errcode(ERRCODE_UNDEFINED_FUNCTION),
+                             errmsg("could not identify a hash function for type %s",
+                                    format_type_be(coltype))));
+                fmgr_info(tc->hash_proc, &aggstate->hashfunctions[c]);
+            }
+        }
+    }
+    if (node->aggstrategy == AGG_HASHED)
+    {
+        AggHashTable *ht = palloc0(sizeof(AggHashTable));
+
+        ht->nbuckets = 1024;
+        ht->buckets = MemoryContextAllocZero(aggstate->aggcontext,
+                                             sizeof(AggHashEntry *) * ht->nbuckets);
+        aggstate->hashtable = ht;
+        aggstate->hash_mem_limit = (Size) work_mem * 1024;
+    }
+    return aggstate;
+}
+
+void
+ExecEndAgg(AggState *node)
+{
+    ExecEndNode(outerPlanState(node));
+}
+
+void
+ExecReScanAgg(AggState *node)
+{
+    node->agg_done = false;
+    node->input_done = false;
+    node->table_filled = false;
+    ExecClearTuple(node->grp_firstTuple);
+    ExecClearTuple(node->grp_nextTuple);
+    if (node->hashtable)
+    {
+        MemoryContextReset(node->aggcontext);
+        node->hashtable->nentries = 0;
+        node->hashtable->nbuckets = 1024;
+        node->hashtable->buckets = MemoryContextAllocZero(node->aggcontext,
+                                                          sizeof(AggHashEntry *) * 1024);
+    }
+    ExecReScan(outerPlanState(node));
+}

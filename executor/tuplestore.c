@@ -1,0 +1,159 @@
+/*-------------------------------------------------------------------------
+ * tuplestore.c
+ *    Tuple store (see tuplestore.h).
+ *
+ *    In memory: tuples are copied into storecontext, pointers in an
+ *    array.  When the context passes workMem, every tuple so far is
+ *    written to a BufFile, the context is reset, and all later tuples go
+ *    straight to the file.  Reading from the file uses one tuple buffer in
+ *    readcontext, reset per tuple, so memory stays bounded on disk too.
+ *    Writes after reading has begun are not supported (not needed yet).
+ *-------------------------------------------------------------------------
+ */
+#include "backend/basalt.h"
+#include "executor/tuplestore.h"
+#include "storage/buffile.h"
+
+struct Tuplestorestate
+{
+    Size        workMemBytes;
+    MemoryContext storecontext;
+    MemoryContext readcontext;
+    HeapTuple  *memtuples;
+    int64       memtupcount;
+    int64       memtupsize;
+    int64       readpos;
+    int64       count;
+    BufFile    *file;
+    bool        reading;
+};
+
+Tuplestorestate *
+tuplestore_begin(int workMem)
+{
+    Tuplestorestate *state = palloc0(sizeof(Tuplestorestate));
+
+    state->workMemBytes = (Size) workMem * 1024;
+    state->storecontext = AllocSetContextCreate(CurrentMemoryContext, "TupleStore");
+    state->readcontext = AllocSetContextCreate(CurrentMemoryContext, "TupleStoreRead");
+    state->memtupsize = 256;
+    state->memtuples = MemoryContextAllocHuge(state->storecontext,
+                                              sizeof(HeapTuple) * (Size) state->memtupsize);
+    return state;
+}
+
+static void
+write_tuple(BufFile *file, HeapTuple tup)
+{
+    uint32      len = tup->t_len;
+
+    BufFileWrite(file, &len, sizeof(len));
+    BufFileWrite(file, tup->t_data, len);
+}
+
+static void
+spill_to_disk(Tuplestorestate *state)
+{
+    state->file = BufFileCreateTemp();
+    for (int64 i = 0; i < state->memtupcount; i++)
+        write_tuple(state->file, state->memtuples[i]);
+    MemoryContextReset(state->storecontext);
+    state->memtuples = NULL;
+    state->memtupcount = 0;
+}
+
+void
+tuplestore_puttupleslot(Tuplestorestate *state, TupleTableSlot *slot)
+{
+    MemoryContext old;
+    HeapTuple   tup;
+
+    if (state->reading)
+        elog(ERROR, "cannot append to a tuplestore that is being read");
+    state->count++;
+    if (state->file)
+    {
+        old = MemoryContextSwitchTo(state->readcontext);
+        tup = ExecCopySlotHeapTuple(slot);
+        write_tuple(state->file, tup);
+        MemoryContextSwitchTo(old);
+        MemoryContextReset(state->readcontext);
+        return;
+    }
+    old = MemoryContextSwitchTo(state->storecontext);
+    if (state->memtupcount == state->memtupsize)
+    {
+        state->memtupsize *= 2;
+        state->memtuples = repalloc(state->memtuples, sizeof(HeapTuple) * (Size) state->memtupsize);
+    }
+    state->memtuples[state->memtupcount++] = ExecCopySlotHeapTuple(slot);
+    MemoryContextSwitchTo(old);
+    if (MemoryContextMemAllocated(state->storecontext, false) > state->workMemBytes)
+        spill_to_disk(state);
+}
+
+bool
+tuplestore_gettupleslot(Tuplestorestate *state, TupleTableSlot *slot)
+{
+    if (!state->reading)
+        tuplestore_rescan(state);
+    if (state->file == NULL)
+    {
+        if (state->readpos >= state->memtupcount)
+        {
+            ExecClearTuple(slot);
+            return false;
+        }
+        ExecStoreHeapTuple(state->memtuples[state->readpos++], slot, false);
+        return true;
+    }
+    {
+        uint32      len;
+        HeapTuple   tup;
+
+        ExecClearTuple(slot);
+        MemoryContextReset(state->readcontext);
+        if (BufFileRead(state->file, &len, sizeof(len)) != sizeof(len))
+            return false;
+        tup = MemoryContextAlloc(state->readcontext, HEAPTUPLESIZE + len);
+        tup->t_len = len;
+        tup->t_data = (HeapTupleHeader) ((char *) tup + HEAPTUPLESIZE);
+        ItemPointerSetInvalid(&tup->t_self);
+        tup->t_tableOid = InvalidOid;
+        if (BufFileRead(state->file, tup->t_data, len) != len)
+            ereport(ERROR,
+                    (errcode(ERRCODE_DATA_CORRUPTED),
+                     errmsg("unexpected end of data in tuplestore temporary file")));
+        ExecStoreHeapTuple(tup, slot, false);
+        return true;
+    }
+}
+
+void
+tuplestore_rescan(Tuplestorestate *state)
+{
+    state->reading = true;
+    state->readpos = 0;
+    if (state->file)
+        BufFileRewind(state->file);
+}
+
+int64
+tuplestore_tuple_count(Tuplestorestate *state)
+{
+    return state->count;
+}
+
+bool
+tuplestore_on_disk(Tuplestorestate *state)
+{
+    return state->file != NULL;
+}
+
+void
+tuplestore_end(Tuplestorestate *state)
+{
+    BufFileClose(state->file);
+    MemoryContextDelete(state->storecontext);
+    MemoryContextDelete(state->readcontext);
+}

@@ -1,0 +1,1474 @@
+/*-------------------------------------------------------------------------
+ * float.c
+ *    The real (float4) and double precision (float8) types: I/O,
+ *    NaN-aware comparison, arithmetic with PostgreSQL's overflow and
+ *    underflow checks, casts to and from the integer types, the common
+ *    math functions, and the float aggregates' transition functions.
+ *
+ * Output.  With extra_float_digits > 0 (the default is 1) PostgreSQL 15
+ * prints the shortest decimal string that reads back as the same value
+ * (it uses Ryu); otherwise printf's %.*g with DBL_DIG/FLT_DIG plus
+ * extra_float_digits significant digits.  Basalt finds the shortest string
+ * by asking printf for correctly rounded decimals of increasing length
+ * and checking the round trip with strtod/strtof (the answer is the same:
+ * the correctly rounded n-digit decimal is the closest one, so it is in
+ * the rounding interval whenever any n-digit decimal is, except just above
+ * a power of two where the interval is lopsided - handled by also trying
+ * the next decimal up).  The digits are then laid out as Ryu does in
+ * PostgreSQL: fixed notation when the decimal exponent is in [-4, 15) for
+ * float8 or [-4, 6) for float4, else d.ddde+XX with at least two exponent
+ * digits.
+ *
+ * Comparison.  NaN equals NaN and sorts above every other value, so btree
+ * indexes and sorting have a total order (float8_cmp_internal).
+ *
+ * Aggregates.  avg/variance/stddev of float keep a float8[3] state
+ * {N, Sx, Sxx} updated with the Youngs-Cramer algorithm, as in PostgreSQL;
+ * the regression aggregates keep float8[6] {N, Sx, Sxx, Sy, Syy, Sxy}.
+ * Called as an aggregate, a transition function updates its state array
+ * in place (it lives in the aggregate context).
+ *-------------------------------------------------------------------------
+ */
+#include "backend/basalt.h"
+#include <ctype.h>
+#include <errno.h>
+#include <float.h>
+#include <math.h>
+#include <strings.h>
+#include "catalog/pg_type_oids.h"
+#include "procs/adt.h"
+#include "procs/builtins.h"
+#include "procs/hashfn.h"
+
+/* GUC: extra digits in float output; > 0 selects shortest-exact output. */
+int extra_float_digits = 1;
+
+/* ---------------------------------------------------------------- errors */
+
+pg_attribute_noreturn() void
+float_overflow_error(void)
+{
+    ereport(ERROR, errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+            errmsg("value out of range: overflow"));
+}
+
+pg_attribute_noreturn() void
+float_underflow_error(void)
+{
+    ereport(ERROR, errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+            errmsg("value out of range: underflow"));
+}
+
+pg_attribute_noreturn() void
+float_zero_divide_error(void)
+{
+    ereport(ERROR, errcode(ERRCODE_DIVISION_BY_ZERO),
+            errmsg("division by zero"));
+}
+
+float8 get_float8_nan(void) { return (float8) NAN; }
+float4 get_float4_nan(void) { return (float4) NAN; }
+float8 get_float8_infinity(void) { return (float8) INFINITY; }
+
+/* ---------------------------------------------------------------- checked ops */
+
+static inline float8
+float8_pl(float8 a, float8 b)
+{
+    float8 r = a + b;
+
+    if (unlikely(isinf(r)) && !isinf(a) && !isinf(b))
+        float_overflow_error();
+    return r;
+}
+
+static inline float8
+float8_mi(float8 a, float8 b)
+{
+    float8 r = a - b;
+
+    if (unlikely(isinf(r)) && !isinf(a) && !isinf(b))
+        float_overflow_error();
+    return r;
+}
+
+static inline float8
+float8_mul(float8 a, float8 b)
+{
+    float8 r = a * b;
+
+    if (unlikely(isinf(r)) && !isinf(a) && !isinf(b))
+        float_overflow_error();
+    if (unlikely(r == 0.0) && a != 0.0 && b != 0.0)
+        float_underflow_error();
+    return r;
+}
+
+static inline float8
+float8_div(float8 a, float8 b)
+{
+    float8 r;
+
+    if (unlikely(b == 0.0) && !isnan(a))
+        float_zero_divide_error();
+    r = a / b;
+    if (unlikely(isinf(r)) && !isinf(a))
+        float_overflow_error();
+    if (unlikely(r == 0.0) && a != 0.0 && !isinf(b))
+        float_underflow_error();
+    return r;
+}
+
+static inline float4
+float4_pl(float4 a, float4 b)
+{
+    float4 r = a + b;
+
+    if (unlikely(isinf(r)) && !isinf(a) && !isinf(b))
+        float_overflow_error();
+    return r;
+}
+
+static inline float4
+float4_mi(float4 a, float4 b)
+{
+    float4 r = a - b;
+
+    if (unlikely(isinf(r)) && !isinf(a) && !isinf(b))
+        float_overflow_error();
+    return r;
+}
+
+static inline float4
+float4_mul(float4 a, float4 b)
+{
+    float4 r = a * b;
+
+    if (unlikely(isinf(r)) && !isinf(a) && !isinf(b))
+        float_overflow_error();
+    if (unlikely(r == 0.0f) && a != 0.0f && b != 0.0f)
+        float_underflow_error();
+    return r;
+}
+
+static inline float4
+float4_div(float4 a, float4 b)
+{
+    float4 r;
+
+    if (unlikely(b == 0.0f) && !isnan(a))
+        float_zero_divide_error();
+    r = a / b;
+    if (unlikely(isinf(r)) && !isinf(a))
+        float_overflow_error();
+    if (unlikely(r == 0.0f) && a != 0.0f && !isinf(b))
+        float_underflow_error();
+    return r;
+}
+
+/* NaN-aware comparisons (NaN = NaN, NaN > everything else). */
+static inline bool f8_eq(float8 a, float8 b) { return isnan(a) ? isnan(b) : !isnan(b) && a == b; }
+static inline bool f8_ne(float8 a, float8 b) { return isnan(a) ? !isnan(b) : isnan(b) || a != b; }
+static inline bool f8_lt(float8 a, float8 b) { return !isnan(a) && (isnan(b) || a < b); }
+static inline bool f8_le(float8 a, float8 b) { return isnan(b) || (!isnan(a) && a <= b); }
+static inline bool f8_gt(float8 a, float8 b) { return !isnan(b) && (isnan(a) || a > b); }
+static inline bool f8_ge(float8 a, float8 b) { return isnan(a) || (!isnan(b) && a >= b); }
+
+int
+float8_cmp_internal(float8 a, float8 b)
+{
+    if (unlikely(isnan(a)))
+        return isnan(b) ? 0 : 1;
+    if (unlikely(isnan(b)))
+        return -1;
+    return a > b ? 1 : (a < b ? -1 : 0);
+}
+
+int
+float4_cmp_internal(float4 a, float4 b)
+{
+    return float8_cmp_internal(a, b);
+}
+
+/* ---------------------------------------------------------------- input */
+
+/* NaN and the infinities, spelled as float8in accepts them; NULL if none. */
+static const char *
+match_special(const char *num, double *val)
+{
+    static const struct { const char *s; int len; double v; } specials[] = {
+        {"NaN", 3, NAN}, {"Infinity", 8, INFINITY}, {"+Infinity", 9, INFINITY},
+        {"-Infinity", 9, -INFINITY}, {"inf", 3, INFINITY}, {"+inf", 4, INFINITY},
+        {"-inf", 4, -INFINITY},
+    };
+
+    for (int i = 0; i < (int) lengthof(specials); i++)
+        if (strncasecmp(num, specials[i].s, specials[i].len) == 0)
+        {
+            *val = specials[i].v;
+            return num + specials[i].len;
+        }
+    return NULL;
+}
+
+pg_attribute_noreturn() static void
+float_invalid_syntax(const char *type_name, const char *s)
+{
+    ereport(ERROR, errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+            errmsg("invalid input syntax for type %s: \"%s\"", type_name, s));
+}
+
+float8
+float8in_internal(char *num, char **endptr_p, const char *type_name,
+                  const char *orig_string)
+{
+    double val;
+    char  *endptr;
+
+    while (*num != '\0' && isspace((unsigned char) *num))
+        num++;
+    if (*num == '\0')
+        float_invalid_syntax(type_name, orig_string);
+
+    errno = 0;
+    val = strtod(num, &endptr);
+    if (endptr == num || errno != 0)
+    {
+        int save_errno = errno;
+        const char *special = match_special(num, &val);
+
+        if (special)
+            endptr = (char *) special;
+        else if (save_errno == ERANGE)
+        {
+            /* denormals set ERANGE too; only zero or huge results are errors */
+            if (val == 0.0 || val >= HUGE_VAL || val <= -HUGE_VAL)
+                ereport(ERROR, errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+                        errmsg("\"%s\" is out of range for type double precision",
+                               pnstrdup(num, endptr - num)));
+        }
+        else
+            float_invalid_syntax(type_name, orig_string);
+    }
+    while (*endptr != '\0' && isspace((unsigned char) *endptr))
+        endptr++;
+    if (endptr_p)
+        *endptr_p = endptr;
+    else if (*endptr != '\0')
+        float_invalid_syntax(type_name, orig_string);
+    return val;
+}
+
+float4
+float4in_internal(char *num, char **endptr_p, const char *type_name,
+                  const char *orig_string)
+{
+    float  val;
+    double special_val;
+    char  *endptr;
+
+    while (*num != '\0' && isspace((unsigned char) *num))
+        num++;
+    if (*num == '\0')
+        float_invalid_syntax(type_name, orig_string);
+
+    errno = 0;
+    val = strtof(num, &endptr);
+    if (endptr == num || errno != 0)
+    {
+        int save_errno = errno;
+        const char *special = match_special(num, &special_val);
+
+        if (special)
+        {
+            endptr = (char *) special;
+            val = (float) special_val;
+        }
+        else if (save_errno == ERANGE)
+        {
+            if (val == 0.0f || val >= HUGE_VALF || val <= -HUGE_VALF)
+                ereport(ERROR, errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+                        errmsg("\"%s\" is out of range for type real", orig_string));
+        }
+        else
+            float_invalid_syntax(type_name, orig_string);
+    }
+    while (*endptr != '\0' && isspace((unsigned char) *endptr))
+        endptr++;
+    if (endptr_p)
+        *endptr_p = endptr;
+    else if (*endptr != '\0')
+        float_invalid_syntax(type_name, orig_string);
+    return val;
+}
+
+Datum
+float8in(PG_FUNCTION_ARGS)
+{
+    char *num = PG_GETARG_CSTRING(0);
+
+    PG_RETURN_FLOAT8(float8in_internal(num, NULL, "double precision", num));
+}
+
+Datum
+float4in(PG_FUNCTION_ARGS)
+{
+    char *num = PG_GETARG_CSTRING(0);
+
+    PG_RETURN_FLOAT4(float4in_internal(num, NULL, "real", num));
+}
+
+/* ---------------------------------------------------------------- output */
+
+/*
+ * Does the decimal in buf (d.ddd...e±X form) read back as v?  is_float4
+ * selects strtof, so the check is against float rounding, not double.
+ */
+static inline bool
+round_trips(const char *buf, double v, bool is_float4)
+{
+    if (is_float4)
+        return strtof(buf, NULL) == (float) v;
+    return strtod(buf, NULL) == v;
+}
+
+/* Add one unit in the last place to the digits of a %.*e string, in place. */
+static void
+bump_last_digit(char *buf)
+{
+    char *e = strchr(buf, 'e');
+    char *p = e - 1;
+    int   exp10 = atoi(e + 1);
+
+    for (;; p--)
+    {
+        if (*p == '.')
+            continue;
+        if (*p != '9')
+        {
+            (*p)++;
+            return;
+        }
+        *p = '0';
+        if (p == buf)
+            break;
+    }
+    /* 9.99e5 -> 1.00e6: shift the carry into a new leading digit */
+    buf[0] = '1';
+    sprintf(e, "e%+d", exp10 + 1);
+}
+
+/*
+ * Shortest decimal digits of finite, positive v: fills digits (NUL
+ * terminated, no trailing zeros) and returns the decimal exponent of the
+ * first digit.
+ */
+static int
+shortest_digits(double v, bool is_float4, char *digits)
+{
+    int  maxdig = is_float4 ? 9 : 17;
+    char buf[64];
+    int  frexp_exp;
+    bool lopsided;
+    int  p;
+    int  n = 0;
+    char *q;
+
+    /* a power of two has a rounding interval twice as wide above as below */
+    lopsided = (is_float4 ? frexpf((float) v, &frexp_exp) : frexp(v, &frexp_exp)) == 0.5;
+
+    if (!lopsided)
+    {
+        int lo = 1, hi = maxdig;
+
+        p = maxdig;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+
+            snprintf(buf, sizeof buf, "%.*e", mid - 1, v);
+            if (round_trips(buf, v, is_float4))
+            {
+                p = mid;
+                hi = mid - 1;
+            }
+            else
+                lo = mid + 1;
+        }
+        snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+    }
+    else
+    {
+        for (p = 1; p <= maxdig; p++)
+        {
+            snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+            if (round_trips(buf, v, is_float4))
+                break;
+            if (strtod(buf, NULL) < v)
+            {
+                bump_last_digit(buf);
+                if (round_trips(buf, v, is_float4))
+                    break;
+            }
+        }
+    }
+
+    for (q = buf; *q != 'e'; q++)
+        if (isdigit((unsigned char) *q))
+            digits[n++] = *q;
+    while (n > 1 && digits[n - 1] == '0')
+        n--;
+    digits[n] = '\0';
+    return atoi(q + 1);
+}
+
+/*
+ * Lay out shortest digits as PostgreSQL's Ryu output does.  fixed_max is
+ * the exponent from which scientific notation is used (15 or 6).
+ */
+static char *
+format_shortest(double v, bool is_float4)
+{
+    char digits[32];
+    char out[64];
+    char *o = out;
+    int  exp10;
+    int  n;
+
+    if (v == 0)
+        return pstrdup(signbit(v) ? "-0" : "0");
+    if (v < 0)
+    {
+        *o++ = '-';
+        v = -v;
+    }
+    exp10 = shortest_digits(v, is_float4, digits);
+    n = strlen(digits);
+
+    if (exp10 >= -4 && exp10 < (is_float4 ? 6 : 15))
+    {
+        if (exp10 < 0)
+        {
+            *o++ = '0';
+            *o++ = '.';
+            for (int i = 0; i < -exp10 - 1; i++)
+                *o++ = '0';
+            memcpy(o, digits, n);
+            o += n;
+        }
+        else
+        {
+            for (int i = 0; i <= exp10; i++)
+                *o++ = i < n ? digits[i] : '0';
+            if (n > exp10 + 1)
+            {
+                *o++ = '.';
+                memcpy(o, digits + exp10 + 1, n - exp10 - 1);
+                o += n - exp10 - 1;
+            }
+        }
+        *o = '\0';
+    }
+    else
+    {
+        *o++ = digits[0];
+        if (n > 1)
+        {
+            *o++ = '.';
+            memcpy(o, digits + 1, n - 1);
+            o += n - 1;
+        }
+        sprintf(o, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
+    }
+    return pstrdup(out);
+}
+
+char *
+float8out_internal(float8 num)
+{
+    if (isnan(num))
+        return pstrdup("NaN");
+    if (isinf(num))
+        return pstrdup(num > 0 ? "Infinity" : "-Infinity");
+    if (extra_float_digits > 0)
+        return format_shortest(num, false);
+    return psprintf("%.*g", DBL_DIG + extra_float_digits, num);
+}
+
+char *
+float4out_internal(float4 num)
+{
+    if (isnan(num))
+        return pstrdup("NaN");
+    if (isinf(num))
+        return pstrdup(num > 0 ? "Infinity" : "-Infinity");
+    if (extra_float_digits > 0)
+        return format_shortest(num, true);
+    return psprintf("%.*g", FLT_DIG + extra_float_digits, (double) num);
+}
+
+Datum
+float8out(PG_FUNCTION_ARGS)
+{
+    PG_RETURN_CSTRING(float8out_internal(PG_GETARG_FLOAT8(0)));
+}
+
+Datum
+float4out(PG_FUNCTION_ARGS)
+{
+    PG_RETURN_CSTRING(float4out_internal(PG_GETARG_FLOAT4(0)));
+}
+
+Datum
+float8recv(PG_FUNCTION_ARGS)
+{
+    PG_RETURN_FLOAT8(pq_getmsgfloat8((StringInfo) PG_GETARG_POINTER(0)));
+}
+
+Datum
+float8send(PG_FUNCTION_ARGS)
+{
+    StringInfoData buf;
+
+    pq_begintypsend(&buf);
+    pq_sendfloat8(&buf, PG_GETARG_FLOAT8(0));
+    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+Datum
+float4recv(PG_FUNCTION_ARGS)
+{
+    PG_RETURN_FLOAT4(pq_getmsgfloat4((StringInfo) PG_GETARG_POINTER(0)));
+}
+
+Datum
+float4send(PG_FUNCTION_ARGS)
+{
+    StringInfoData buf;
+
+    pq_begintypsend(&buf);
+    pq_sendfloat4(&buf, PG_GETARG_FLOAT4(0));
+    PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* ---------------------------------------------------------------- comparison */
+
+/* Every float comparison widens to float8 (exact for float4). */
+#define FLOAT_CMP_FUNCS(prefix, get1, get2) \
+    Datum prefix##eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_eq(get1(0), get2(1))); } \
+    Datum prefix##ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ne(get1(0), get2(1))); } \
+    Datum prefix##lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_lt(get1(0), get2(1))); } \
+    Datum prefix##le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_le(get1(0), get2(1))); } \
+    Datum prefix##gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_gt(get1(0), get2(1))); } \
+    Datum prefix##ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ge(get1(0), get2(1))); }
+
+FLOAT_CMP_FUNCS(float8, PG_GETARG_FLOAT8, PG_GETARG_FLOAT8)
+FLOAT_CMP_FUNCS(float4, PG_GETARG_FLOAT4, PG_GETARG_FLOAT4)
+FLOAT_CMP_FUNCS(float48, PG_GETARG_FLOAT4, PG_GETARG_FLOAT8)
+FLOAT_CMP_FUNCS(float84, PG_GETARG_FLOAT8, PG_GETARG_FLOAT4)
+
+Datum btfloat8cmp(PG_FUNCTION_ARGS)
+{
+    PG_RETURN_INT32(float8_cmp_internal(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1)));
+}
+Datum btfloat4cmp(PG_FUNCTION_ARGS)
+{
+    PG_RETURN_INT32(float8_cmp_internal(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1)));
+}
+Datum btfloat48cmp(PG_FUNCTION_ARGS)
+{
+    PG_RETURN_INT32(float8_cmp_internal(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1)));
+}
+Datum btfloat84cmp(PG_FUNCTION_ARGS)
+{
+    PG_RETURN_INT32(float8_cmp_internal(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1)));
+}
+
+Datum float8larger(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0), b = PG_GETARG_FLOAT8(1);
+    PG_RETURN_FLOAT8(f8_gt(a, b) ? a : b);
+}
+Datum float8smaller(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0), b = PG_GETARG_FLOAT8(1);
+    PG_RETURN_FLOAT8(f8_lt(a, b) ? a : b);
+}
+Datum float4larger(PG_FUNCTION_ARGS)
+{
+    float4 a = PG_GETARG_FLOAT4(0), b = PG_GETARG_FLOAT4(1);
+    PG_RETURN_FLOAT4(f8_gt(a, b) ? a : b);
+}
+Datum float4smaller(PG_FUNCTION_ARGS)
+{
+    float4 a = PG_GETARG_FLOAT4(0), b = PG_GETARG_FLOAT4(1);
+    PG_RETURN_FLOAT4(f8_lt(a, b) ? a : b);
+}
+
+/*
+ * Hashing: float4 hashes as the equal float8 so cross-type hash joins work;
+ * +0 and -0 hash alike (to 0) and every NaN hashes as the canonical NaN.
+ */
+static inline float8
+hash_canonical(float8 key)
+{
+    return isnan(key) ? get_float8_nan() : key;
+}
+
+Datum hashfloat8(PG_FUNCTION_ARGS)
+{
+    float8 key = PG_GETARG_FLOAT8(0);
+
+    if (key == 0.0)
+        PG_RETURN_UINT32(0);
+    key = hash_canonical(key);
+    return hash_any((unsigned char *) &key, sizeof(key));
+}
+Datum hashfloat8extended(PG_FUNCTION_ARGS)
+{
+    float8 key = PG_GETARG_FLOAT8(0);
+    uint64 seed = PG_GETARG_INT64(1);
+
+    if (key == 0.0)
+        return UInt64GetDatum(seed);
+    key = hash_canonical(key);
+    return hash_any_extended((unsigned char *) &key, sizeof(key), seed);
+}
+Datum hashfloat4(PG_FUNCTION_ARGS)
+{
+    float8 key = PG_GETARG_FLOAT4(0);
+
+    if (key == 0.0)
+        PG_RETURN_UINT32(0);
+    key = hash_canonical(key);
+    return hash_any((unsigned char *) &key, sizeof(key));
+}
+Datum hashfloat4extended(PG_FUNCTION_ARGS)
+{
+    float8 key = PG_GETARG_FLOAT4(0);
+    uint64 seed = PG_GETARG_INT64(1);
+
+    if (key == 0.0)
+        return UInt64GetDatum(seed);
+    key = hash_canonical(key);
+    return hash_any_extended((unsigned char *) &key, sizeof(key), seed);
+}
+
+/* ---------------------------------------------------------------- arithmetic */
+
+Datum float8pl(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT8(float8_pl(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8mi(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT8(float8_mi(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8mul(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8(float8_mul(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8div(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8(float8_div(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float4pl(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT4(float4_pl(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4mi(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT4(float4_mi(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4mul(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT4(float4_mul(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4div(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT4(float4_div(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float48pl(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT8(float8_pl(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48mi(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT8(float8_mi(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48mul(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8(float8_mul(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48div(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8(float8_div(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float84pl(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT8(float8_pl(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84mi(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT8(float8_mi(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84mul(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8(float8_mul(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84div(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8(float8_div(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+
+Datum float8abs(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8(fabs(PG_GETARG_FLOAT8(0))); }
+Datum float8um(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT8(-PG_GETARG_FLOAT8(0)); }
+Datum float8up(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT8(PG_GETARG_FLOAT8(0)); }
+Datum float4abs(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT4(fabsf(PG_GETARG_FLOAT4(0))); }
+Datum float4um(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT4(-PG_GETARG_FLOAT4(0)); }
+Datum float4up(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT4(PG_GETARG_FLOAT4(0)); }
+
+/* ---------------------------------------------------------------- casts */
+
+#define FLOAT8_FITS_IN_INT16(n) ((n) >= (float8) PG_INT16_MIN && (n) < -((float8) PG_INT16_MIN))
+#define FLOAT8_FITS_IN_INT32(n) ((n) >= (float8) PG_INT32_MIN && (n) < -((float8) PG_INT32_MIN))
+#define FLOAT8_FITS_IN_INT64(n) ((n) >= (float8) PG_INT64_MIN && (n) < -((float8) PG_INT64_MIN))
+
+Datum ftod(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8((float8) PG_GETARG_FLOAT4(0)); }
+
+Datum
+dtof(PG_FUNCTION_ARGS)
+{
+    float8 num = PG_GETARG_FLOAT8(0);
+    float4 r = (float4) num;
+
+    if (unlikely(isinf(r)) && !isinf(num))
+        float_overflow_error();
+    if (unlikely(r == 0.0f) && num != 0.0)
+        float_underflow_error();
+    PG_RETURN_FLOAT4(r);
+}
+
+/* float -> integer rounds half to even (rint) and then range-checks */
+Datum
+dtoi4(PG_FUNCTION_ARGS)
+{
+    float8 num = rint(PG_GETARG_FLOAT8(0));
+
+    if (unlikely(isnan(num) || !FLOAT8_FITS_IN_INT32(num)))
+        int4_overflow();
+    PG_RETURN_INT32((int32) num);
+}
+
+Datum
+dtoi2(PG_FUNCTION_ARGS)
+{
+    float8 num = rint(PG_GETARG_FLOAT8(0));
+
+    if (unlikely(isnan(num) || !FLOAT8_FITS_IN_INT16(num)))
+        int2_overflow();
+    PG_RETURN_INT16((int16) num);
+}
+
+Datum
+dtoi8(PG_FUNCTION_ARGS)
+{
+    float8 num = rint(PG_GETARG_FLOAT8(0));
+
+    if (unlikely(isnan(num) || !FLOAT8_FITS_IN_INT64(num)))
+        int8_overflow();
+    PG_RETURN_INT64((int64) num);
+}
+
+Datum
+ftoi4(PG_FUNCTION_ARGS)
+{
+    float8 num = rintf(PG_GETARG_FLOAT4(0));
+
+    if (unlikely(isnan(num) || !FLOAT8_FITS_IN_INT32(num)))
+        int4_overflow();
+    PG_RETURN_INT32((int32) num);
+}
+
+Datum
+ftoi2(PG_FUNCTION_ARGS)
+{
+    float8 num = rintf(PG_GETARG_FLOAT4(0));
+
+    if (unlikely(isnan(num) || !FLOAT8_FITS_IN_INT16(num)))
+        int2_overflow();
+    PG_RETURN_INT16((int16) num);
+}
+
+Datum
+ftoi8(PG_FUNCTION_ARGS)
+{
+    float8 num = rintf(PG_GETARG_FLOAT4(0));
+
+    if (unlikely(isnan(num) || !FLOAT8_FITS_IN_INT64(num)))
+        int8_overflow();
+    PG_RETURN_INT64((int64) num);
+}
+
+Datum i4tod(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8((float8) PG_GETARG_INT32(0)); }
+Datum i2tod(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8((float8) PG_GETARG_INT16(0)); }
+Datum i8tod(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8((float8) PG_GETARG_INT64(0)); }
+Datum i4tof(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT4((float4) PG_GETARG_INT32(0)); }
+Datum i2tof(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT4((float4) PG_GETARG_INT16(0)); }
+Datum i8tof(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT4((float4) PG_GETARG_INT64(0)); }
+
+/* ---------------------------------------------------------------- math */
+
+Datum dround(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8(rint(PG_GETARG_FLOAT8(0))); }
+Datum dceil(PG_FUNCTION_ARGS)  { PG_RETURN_FLOAT8(ceil(PG_GETARG_FLOAT8(0))); }
+Datum dfloor(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8(floor(PG_GETARG_FLOAT8(0))); }
+Datum dtrunc(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+    PG_RETURN_FLOAT8(a >= 0 ? floor(a) : -floor(-a));
+}
+Datum dsign(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+    PG_RETURN_FLOAT8(a > 0 ? 1.0 : (a < 0 ? -1.0 : 0.0));
+}
+
+Datum
+dsqrt(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+    float8 r;
+
+    if (a < 0)
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_POWER_FUNCTION),
+                errmsg("cannot take square root of a negative number"));
+    r = sqrt(a);
+    if (unlikely(isinf(r)) && !isinf(a))
+        float_overflow_error();
+    if (unlikely(r == 0.0) && a != 0.0)
+        float_underflow_error();
+    PG_RETURN_FLOAT8(r);
+}
+
+Datum
+dcbrt(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+    float8 r = cbrt(a);
+
+    if (unlikely(isinf(r)) && !isinf(a))
+        float_overflow_error();
+    if (unlikely(r == 0.0) && a != 0.0)
+        float_underflow_error();
+    PG_RETURN_FLOAT8(r);
+}
+
+Datum
+dpow(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+    float8 b = PG_GETARG_FLOAT8(1);
+    float8 r;
+
+    /* NaN ^ 0 and 1 ^ NaN are 1, per POSIX; otherwise NaN in, NaN out */
+    if (isnan(a))
+    {
+        if (isnan(b) || b != 0.0)
+            PG_RETURN_FLOAT8(get_float8_nan());
+        PG_RETURN_FLOAT8(1.0);
+    }
+    if (isnan(b))
+    {
+        if (a != 1.0)
+            PG_RETURN_FLOAT8(get_float8_nan());
+        PG_RETURN_FLOAT8(1.0);
+    }
+    if (a == 0.0 && b < 0.0)
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_POWER_FUNCTION),
+                errmsg("zero raised to a negative power is undefined"));
+    if (a < 0.0 && floor(b) != b)
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_POWER_FUNCTION),
+                errmsg("a negative number raised to a non-integer power yields a complex result"));
+
+    if (isinf(b))
+    {
+        float8 absx = fabs(a);
+
+        if (absx == 1.0)
+            r = 1.0;
+        else if (b > 0.0)
+            r = absx > 1.0 ? b : 0.0;
+        else
+            r = absx < 1.0 ? -b : 0.0;
+    }
+    else if (isinf(a))
+    {
+        if (b == 0.0)
+            r = 1.0;
+        else if (a > 0.0)
+            r = b > 0.0 ? a : 0.0;
+        else
+        {
+            /* (-inf) ^ odd integer keeps the sign */
+            float8 halfb = b / 2;
+            bool   odd = (floor(b) == b) && (floor(halfb) != halfb);
+
+            if (b > 0.0)
+                r = odd ? a : -a;
+            else
+                r = odd ? -0.0 : 0.0;
+        }
+    }
+    else
+    {
+        errno = 0;
+        r = pow(a, b);
+        if (errno == EDOM || isnan(r))
+        {
+            /* domain errors were handled above: y is huge, certainly even */
+            float8 absx = fabs(a);
+
+            if (a == 0.0)
+                r = 0.0;
+            else if (absx == 1.0)
+                r = 1.0;
+            else if (b >= 0.0 ? absx > 1.0 : absx < 1.0)
+                float_overflow_error();
+            else
+                float_underflow_error();
+        }
+        else if (errno == ERANGE)
+        {
+            if (r != 0.0)
+                float_overflow_error();
+            float_underflow_error();
+        }
+        else
+        {
+            if (unlikely(isinf(r)))
+                float_overflow_error();
+            if (unlikely(r == 0.0) && a != 0.0)
+                float_underflow_error();
+        }
+    }
+    PG_RETURN_FLOAT8(r);
+}
+
+Datum
+dexp(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+    float8 r;
+
+    if (isnan(a))
+        r = a;
+    else if (isinf(a))
+        r = a > 0 ? a : 0;
+    else
+    {
+        errno = 0;
+        r = exp(a);
+        if (unlikely(errno == ERANGE))
+        {
+            if (r != 0.0)
+                float_overflow_error();
+            else
+                float_underflow_error();
+        }
+        else if (unlikely(isinf(r)))
+            float_overflow_error();
+        else if (unlikely(r == 0.0))
+            float_underflow_error();
+    }
+    PG_RETURN_FLOAT8(r);
+}
+
+static void
+check_log_arg(float8 a)
+{
+    if (a == 0.0)
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_LOG),
+                errmsg("cannot take logarithm of zero"));
+    if (a < 0)
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_LOG),
+                errmsg("cannot take logarithm of a negative number"));
+}
+
+Datum
+dlog1(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+    float8 r;
+
+    check_log_arg(a);
+    r = log(a);
+    if (unlikely(isinf(r)) && !isinf(a))
+        float_overflow_error();
+    if (unlikely(r == 0.0) && a != 1.0)
+        float_underflow_error();
+    PG_RETURN_FLOAT8(r);
+}
+
+Datum
+dlog10(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+    float8 r;
+
+    check_log_arg(a);
+    r = log10(a);
+    if (unlikely(isinf(r)) && !isinf(a))
+        float_overflow_error();
+    if (unlikely(r == 0.0) && a != 1.0)
+        float_underflow_error();
+    PG_RETURN_FLOAT8(r);
+}
+
+Datum dpi(PG_FUNCTION_ARGS) { PG_RETURN_FLOAT8(M_PI); }
+
+Datum
+degrees(PG_FUNCTION_ARGS)
+{
+    PG_RETURN_FLOAT8(float8_div(PG_GETARG_FLOAT8(0), M_PI / 180.0));
+}
+
+Datum
+radians(PG_FUNCTION_ARGS)
+{
+    PG_RETURN_FLOAT8(float8_mul(PG_GETARG_FLOAT8(0), M_PI / 180.0));
+}
+
+pg_attribute_noreturn() static void
+input_out_of_range(void)
+{
+    ereport(ERROR, errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+            errmsg("input is out of range"));
+}
+
+/*
+ * Trigonometric functions: NaN in gives NaN out; an infinite argument or a
+ * domain error is PostgreSQL's "input is out of range".
+ */
+#define TRIG_FUNC(name, fn) \
+    Datum name(PG_FUNCTION_ARGS) \
+    { \
+        float8 a = PG_GETARG_FLOAT8(0), r; \
+        if (isnan(a)) PG_RETURN_FLOAT8(get_float8_nan()); \
+        errno = 0; \
+        r = fn(a); \
+        if (errno != 0 || isinf(a)) input_out_of_range(); \
+        if (unlikely(isinf(r))) float_overflow_error(); \
+        PG_RETURN_FLOAT8(r); \
+    }
+
+TRIG_FUNC(dsin, sin)
+TRIG_FUNC(dcos, cos)
+TRIG_FUNC(dtan, tan)
+
+Datum
+dasin(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+
+    if (isnan(a))
+        PG_RETURN_FLOAT8(get_float8_nan());
+    if (a < -1.0 || a > 1.0)
+        input_out_of_range();
+    PG_RETURN_FLOAT8(asin(a));
+}
+
+Datum
+dacos(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+
+    if (isnan(a))
+        PG_RETURN_FLOAT8(get_float8_nan());
+    if (a < -1.0 || a > 1.0)
+        input_out_of_range();
+    PG_RETURN_FLOAT8(acos(a));
+}
+
+Datum
+datan(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+
+    if (isnan(a))
+        PG_RETURN_FLOAT8(get_float8_nan());
+    PG_RETURN_FLOAT8(atan(a));
+}
+
+/* cot(0) is Infinity, not an overflow */
+Datum
+dcot(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+    float8 r;
+
+    if (isnan(a))
+        PG_RETURN_FLOAT8(get_float8_nan());
+    errno = 0;
+    r = tan(a);
+    if (errno != 0 || isinf(a))
+        input_out_of_range();
+    PG_RETURN_FLOAT8(1.0 / r);
+}
+
+Datum
+datan2(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0), b = PG_GETARG_FLOAT8(1);
+    float8 r;
+
+    if (isnan(a) || isnan(b))
+        PG_RETURN_FLOAT8(get_float8_nan());
+    r = atan2(a, b);
+    if (unlikely(isinf(r)))
+        float_overflow_error();
+    PG_RETURN_FLOAT8(r);
+}
+
+Datum
+dsinh(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+    float8 r;
+
+    errno = 0;
+    r = sinh(a);
+    if (errno == ERANGE)
+        r = a < 0 ? -INFINITY : INFINITY;
+    PG_RETURN_FLOAT8(r);
+}
+
+Datum
+dcosh(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+    float8 r;
+
+    errno = 0;
+    r = cosh(a);
+    if (errno == ERANGE)
+        r = INFINITY;
+    if (unlikely(r == 0.0))
+        float_underflow_error();
+    PG_RETURN_FLOAT8(r);
+}
+
+Datum
+dtanh(PG_FUNCTION_ARGS)
+{
+    float8 r = tanh(PG_GETARG_FLOAT8(0));
+
+    if (unlikely(isinf(r)))
+        float_overflow_error();
+    PG_RETURN_FLOAT8(r);
+}
+
+Datum
+dasinh(PG_FUNCTION_ARGS)
+{
+    PG_RETURN_FLOAT8(asinh(PG_GETARG_FLOAT8(0)));
+}
+
+Datum
+dacosh(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+
+    if (a < 1.0)
+        input_out_of_range();
+    PG_RETURN_FLOAT8(acosh(a));
+}
+
+Datum
+datanh(PG_FUNCTION_ARGS)
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+
+    if (a < -1.0 || a > 1.0)
+        input_out_of_range();
+    if (a == -1.0)
+        PG_RETURN_FLOAT8(-INFINITY);
+    if (a == 1.0)
+        PG_RETURN_FLOAT8(INFINITY);
+    PG_RETURN_FLOAT8(atanh(a));
+}
+
+/* ---------------------------------------------------------------- in_range */
+
+static Datum
+in_range_float(FunctionCallInfo fcinfo, float8 val, float8 base, float8 offset)
+{
+    bool   sub = PG_GETARG_BOOL(3);
+    bool   less = PG_GETARG_BOOL(4);
+    float8 sum;
+
+    if (isnan(offset) || offset < 0)
+        invalid_window_offset();
+    /* NaN sorts after everything; the offset cannot change that */
+    if (isnan(val))
+        PG_RETURN_BOOL(isnan(base) ? true : !less);
+    if (isnan(base))
+        PG_RETURN_BOOL(less);
+    /* +inf infinitely precedes +inf and -inf infinitely follows -inf */
+    if (isinf(offset) && isinf(base) && (sub ? base > 0 : base < 0))
+        PG_RETURN_BOOL(true);
+    sum = sub ? base - offset : base + offset;
+    PG_RETURN_BOOL(less ? val <= sum : val >= sum);
+}
+
+Datum
+in_range_float8_float8(PG_FUNCTION_ARGS)
+{
+    return in_range_float(fcinfo, PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1),
+                          PG_GETARG_FLOAT8(2));
+}
+
+Datum
+in_range_float4_float8(PG_FUNCTION_ARGS)
+{
+    return in_range_float(fcinfo, PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1),
+                          PG_GETARG_FLOAT8(2));
+}
+
+/* ---------------------------------------------------------------- aggregates */
+
+/*
+ * Return the updated state: in place when running as an aggregate (the
+ * array lives in the aggregate context), else as a new array.
+ */
+static Datum
+float8_state_result(FunctionCallInfo fcinfo, AdtArray *state, float8 *values,
+                    const float8 *newvals, int n)
+{
+    if (AggCheckCallContext(fcinfo, NULL))
+    {
+        memcpy(values, newvals, n * sizeof(float8));
+        PG_RETURN_POINTER(state);
+    }
+    PG_RETURN_POINTER(adt_make_array8(FLOAT8OID, newvals, n));
+}
+
+static Datum
+float8_accum_internal(FunctionCallInfo fcinfo, float8 newval, const char *caller)
+{
+    AdtArray *state = (AdtArray *) PG_GETARG_POINTER(0);
+    float8   *tv = adt_check_array8(state, FLOAT8OID, 3, caller);
+    float8    N = tv[0], Sx = tv[1], Sxx = tv[2];
+    float8    nv[3];
+
+    /* Youngs-Cramer: Sxx accumulates without catastrophic cancellation */
+    N += 1.0;
+    Sx += newval;
+    if (tv[0] > 0.0)
+    {
+        float8 tmp = newval * N - Sx;
+
+        Sxx += tmp * tmp / (N * tv[0]);
+        /* overflow only if finite inputs lead to infinite results */
+        if (isinf(Sx) || isinf(Sxx))
+        {
+            if (!isinf(tv[1]) && !isinf(newval))
+                float_overflow_error();
+            Sxx = get_float8_nan();
+        }
+    }
+    else if (isnan(newval) || isinf(newval))
+        Sxx = get_float8_nan();     /* no "variance zero" after one Inf/NaN */
+
+    nv[0] = N;
+    nv[1] = Sx;
+    nv[2] = Sxx;
+    return float8_state_result(fcinfo, state, tv, nv, 3);
+}
+
+Datum
+float8_accum(PG_FUNCTION_ARGS)
+{
+    return float8_accum_internal(fcinfo, PG_GETARG_FLOAT8(1), "float8_accum");
+}
+
+Datum
+float4_accum(PG_FUNCTION_ARGS)
+{
+    return float8_accum_internal(fcinfo, (float8) PG_GETARG_FLOAT4(1), "float4_accum");
+}
+
+/* Merge two {N, Sx, Sxx} states (parallel aggregation). */
+Datum
+float8_combine(PG_FUNCTION_ARGS)
+{
+    AdtArray *s1 = (AdtArray *) PG_GETARG_POINTER(0);
+    AdtArray *s2 = (AdtArray *) PG_GETARG_POINTER(1);
+    float8   *t1 = adt_check_array8(s1, FLOAT8OID, 3, "float8_combine");
+    float8   *t2 = adt_check_array8(s2, FLOAT8OID, 3, "float8_combine");
+    float8    nv[3];
+
+    if (t1[0] == 0.0)
+        memcpy(nv, t2, sizeof nv);
+    else if (t2[0] == 0.0)
+        memcpy(nv, t1, sizeof nv);
+    else
+    {
+        float8 N = t1[0] + t2[0];
+        float8 Sx = float8_pl(t1[1], t2[1]);
+        float8 tmp = t1[1] / t1[0] - t2[1] / t2[0];
+        float8 Sxx = t1[2] + t2[2] + t1[0] * t2[0] * tmp * tmp / N;
+
+        if (unlikely(isinf(Sxx)) && !isinf(t1[2]) && !isinf(t2[2]))
+            float_overflow_error();
+        nv[0] = N;
+        nv[1] = Sx;
+        nv[2] = Sxx;
+    }
+    return float8_state_result(fcinfo, s1, t1, nv, 3);
+}
+
+Datum
+float8_avg(PG_FUNCTION_ARGS)
+{
+    float8 *tv = adt_check_array8((AdtArray *) PG_GETARG_POINTER(0), FLOAT8OID, 3, "float8_avg");
+
+    if (tv[0] == 0.0)
+        PG_RETURN_NULL();       /* SQL defines AVG of no values to be NULL */
+    PG_RETURN_FLOAT8(tv[1] / tv[0]);
+}
+
+/* variance and stddev; sample forms need two values. Sxx is never negative. */
+static Datum
+float8_var_internal(FunctionCallInfo fcinfo, bool sample, bool stddev, const char *caller)
+{
+    float8 *tv = adt_check_array8((AdtArray *) PG_GETARG_POINTER(0), FLOAT8OID, 3, caller);
+    float8  N = tv[0];
+    float8  r;
+
+    if (N == 0.0 || (sample && N <= 1.0))
+        PG_RETURN_NULL();
+    r = tv[2] / (sample ? N - 1.0 : N);
+    PG_RETURN_FLOAT8(stddev ? sqrt(r) : r);
+}
+
+Datum float8_var_pop(PG_FUNCTION_ARGS)     { return float8_var_internal(fcinfo, false, false, "float8_var_pop"); }
+Datum float8_var_samp(PG_FUNCTION_ARGS)    { return float8_var_internal(fcinfo, true, false, "float8_var_samp"); }
+Datum float8_stddev_pop(PG_FUNCTION_ARGS)  { return float8_var_internal(fcinfo, false, true, "float8_stddev_pop"); }
+Datum float8_stddev_samp(PG_FUNCTION_ARGS) { return float8_var_internal(fcinfo, true, true, "float8_stddev_samp"); }
+
+/*
+ * Two-variable aggregates (regr_*, covar_*, corr): state float8[6]
+ * {N, Sx, Sxx, Sy, Syy, Sxy}, Youngs-Cramer as above.  Arguments are (Y, X).
+ */
+Datum
+float8_regr_accum(PG_FUNCTION_ARGS)
+{
+    AdtArray *state = (AdtArray *) PG_GETARG_POINTER(0);
+    float8    newvalY = PG_GETARG_FLOAT8(1);
+    float8    newvalX = PG_GETARG_FLOAT8(2);
+    float8   *tv = adt_check_array8(state, FLOAT8OID, 6, "float8_regr_accum");
+    float8    N = tv[0], Sx = tv[1], Sxx = tv[2], Sy = tv[3], Syy = tv[4], Sxy = tv[5];
+    float8    nv[6];
+
+    N += 1.0;
+    Sx += newvalX;
+    Sy += newvalY;
+    if (tv[0] > 0.0)
+    {
+        float8 tmpX = newvalX * N - Sx;
+        float8 tmpY = newvalY * N - Sy;
+        float8 scale = 1.0 / (N * tv[0]);
+
+        Sxx += tmpX * tmpX * scale;
+        Syy += tmpY * tmpY * scale;
+        Sxy += tmpX * tmpY * scale;
+        if (isinf(Sx) || isinf(Sxx) || isinf(Sy) || isinf(Syy) || isinf(Sxy))
+        {
+            if (((isinf(Sx) || isinf(Sxx)) && !isinf(tv[1]) && !isinf(newvalX)) ||
+                ((isinf(Sy) || isinf(Syy)) && !isinf(tv[3]) && !isinf(newvalY)) ||
+                (isinf(Sxy) && !isinf(tv[1]) && !isinf(newvalX) &&
+                 !isinf(tv[3]) && !isinf(newvalY)))
+                float_overflow_error();
+            if (isinf(Sxx))
+                Sxx = get_float8_nan();
+            if (isinf(Syy))
+                Syy = get_float8_nan();
+            if (isinf(Sxy))
+                Sxy = get_float8_nan();
+        }
+    }
+    else
+    {
+        if (isnan(newvalX) || isinf(newvalX))
+            Sxx = Sxy = get_float8_nan();
+        if (isnan(newvalY) || isinf(newvalY))
+            Syy = Sxy = get_float8_nan();
+    }
+    nv[0] = N; nv[1] = Sx; nv[2] = Sxx; nv[3] = Sy; nv[4] = Syy; nv[5] = Sxy;
+    return float8_state_result(fcinfo, state, tv, nv, 6);
+}
+
+Datum
+float8_regr_combine(PG_FUNCTION_ARGS)
+{
+    AdtArray *s1 = (AdtArray *) PG_GETARG_POINTER(0);
+    AdtArray *s2 = (AdtArray *) PG_GETARG_POINTER(1);
+    float8   *t1 = adt_check_array8(s1, FLOAT8OID, 6, "float8_regr_combine");
+    float8   *t2 = adt_check_array8(s2, FLOAT8OID, 6, "float8_regr_combine");
+    float8    nv[6];
+
+    if (t1[0] == 0.0)
+        memcpy(nv, t2, sizeof nv);
+    else if (t2[0] == 0.0)
+        memcpy(nv, t1, sizeof nv);
+    else
+    {
+        float8 N = t1[0] + t2[0];
+        float8 tmpX = t1[1] / t1[0] - t2[1] / t2[0];
+        float8 tmpY = t1[3] / t1[0] - t2[3] / t2[0];
+        float8 w = t1[0] * t2[0] / N;
+
+        nv[0] = N;
+        nv[1] = float8_pl(t1[1], t2[1]);
+        nv[2] = t1[2] + t2[2] + w * tmpX * tmpX;
+        nv[3] = float8_pl(t1[3], t2[3]);
+        nv[4] = t1[4] + t2[4] + w * tmpY * tmpY;
+        nv[5] = t1[5] + t2[5] + w * tmpX * tmpY;
+        if ((isinf(nv[2]) && !isinf(t1[2]) && !isinf(t2[2])) ||
+            (isinf(nv[4]) && !isinf(t1[4]) && !isinf(t2[4])) ||
+            (isinf(nv[5]) && !isinf(t1[5]) && !isinf(t2[5])))
+            float_overflow_error();
+    }
+    return float8_state_result(fcinfo, s1, t1, nv, 6);
+}
+
+static float8 *
+regr_state(FunctionCallInfo fcinfo, const char *caller)
+{
+    return adt_check_array8((AdtArray *) PG_GETARG_POINTER(0), FLOAT8OID, 6, caller);
+}
+
+Datum float8_regr_sxx(PG_FUNCTION_ARGS)
+{
+    float8 *tv = regr_state(fcinfo, "float8_regr_sxx");
+    if (tv[0] < 1.0) PG_RETURN_NULL();
+    PG_RETURN_FLOAT8(tv[2]);
+}
+Datum float8_regr_syy(PG_FUNCTION_ARGS)
+{
+    float8 *tv = regr_state(fcinfo, "float8_regr_syy");
+    if (tv[0] < 1.0) PG_RETURN_NULL();
+    PG_RETURN_FLOAT8(tv[4]);
+}
+Datum float8_regr_sxy(PG_FUNCTION_ARGS)
+{
+    float8 *tv = regr_state(fcinfo, "float8_regr_sxy");
+    if (tv[0] < 1.0) PG_RETURN_NULL();
+    PG_RETURN_FLOAT8(tv[5]);
+}
+Datum float8_regr_avgx(PG_FUNCTION_ARGS)
+{
+    float8 *tv = regr_state(fcinfo, "float8_regr_avgx");
+    if (tv[0] < 1.0) PG_RETURN_NULL();
+    PG_RETURN_FLOAT8(tv[1] / tv[0]);
+}
+Datum float8_regr_avgy(PG_FUNCTION_ARGS)
+{
+    float8 *tv = regr_state(fcinfo, "float8_regr_avgy");
+    if (tv[0] < 1.0) PG_RETURN_NULL();
+    PG_RETURN_FLOAT8(tv[3] / tv[0]);
+}
+Datum float8_covar_pop(PG_FUNCTION_ARGS)
+{
+    float8 *tv = regr_state(fcinfo, "float8_covar_pop");
+    if (tv[0] < 1.0) PG_RETURN_NULL();
+    PG_RETURN_FLOAT8(tv[5] / tv[0]);
+}
+Datum float8_covar_samp(PG_FUNCTION_ARGS)
+{
+    float8 *tv = regr_state(fcinfo, "float8_covar_samp");
+    if (tv[0] < 2.0) PG_RETURN_NULL();
+    PG_RETURN_FLOAT8(tv[5] / (tv[0] - 1.0));
+}
+Datum float8_corr(PG_FUNCTION_ARGS)
+{
+    float8 *tv = regr_state(fcinfo, "float8_corr");
+    if (tv[0] < 1.0) PG_RETURN_NULL();
+    /* per spec, return NULL for horizontal and vertical lines */
+    if (tv[2] == 0 || tv[4] == 0) PG_RETURN_NULL();
+    PG_RETURN_FLOAT8(tv[5] / sqrt(tv[2] * tv[4]));
+}
+Datum float8_regr_r2(PG_FUNCTION_ARGS)
+{
+    float8 *tv = regr_state(fcinfo, "float8_regr_r2");
+    if (tv[0] < 1.0) PG_RETURN_NULL();
+    if (tv[2] == 0) PG_RETURN_NULL();
+    if (tv[4] == 0) PG_RETURN_FLOAT8(1.0);
+    PG_RETURN_FLOAT8((tv[5] * tv[5]) / (tv[2] * tv[4]));
+}
+Datum float8_regr_slope(PG_FUNCTION_ARGS)
+{
+    float8 *tv = regr_state(fcinfo, "float8_regr_slope");
+    if (tv[0] < 1.0) PG_RETURN_NULL();
+    if (tv[2] == 0) PG_RETURN_NULL();
+    PG_RETURN_FLOAT8(tv[5] / tv[2]);
+}
+Datum float8_regr_intercept(PG_FUNCTION_ARGS)
+{
+    float8 *tv = regr_state(fcinfo, "float8_regr_intercept");
+    if (tv[0] < 1.0) PG_RETURN_NULL();
+    if (tv[2] == 0) PG_RETURN_NULL();
+    PG_RETURN_FLOAT8((tv[3] - tv[1] * tv[5] / tv[2]) / tv[0]);
+}

@@ -1,0 +1,397 @@
+/*-------------------------------------------------------------------------
+ * procarray.c
+ *    The proc array: one shared slot per process that may run
+ *    transactions (max_connections client backends plus
+ *    NUM_AUXILIARY_PROCS), holding its pid, cancel key, running xid and
+ *    snapshot xmin.  MVCC snapshots are built from it.
+ *
+ * Entry points: ProcArrayShmemSize/Init, ProcArrayAdd/AddAuxiliary/Remove,
+ * ProcArraySetXid, ProcArrayEndTransaction, GetSnapshotData,
+ * TransactionIdIsInProgress, GetOldestXmin, ProcArrayFindCancelTarget.
+ *
+ * Snapshot consistency (PostgreSQL's argument, procarray.c/transam README).
+ * A snapshot takes xmax = latestCompletedXid + 1 and, as xip, every other
+ * slot's xid below xmax, all under ProcArrayLock (shared).  Claim: an xid
+ * X < xmax that is not in xip had its final status in the clog before the
+ * snapshot was taken.  X <= latestCompletedXid = L, so X was assigned no
+ * later than L; xids are assigned, and published in the assigner's slot,
+ * under XidGenLock (GetNewTransactionId calls ProcArraySetXid before
+ * releasing it), so X was visible in its slot before L even existed.  L
+ * ended (ProcArrayEndTransaction, ProcArrayLock exclusive) before our
+ * shared acquisition, hence X was in its slot before our scan; if the scan
+ * did not find it, it was cleared by ProcArrayEndTransaction, and xact.c
+ * records the clog status before calling that.  Xids >= xmax are invisible
+ * whatever their state.
+ *
+ * Locking:
+ *    latestCompletedXid, completionCount    ProcArrayLock (write: exclusive)
+ *    slot.inUse/pid/cancelKey/auxiliary     ProcArrayLock exclusive to write;
+ *                                           read lock-free (atomics) only by
+ *                                           ProcArrayFindCancelTarget
+ *    slot.xid    written by its owner only: set under XidGenLock (no
+ *                ProcArrayLock), cleared under ProcArrayLock exclusive
+ *    slot.xmin   written by its owner only: set under ProcArrayLock shared
+ *                in GetSnapshotData, cleared at transaction end
+ * xid and xmin are read and written with atomic 64-bit operations.
+ * Lock order: XidGenLock before ProcArrayLock.
+ *
+ * A process without a slot (single-process bootstrap) may still assign
+ * xids: they are not advertised, so it must not run concurrently with
+ * backends; ProcArrayEndTransaction still advances latestCompletedXid.
+ *-------------------------------------------------------------------------
+ */
+#include "backend/basalt.h"
+#include "storage/procarray.h"
+#include "storage/lwlock.h"
+#include "storage/shmem.h"
+#include "storage/xact.h"
+
+/* Defined in backend/globals.c (the max_connections setting). */
+extern int MaxConnections;
+
+typedef struct ProcArraySlot
+{
+    TransactionId xid;          /* running xid, or 0; atomic */
+    TransactionId xmin;         /* xmin of this transaction's snapshots, or 0; atomic */
+    int         pid;            /* 0 when free */
+    int32       cancelKey;
+    bool        inUse;
+    bool        auxiliary;
+} ProcArraySlot;
+
+typedef struct ProcArrayShared
+{
+    int         numSlots;           /* constant: maxBackends + NUM_AUXILIARY_PROCS */
+    int         maxBackends;        /* constant: client slots are [0, maxBackends) */
+    TransactionId latestCompletedXid;
+    uint64      completionCount;
+    ProcArraySlot slots[];
+} ProcArrayShared;
+
+static ProcArrayShared *procArray = NULL;
+
+int         MyProcNumber = -1;
+
+/* xid assigned by a process that has no slot (see header comment) */
+static TransactionId MyUnadvertisedXid = InvalidTransactionId;
+/* xmin of the last snapshot this process took: every xid below it has finished */
+static TransactionId RecentXmin = InvalidTransactionId;
+
+#define SlotXid(s)   __atomic_load_n(&(s)->xid, __ATOMIC_ACQUIRE)
+#define SlotXmin(s)  __atomic_load_n(&(s)->xmin, __ATOMIC_ACQUIRE)
+
+/* ---------------------------------------------------------------- shmem */
+
+int
+ProcArrayNumSlots(void)
+{
+    return MaxConnections + NUM_AUXILIARY_PROCS;
+}
+
+Size
+ProcArrayShmemSize(void)
+{
+    return add_size(offsetof(ProcArrayShared, slots),
+                    mul_size(ProcArrayNumSlots(), sizeof(ProcArraySlot)));
+}
+
+void
+ProcArrayShmemInit(void)
+{
+    int         n = ProcArrayNumSlots();
+
+    procArray = (ProcArrayShared *) ShmemAlloc(ProcArrayShmemSize());
+    memset(procArray, 0, ProcArrayShmemSize());
+    procArray->numSlots = n;
+    procArray->maxBackends = MaxConnections;
+    procArray->latestCompletedXid = FirstNormalTransactionId - 1;
+    procArray->completionCount = 1;
+    /* a re-created segment (tests; the postmaster after a crash) */
+    MyProcNumber = -1;
+    MyUnadvertisedXid = InvalidTransactionId;
+    RecentXmin = InvalidTransactionId;
+}
+
+void
+ProcArraySetLatestCompletedXid(TransactionId xid)
+{
+    LWLockAcquire(ProcArrayLock, LW_EXCLUSIVE);
+    procArray->latestCompletedXid = xid;
+    procArray->completionCount++;
+    LWLockRelease(ProcArrayLock);
+}
+
+/* ---------------------------------------------------------------- slots */
+
+static bool
+add_in_range(int lo, int hi, int pid, int32 cancel_key, bool auxiliary)
+{
+    int         i;
+
+    if (MyProcNumber >= 0)
+        elog(ERROR, "process %d already has a proc array slot", pid);
+
+    LWLockAcquire(ProcArrayLock, LW_EXCLUSIVE);
+    for (i = lo; i < hi; i++)
+    {
+        ProcArraySlot *s = &procArray->slots[i];
+
+        if (s->inUse)
+            continue;
+        __atomic_store_n(&s->xid, InvalidTransactionId, __ATOMIC_RELEASE);
+        __atomic_store_n(&s->xmin, InvalidTransactionId, __ATOMIC_RELEASE);
+        __atomic_store_n(&s->cancelKey, cancel_key, __ATOMIC_RELAXED);
+        s->auxiliary = auxiliary;
+        __atomic_store_n(&s->pid, pid, __ATOMIC_RELAXED);
+        __atomic_store_n(&s->inUse, true, __ATOMIC_RELEASE);
+        MyProcNumber = i;
+        break;
+    }
+    LWLockRelease(ProcArrayLock);
+    return MyProcNumber >= 0;
+}
+
+bool
+ProcArrayAdd(int pid, int32 cancel_key)
+{
+    return add_in_range(0, procArray->maxBackends, pid, cancel_key, false);
+}
+
+bool
+ProcArrayAddAuxiliary(int pid)
+{
+    return add_in_range(procArray->maxBackends, procArray->numSlots, pid, 0, true);
+}
+
+void
+ProcArrayRemove(void)
+{
+    ProcArraySlot *s;
+
+    if (MyProcNumber < 0)
+        return;
+    s = &procArray->slots[MyProcNumber];
+    LWLockAcquire(ProcArrayLock, LW_EXCLUSIVE);
+    Assert(!TransactionIdIsValid(SlotXid(s)));
+    __atomic_store_n(&s->inUse, false, __ATOMIC_RELEASE);
+    __atomic_store_n(&s->pid, 0, __ATOMIC_RELAXED);
+    __atomic_store_n(&s->cancelKey, 0, __ATOMIC_RELAXED);
+    __atomic_store_n(&s->xid, InvalidTransactionId, __ATOMIC_RELEASE);
+    __atomic_store_n(&s->xmin, InvalidTransactionId, __ATOMIC_RELEASE);
+    LWLockRelease(ProcArrayLock);
+    MyProcNumber = -1;
+}
+
+/*
+ * Postmaster: match a cancel request.  Lock-free on purpose: the
+ * postmaster never waits on a lock a crashed backend might hold.  A slot
+ * being reused concurrently can at worst make the match miss.
+ */
+int
+ProcArrayFindCancelTarget(int pid, int32 cancel_key)
+{
+    int         i;
+
+    if (procArray == NULL || pid == 0)
+        return 0;
+    for (i = 0; i < procArray->maxBackends; i++)
+    {
+        ProcArraySlot *s = &procArray->slots[i];
+
+        if (__atomic_load_n(&s->inUse, __ATOMIC_ACQUIRE) &&
+            __atomic_load_n(&s->pid, __ATOMIC_RELAXED) == pid &&
+            __atomic_load_n(&s->cancelKey, __ATOMIC_RELAXED) == cancel_key)
+            return pid;
+    }
+    return 0;
+}
+
+int
+ProcArrayCountBackends(void)
+{
+    int         i,
+                n = 0;
+
+    LWLockAcquire(ProcArrayLock, LW_SHARED);
+    for (i = 0; i < procArray->maxBackends; i++)
+        if (procArray->slots[i].inUse)
+            n++;
+    LWLockRelease(ProcArrayLock);
+    return n;
+}
+
+int
+ProcArrayGetPid(int procno)
+{
+    if (procno < 0 || procno >= procArray->numSlots)
+        return 0;
+    return __atomic_load_n(&procArray->slots[procno].pid, __ATOMIC_RELAXED);
+}
+
+/* ---------------------------------------------------------------- xids */
+
+/* Caller holds XidGenLock (GetNewTransactionId): see the header comment. */
+void
+ProcArraySetXid(TransactionId xid)
+{
+    if (MyProcNumber < 0)
+    {
+        MyUnadvertisedXid = xid;
+        return;
+    }
+    Assert(!TransactionIdIsValid(SlotXid(&procArray->slots[MyProcNumber])));
+    __atomic_store_n(&procArray->slots[MyProcNumber].xid, xid, __ATOMIC_RELEASE);
+}
+
+/*
+ * End of transaction (commit or abort), after its clog status is recorded:
+ * stop advertising the xid and the snapshot xmin.
+ */
+void
+ProcArrayEndTransaction(void)
+{
+    TransactionId xid;
+    ProcArraySlot *s = (MyProcNumber >= 0) ? &procArray->slots[MyProcNumber] : NULL;
+
+    xid = s ? SlotXid(s) : MyUnadvertisedXid;
+    if (!TransactionIdIsValid(xid))
+    {
+        /* read-only: nobody looks at our xid; clearing xmin needs no lock */
+        if (s)
+            __atomic_store_n(&s->xmin, InvalidTransactionId, __ATOMIC_RELEASE);
+        return;
+    }
+
+    LWLockAcquire(ProcArrayLock, LW_EXCLUSIVE);
+    if (s)
+    {
+        __atomic_store_n(&s->xid, InvalidTransactionId, __ATOMIC_RELEASE);
+        __atomic_store_n(&s->xmin, InvalidTransactionId, __ATOMIC_RELEASE);
+    }
+    if (xid > procArray->latestCompletedXid)
+        procArray->latestCompletedXid = xid;
+    __atomic_store_n(&procArray->completionCount, procArray->completionCount + 1,
+                     __ATOMIC_RELEASE);
+    LWLockRelease(ProcArrayLock);
+    MyUnadvertisedXid = InvalidTransactionId;
+}
+
+uint64
+ProcArrayCompletionCount(void)
+{
+    return __atomic_load_n(&procArray->completionCount, __ATOMIC_ACQUIRE);
+}
+
+/*
+ * Fill snapshot's xmin, xmax, xip and xcnt (type MVCC; curcid is the
+ * caller's).  snapshot->xip is allocated in TopMemoryContext, sized for
+ * every slot, when NULL; otherwise it must have that capacity.  The first
+ * snapshot of a transaction publishes its xmin in our slot.
+ */
+Snapshot
+GetSnapshotData(Snapshot snapshot)
+{
+    TransactionId xmin,
+                xmax;
+    uint32      count = 0;
+    int         i;
+
+    if (snapshot->xip == NULL)
+        snapshot->xip = (TransactionId *)
+            MemoryContextAlloc(TopMemoryContext,
+                               sizeof(TransactionId) * procArray->numSlots);
+
+    LWLockAcquire(ProcArrayLock, LW_SHARED);
+    xmax = procArray->latestCompletedXid + 1;
+    xmin = xmax;
+    for (i = 0; i < procArray->numSlots; i++)
+    {
+        TransactionId xid;
+
+        if (i == MyProcNumber)
+            continue;           /* own changes: TransactionIdIsCurrentTransactionId */
+        xid = SlotXid(&procArray->slots[i]);
+        if (!TransactionIdIsValid(xid) || xid >= xmax)
+            continue;
+        if (xid < xmin)
+            xmin = xid;
+        snapshot->xip[count++] = xid;
+    }
+    if (MyProcNumber >= 0 &&
+        !TransactionIdIsValid(SlotXmin(&procArray->slots[MyProcNumber])))
+        __atomic_store_n(&procArray->slots[MyProcNumber].xmin, xmin, __ATOMIC_RELEASE);
+    LWLockRelease(ProcArrayLock);
+
+    RecentXmin = xmin;
+    snapshot->snapshot_type = SNAPSHOT_MVCC;
+    snapshot->xmin = xmin;
+    snapshot->xmax = xmax;
+    snapshot->xcnt = count;
+    return snapshot;
+}
+
+bool
+ProcArrayXidIsRunning(TransactionId xid)
+{
+    int         i;
+    bool        found = false;
+
+    if (!TransactionIdIsValid(xid))
+        return false;
+    if (xid == MyUnadvertisedXid)
+        return true;
+    LWLockAcquire(ProcArrayLock, LW_SHARED);
+    for (i = 0; i < procArray->numSlots; i++)
+    {
+        if (SlotXid(&procArray->slots[i]) == xid)
+        {
+            found = true;
+            break;
+        }
+    }
+    LWLockRelease(ProcArrayLock);
+    return found;
+}
+
+/*
+ * Is xid still running?  Visibility code asks this before
+ * TransactionIdDidCommit (the clog is written before the xid leaves the
+ * proc array, so that order never sees "not running, not committed" for
+ * a transaction that is committing).
+ */
+bool
+TransactionIdIsInProgress(TransactionId xid)
+{
+    if (!TransactionIdIsNormal(xid))
+        return false;
+    /* everything below the xmin of our last snapshot had finished */
+    if (TransactionIdIsValid(RecentXmin) && xid < RecentXmin)
+        return false;
+    if (TransactionIdIsCurrentTransactionId(xid))
+        return true;
+    return ProcArrayXidIsRunning(xid);
+}
+
+TransactionId
+GetOldestXmin(void)
+{
+    TransactionId result;
+    int         i;
+
+    LWLockAcquire(ProcArrayLock, LW_SHARED);
+    result = procArray->latestCompletedXid + 1;
+    for (i = 0; i < procArray->numSlots; i++)
+    {
+        TransactionId xid = SlotXid(&procArray->slots[i]);
+        TransactionId xmin = SlotXmin(&procArray->slots[i]);
+
+        if (TransactionIdIsValid(xid) && xid < result)
+            result = xid;
+        if (TransactionIdIsValid(xmin) && xmin < result)
+            result = xmin;
+    }
+    LWLockRelease(ProcArrayLock);
+    if (TransactionIdIsValid(MyUnadvertisedXid) && MyUnadvertisedXid < result)
+        result = MyUnadvertisedXid;
+    return result;
+}
