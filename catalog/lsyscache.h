@@ -76,6 +76,9 @@ typedef struct TypeInfo
     Oid     typbasetype;
     int32   typtypmod;
     Oid     typcollation;
+    Oid     typsubscript;       /* subscripting handler; array_subscript_handler for true arrays */
+    bool    typisdefined;
+    int32   typndims;
 } TypeInfo;
 
 typedef struct ProcInfo

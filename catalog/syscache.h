@@ -91,6 +91,9 @@ extern void AtEOXact_CatCache(void);
 /* At AcceptInvalidationMessages: free the graveyard if it outgrew the bound. */
 extern void CatCacheTrimGraveyard(void);
 
+/* TYPECACHE's builder (catalog/lsyscache.c); allocates in CacheMemoryContext. */
+extern void *lsyscache_build_typcache(Oid typid);
+
 /* The setting: rows held in live cache entries (default 10000, min 16). */
 extern int catalog_cache_max_entries;
 #define CATALOG_CACHE_MAX_ENTRIES_DEFAULT 10000

@@ -45,6 +45,12 @@ ExecInitNode(Plan *node, EState *estate, int eflags)
         case T_Material:
             result = (PlanState *) ExecInitMaterial((Material *) node, estate, eflags);
             break;
+        case T_Hash:
+            result = (PlanState *) ExecInitHash((Hash *) node, estate, eflags);
+            break;
+        case T_HashJoin:
+            result = (PlanState *) ExecInitHashJoin((HashJoin *) node, estate, eflags);
+            break;
         default:
             ereport(ERROR,
                     (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -69,6 +75,8 @@ ExecEndNode(PlanState *node)
         case T_ModifyTableState: ExecEndModifyTable((ModifyTableState *) node); break;
         case T_NestLoopState: ExecEndNestLoop((NestLoopState *) node); break;
         case T_MaterialState: ExecEndMaterial((MaterialState *) node); break;
+        case T_HashState: ExecEndHash((HashState *) node); break;
+        case T_HashJoinState: ExecEndHashJoin((HashJoinState *) node); break;
         default:
             elog(ERROR, "unrecognized node type: %d", (int) nodeTag(node));
     }
@@ -88,6 +96,8 @@ ExecReScan(PlanState *node)
         case T_ModifyTableState: ExecReScanModifyTable((ModifyTableState *) node); break;
         case T_NestLoopState: ExecReScanNestLoop((NestLoopState *) node); break;
         case T_MaterialState: ExecReScanMaterial((MaterialState *) node); break;
+        case T_HashState: ExecReScanHash((HashState *) node); break;
+        case T_HashJoinState: ExecReScanHashJoin((HashJoinState *) node); break;
         default:
             elog(ERROR, "unrecognized node type: %d", (int) nodeTag(node));
     }

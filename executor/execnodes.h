@@ -235,6 +235,67 @@ typedef struct NestLoopState
     TupleTableSlot *nl_NullInnerTupleSlot;
 } NestLoopState;
 
+/* The in-memory hash table of a hash join (executor/nodeHash.c). */
+typedef struct HashJoinTupleData
+{
+    struct HashJoinTupleData *next;
+    uint32      hashvalue;
+    bool        matched;            /* RIGHT/FULL: found a partner */
+    HeapTuple   tuple;
+} HashJoinTupleData;
+typedef HashJoinTupleData *HashJoinTuple;
+
+typedef struct HashJoinTableData
+{
+    HashJoinTuple *buckets;
+    uint32      nbuckets;           /* power of two */
+    uint64      ntuples;
+    MemoryContext hashCxt;          /* tuples and buckets; bounded by spaceAllowed */
+    Size        spaceAllowed;       /* work_mem in bytes */
+    int         nkeys;
+    bool        keepNulls;          /* keep NULL-key inner rows (RIGHT/FULL joins) */
+    FmgrInfo   *outer_hashfunctions;
+    FmgrInfo   *inner_hashfunctions;
+    Oid        *collations;
+} HashJoinTableData;
+typedef HashJoinTableData *HashJoinTable;
+
+typedef struct HashState
+{
+    PlanState   ps;
+    HashJoinTable hashtable;
+    List       *hashkeys;           /* ExprState list, over the child's output */
+} HashState;
+
+typedef enum HashJoinPhase
+{
+    HJ_BUILD_HASHTABLE,
+    HJ_NEED_NEW_OUTER,
+    HJ_SCAN_BUCKET,
+    HJ_FILL_OUTER_TUPLE,
+    HJ_FILL_INNER_TUPLES,
+    HJ_DONE
+} HashJoinPhase;
+
+typedef struct HashJoinState
+{
+    PlanState   ps;
+    ExprState  *joinqual;
+    ExprState  *hashclauses;
+    List       *hj_OuterHashKeys;   /* ExprState list */
+    HashJoinTable hj_HashTable;
+    HashJoinPhase hj_JoinState;
+    uint32      hj_CurHashValue;
+    HashJoinTuple hj_CurTuple;
+    uint32      hj_CurBucketNo;     /* HJ_FILL_INNER_TUPLES scan position */
+    bool        hj_MatchedOuter;
+    bool        hj_OuterNotEmpty;
+    TupleTableSlot *hj_HashTupleSlot;
+    TupleTableSlot *hj_NullOuterTupleSlot;
+    TupleTableSlot *hj_NullInnerTupleSlot;
+    TupleTableSlot *hj_OuterTupleSlot;
+} HashJoinState;
+
 typedef struct MaterialState
 {
     PlanState   ps;
@@ -330,7 +391,16 @@ DECLARE_NODE(Limit, Limit)
 DECLARE_NODE(ModifyTable, ModifyTable)
 DECLARE_NODE(NestLoop, NestLoop)
 DECLARE_NODE(Material, Material)
+DECLARE_NODE(Hash, Hash)
+DECLARE_NODE(HashJoin, HashJoin)
 #undef DECLARE_NODE
+
+/* nodeHash.c: build the table of the inner side (called by the hash join) */
+extern void MultiExecHash(HashState *node, HashJoinTable hashtable);
+extern HashJoinTable ExecHashTableCreate(HashState *node, List *outerKeys,
+                                         List *hashCollations);
+extern bool ExecHashGetHashValue(HashJoinTable hashtable, ExprContext *econtext,
+                                 List *hashkeys, bool outer_tuple, uint32 *hashvalue);
 
 /* Row description for errors: "(1, null, abc)" as in "Failing row contains". */
 extern char *ExecBuildSlotValueDescription(TupleTableSlot *slot);

@@ -159,12 +159,15 @@ typedef struct MergeJoin
 typedef struct HashJoin
 {
     Join        join;
-    List       *hashclauses;    /* OpExprs: outer = inner */
-    List       *hashoperators;
+    List       *hashclauses;    /* OpExprs: outer key (OUTER_VAR) op inner key (INNER_VAR) */
+    List       *hashoperators;  /* OID list: the equality operators */
     List       *hashcollations;
-    List       *hashkeys;       /* inner-side key expressions */
+    List       *hashkeys;       /* outer-side key expressions (OUTER_VAR), as PostgreSQL */
 } HashJoin;
 
+/* Hash: builds the table for the HashJoin above it from its child (the
+ * join's inner side); hashkeys are the inner-side keys, written in terms
+ * of the Hash node's own input (OUTER_VAR Vars). */
 typedef struct Hash
 {
     Plan        plan;

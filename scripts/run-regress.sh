@@ -58,7 +58,7 @@ trap 'exit 143' TERM
 
 # Start the server; retry on another port if this one was taken in between.
 ready=0
-for attempt in 1 2 3; do
+for _ in 1 2 3; do
     port=$(free_port)
     "$BASALT_BIN" -D "$rundir/data" -p "$port" >"$log" 2>&1 &
     server_pid=$!

@@ -28,7 +28,9 @@
  * not commit", can never misjudge a committing transaction as aborted.
  * MVCC checks need no in-progress test: an xid below snapshot->xmax and
  * not in snapshot->xip had left the proc array when the snapshot was
- * taken, so its commit-log entry was already final.
+ * taken, so its commit-log entry was already final.  (XidInMVCCSnapshot is
+ * the snapshot module's, storage/snapmgr.c; the current transaction is
+ * never in its own snapshot, so callers test it first.)
  *
  * Hint bits.  Once a status is final (committed, or aborted/crashed) it is
  * cached in t_infomask (HEAP_XMIN_COMMITTED, HEAP_XMIN_INVALID,
@@ -75,27 +77,6 @@ static inline bool
 XidIsCurrent(TransactionId xid)
 {
     return TransactionIdIsNormal(xid) && TransactionIdIsCurrentTransactionId(xid);
-}
-
-/*
- * XidInMVCCSnapshot
- *    Is xid still running as far as the snapshot is concerned (so its
- *    effects are invisible)?  The current transaction is never in its own
- *    snapshot; callers test TransactionIdIsCurrentTransactionId first.
- */
-static bool
-XidInMVCCSnapshot(TransactionId xid, Snapshot snapshot)
-{
-    if (xid < snapshot->xmin)
-        return false;
-    if (xid >= snapshot->xmax)
-        return true;
-    for (uint32 i = 0; i < snapshot->xcnt; i++)
-    {
-        if (snapshot->xip[i] == xid)
-            return true;
-    }
-    return false;
 }
 
 /*

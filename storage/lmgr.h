@@ -40,4 +40,42 @@ extern void XactLockTableWait(TransactionId xid);
 /* Release all transaction-scoped locks (end of transaction). */
 extern void LockReleaseAll(void);
 
+/* ---- added by the transactions module ---- */
+
+#define MAX_LOCKMODES 9                 /* NoLock .. AccessExclusiveLock */
+
+/* Settings (defined in storage/lock.c, registered by the settings module). */
+extern int max_locks_per_transaction;   /* lock table = this * proc slots; default 64 */
+extern int DeadlockTimeout;             /* deadlock_timeout, ms; default 1000 */
+extern int LockTimeout;                 /* lock_timeout, ms; 0 = wait forever */
+
+/* PostgreSQL's conflict table and mode names ("AccessShareLock", ...). */
+extern bool DoLockModesConflict(LOCKMODE mode1, LOCKMODE mode2);
+extern const char *GetLockmodeName(LOCKMODE mode);
+
+/* Wait for xid's end only if it is over already; false if it still runs. */
+extern bool ConditionalXactLockTableWait(TransactionId xid);
+
+/* Row locks (heap_update/heap_delete/SELECT FOR UPDATE queueing). */
+extern void LockTuple(Oid relid, BlockNumber blkno, OffsetNumber offnum, LOCKMODE mode);
+extern bool ConditionalLockTuple(Oid relid, BlockNumber blkno, OffsetNumber offnum, LOCKMODE mode);
+extern void UnlockTuple(Oid relid, BlockNumber blkno, OffsetNumber offnum, LOCKMODE mode);
+
+/* Does this backend hold mode on relid? (assertions) */
+extern bool RelationOidLockHeldByMe(Oid relid, LOCKMODE mode);
+
+/*
+ * Called after LockRelationOid / ConditionalLockRelationOid newly acquires
+ * a relation lock (not when it was already held): the catalog module sets
+ * it to AcceptInvalidationMessages, so that a lock holder sees every
+ * schema change committed before it got the lock (PostgreSQL's rule).
+ */
+extern void (*relation_lock_acquired_hook)(void);
+
+/* Error recovery: leave any lock wait queue (AbortTransaction calls it). */
+extern void LockErrorCleanup(void);
+
+/* Test hooks: entries in use in the shared table. */
+extern int  LockTableEntriesInUse(void);
+
 #endif

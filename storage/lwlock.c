@@ -286,12 +286,15 @@ void
 LWLockReleaseAll(void)
 {
     /*
-     * Error recovery may have zeroed the holdoff count already; hold once
-     * per lock so each release's RESUME stays balanced.
+     * Each held lock accounts for one HOLD_INTERRUPTS, undone by its
+     * release.  PostgreSQL's error path zeroes the holdoff count before
+     * getting here; then re-hold so the release cannot underflow it.
+     * Either convention leaves the count balanced.
      */
     while (num_held_lwlocks > 0)
     {
-        HOLD_INTERRUPTS();
+        if (InterruptHoldoffCount == 0)
+            HOLD_INTERRUPTS();
         LWLockRelease(held_lwlocks[num_held_lwlocks - 1].lock);
     }
 }
