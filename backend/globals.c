@@ -31,8 +31,6 @@ int         maintenance_work_mem = 65536;
 int         StatementTimeout = 0;
 int         IdleInTransactionSessionTimeout = 0;
 char       *namespace_search_path = NULL;
-bool        DefaultXactReadOnly = false;
-int         DefaultXactIsoLevel = XACT_READ_COMMITTED;
 
 int         DateStyle = USE_ISO_DATES;
 int         DateOrder = DATEORDER_MDY;

@@ -36,8 +36,7 @@ extern int      maintenance_work_mem; /* kB */
 extern int      StatementTimeout;     /* ms, 0 = off */
 extern int      IdleInTransactionSessionTimeout;  /* ms, 0 = off */
 extern char    *namespace_search_path;/* setting "search_path", raw text */
-extern bool     DefaultXactReadOnly;
-extern int      DefaultXactIsoLevel;
+/* default_transaction_isolation etc. live in storage/xact.h */
 
 /* DateStyle (PostgreSQL's miscadmin.h values) */
 #define USE_POSTGRES_DATES  0
@@ -57,11 +56,6 @@ extern int      DefaultXactIsoLevel;
 /* bytea_output */
 #define BYTEA_OUTPUT_ESCAPE 0
 #define BYTEA_OUTPUT_HEX    1
-/* transaction isolation levels (PostgreSQL's xact.h values) */
-#define XACT_READ_UNCOMMITTED   0
-#define XACT_READ_COMMITTED     1
-#define XACT_REPEATABLE_READ    2
-#define XACT_SERIALIZABLE       3
 
 extern int      DateStyle;
 extern int      DateOrder;

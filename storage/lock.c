@@ -167,7 +167,6 @@ typedef struct LockEnt
     int         next;           /* hash chain, or free list */
     int         procLocks;      /* PROCLOCKs of this object (via lockNext) */
     int         waitHead;       /* queue of waiting procnos (via LockProc.waitNext) */
-    int         waitTail;
     LOCKMASK    grantMask;      /* modes with granted[m] > 0 */
     LOCKMASK    waitMask;       /* modes with waiting[m] > 0 */
     int         granted[MAX_LOCKMODES];     /* processes holding each mode */
@@ -350,7 +349,6 @@ find_lock(const LOCKTAG *tag, bool create)
     lk->tag = *tag;
     lk->procLocks = -1;
     lk->waitHead = -1;
-    lk->waitTail = -1;
     lk->next = *bucket;
     *bucket = i;
     return i;
@@ -478,13 +476,10 @@ dequeue_waiter(LockEnt *lk, int procno)
 {
     LockProc   *p = &LockProcs[procno];
     int        *link;
-    int         prev = -1;
 
     for (link = &lk->waitHead; *link != procno; link = &LockProcs[*link].waitNext)
-        prev = *link;
+        ;
     *link = p->waitNext;
-    if (lk->waitTail == procno)
-        lk->waitTail = prev;
     if (--lk->waiting[p->waitMode] == 0)
         lk->waitMask &= ~LOCKBIT_ON(p->waitMode);
     p->waitNext = -1;
@@ -531,30 +526,16 @@ enqueue_waiter(int lockidx, int plidx, LOCKMODE mode)
     LockProc   *me = &LockProcs[MyProcNumber];
     LOCKMASK    myHeld = ProcLocks[plidx].holdMask;
     int        *link = &lk->waitHead;
-    int         prev = -1;
 
-    if (myHeld != 0)
-    {
-        /* go ahead of the first waiter that is waiting for something we hold */
-        while (*link >= 0 && !(LockConflicts[LockProcs[*link].waitMode] & myHeld))
-        {
-            prev = *link;
-            link = &LockProcs[*link].waitNext;
-        }
-    }
-    else
-    {
-        while (*link >= 0)
-        {
-            prev = *link;
-            link = &LockProcs[*link].waitNext;
-        }
-    }
+    /*
+     * Tail, unless we hold a mode here: then just ahead of the first waiter
+     * that waits for something we hold (it would wait for us, we for it).
+     */
+    while (*link >= 0 &&
+           !(myHeld != 0 && (LockConflicts[LockProcs[*link].waitMode] & myHeld)))
+        link = &LockProcs[*link].waitNext;
     me->waitNext = *link;
     *link = MyProcNumber;
-    if (me->waitNext < 0)
-        lk->waitTail = MyProcNumber;
-    (void) prev;
 
     me->waitLock = lockidx;
     me->waitProcLock = plidx;
@@ -932,7 +913,6 @@ LockRelease(const LOCKTAG *tag, LOCKMODE mode)
     pl = &ProcLocks[plidx];
     if (--pl->holdCount[mode] == 0)
     {
-        pl->holdCount[mode] = 1;    /* ungrant_lock expects a hold */
         ungrant_lock(lk, pl, mode);
         if (lk->waitHead >= 0)
             wakeup_waiters(lk);
@@ -946,7 +926,8 @@ void
 LockReleaseAll(void)
 {
     LockProc   *me;
-    int         plidx;
+    int         plidx,
+                next;
 
     if (LockCtl == NULL || MyProcNumber < 0)
         return;
@@ -956,13 +937,14 @@ LockReleaseAll(void)
         return;                 /* only we add to our list: no lock needed to see it empty */
 
     LWLockAcquire(LockMgrLock, LW_EXCLUSIVE);
-    while ((plidx = me->procLocks) >= 0)
+    for (plidx = me->procLocks; plidx >= 0; plidx = next)
     {
         ProcLockEnt *pl = &ProcLocks[plidx];
         int         lockidx = pl->lock;
         LockEnt    *lk = &Locks[lockidx];
         int         m;
 
+        next = pl->procNext;
         for (m = 1; m < MAX_LOCKMODES; m++)
             if (pl->holdMask & LOCKBIT_ON(m))
                 ungrant_lock(lk, pl, m);
