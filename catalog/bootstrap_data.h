@@ -25,6 +25,7 @@ typedef struct BootstrapColumn
     char        attstorage;
     bool        attnotnull;
     Oid         attcollation;
+    int         attndims;
 } BootstrapColumn;
 
 typedef struct BootstrapRelation

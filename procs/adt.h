@@ -3,14 +3,11 @@
  *    Private helpers shared by the built-in type modules in procs/ (int.c,
  *    float.c, numeric.c, varlena.c, ...).  Not a contract for other modules.
  *
- * Three groups:
+ Binary send/receive functions use pgwire/pqformat.h (included here):
+ * a send function builds its bytea with pq_begintypsend .. pq_endtypsend,
+ * a receive function reads the parameter's StringInfo with pq_getmsg*.
  *
- *  - Binary wire format (PostgreSQL's pqformat): a send function builds a
- *    bytea in a StringInfo (pq_begintypsend .. pq_endtypsend) writing
- *    integers in network byte order; a receive function reads from the
- *    StringInfo holding the parameter, raising PostgreSQL's "insufficient
- *    data left in message" (08P01) when it runs past the end.  These are
- *    static inlines so procs/ does not depend on pgwire/.
+ * Two groups of helpers:
  *
  *  - Server-encoding character handling.  Basalt's server encoding is
  *    UTF8, so character counts skip continuation bytes (10xxxxxx).
@@ -28,163 +25,8 @@
 
 #include "backend/basalt.h"
 #include "backend/utils/stringinfo.h"
+#include "pgwire/pqformat.h"
 #include "procs/fmgr.h"
-
-/* ---------------------------------------------------------------- wire */
-
-static inline void
-pq_begintypsend(StringInfo buf)
-{
-    initStringInfo(buf);
-    appendBinaryStringInfo(buf, "\0\0\0\0", 4);     /* varlena header */
-}
-
-static inline bytea *
-pq_endtypsend(StringInfo buf)
-{
-    bytea *result = (bytea *) buf->data;
-
-    SET_VARSIZE(result, buf->len);
-    return result;
-}
-
-static inline void
-pq_sendint8(StringInfo buf, uint8 v)
-{
-    appendBinaryStringInfo(buf, &v, 1);
-}
-
-static inline void
-pq_sendint16(StringInfo buf, uint16 v)
-{
-    unsigned char b[2] = {(unsigned char) (v >> 8), (unsigned char) v};
-
-    appendBinaryStringInfo(buf, b, 2);
-}
-
-static inline void
-pq_sendint32(StringInfo buf, uint32 v)
-{
-    unsigned char b[4] = {(unsigned char) (v >> 24), (unsigned char) (v >> 16),
-                          (unsigned char) (v >> 8), (unsigned char) v};
-
-    appendBinaryStringInfo(buf, b, 4);
-}
-
-static inline void
-pq_sendint64(StringInfo buf, uint64 v)
-{
-    pq_sendint32(buf, (uint32) (v >> 32));
-    pq_sendint32(buf, (uint32) v);
-}
-
-static inline void
-pq_sendfloat4(StringInfo buf, float4 f)
-{
-    union { float4 f; uint32 i; } u;
-
-    u.f = f;
-    pq_sendint32(buf, u.i);
-}
-
-static inline void
-pq_sendfloat8(StringInfo buf, float8 f)
-{
-    union { float8 f; uint64 i; } u;
-
-    u.f = f;
-    pq_sendint64(buf, u.i);
-}
-
-static inline void
-pq_sendbytes(StringInfo buf, const void *data, int len)
-{
-    appendBinaryStringInfo(buf, data, len);
-}
-
-static inline void
-pq_insufficient_data(void)
-{
-    ereport(ERROR, errcode(ERRCODE_PROTOCOL_VIOLATION),
-            errmsg("insufficient data left in message"));
-}
-
-static inline const unsigned char *
-pq_getmsgbytes(StringInfo msg, int len)
-{
-    const unsigned char *p;
-
-    if (len < 0 || len > msg->len - msg->cursor)
-        pq_insufficient_data();
-    p = (const unsigned char *) msg->data + msg->cursor;
-    msg->cursor += len;
-    return p;
-}
-
-static inline void
-pq_copymsgbytes(StringInfo msg, void *dst, int len)
-{
-    memcpy(dst, pq_getmsgbytes(msg, len), len);
-}
-
-static inline uint8
-pq_getmsgint8(StringInfo msg)
-{
-    return pq_getmsgbytes(msg, 1)[0];
-}
-
-static inline uint16
-pq_getmsgint16(StringInfo msg)
-{
-    const unsigned char *p = pq_getmsgbytes(msg, 2);
-
-    return (uint16) ((p[0] << 8) | p[1]);
-}
-
-static inline uint32
-pq_getmsgint32(StringInfo msg)
-{
-    const unsigned char *p = pq_getmsgbytes(msg, 4);
-
-    return ((uint32) p[0] << 24) | ((uint32) p[1] << 16) |
-           ((uint32) p[2] << 8) | (uint32) p[3];
-}
-
-static inline uint64
-pq_getmsgint64(StringInfo msg)
-{
-    uint64 hi = pq_getmsgint32(msg);
-
-    return (hi << 32) | pq_getmsgint32(msg);
-}
-
-static inline float4
-pq_getmsgfloat4(StringInfo msg)
-{
-    union { float4 f; uint32 i; } u;
-
-    u.i = pq_getmsgint32(msg);
-    return u.f;
-}
-
-static inline float8
-pq_getmsgfloat8(StringInfo msg)
-{
-    union { float8 f; uint64 i; } u;
-
-    u.i = pq_getmsgint64(msg);
-    return u.f;
-}
-
-/* The rest of the message as a palloc'd NUL-terminated string. */
-static inline char *
-pq_getmsgtext(StringInfo msg, int rawbytes, int *nbytes)
-{
-    const unsigned char *p = pq_getmsgbytes(msg, rawbytes);
-
-    *nbytes = rawbytes;
-    return pnstrdup((const char *) p, rawbytes);
-}
 
 /* ---------------------------------------------------------------- UTF8 */
 

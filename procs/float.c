@@ -554,18 +554,33 @@ float4send(PG_FUNCTION_ARGS)
 /* ---------------------------------------------------------------- comparison */
 
 /* Every float comparison widens to float8 (exact for float4). */
-#define FLOAT_CMP_FUNCS(prefix, get1, get2) \
-    Datum prefix##eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_eq(get1(0), get2(1))); } \
-    Datum prefix##ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ne(get1(0), get2(1))); } \
-    Datum prefix##lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_lt(get1(0), get2(1))); } \
-    Datum prefix##le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_le(get1(0), get2(1))); } \
-    Datum prefix##gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_gt(get1(0), get2(1))); } \
-    Datum prefix##ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ge(get1(0), get2(1))); }
+Datum float8eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_eq(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ne(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_lt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_le(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_gt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ge(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
 
-FLOAT_CMP_FUNCS(float8, PG_GETARG_FLOAT8, PG_GETARG_FLOAT8)
-FLOAT_CMP_FUNCS(float4, PG_GETARG_FLOAT4, PG_GETARG_FLOAT4)
-FLOAT_CMP_FUNCS(float48, PG_GETARG_FLOAT4, PG_GETARG_FLOAT8)
-FLOAT_CMP_FUNCS(float84, PG_GETARG_FLOAT8, PG_GETARG_FLOAT4)
+Datum float4eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_eq(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ne(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_lt(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_le(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_gt(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ge(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+
+Datum float48eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_eq(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ne(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_lt(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_le(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_gt(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ge(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+
+Datum float84eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_eq(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ne(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_lt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_le(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_gt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ge(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
 
 Datum btfloat8cmp(PG_FUNCTION_ARGS)
 {
@@ -1001,21 +1016,26 @@ input_out_of_range(void)
  * Trigonometric functions: NaN in gives NaN out; an infinite argument or a
  * domain error is PostgreSQL's "input is out of range".
  */
-#define TRIG_FUNC(name, fn) \
-    Datum name(PG_FUNCTION_ARGS) \
-    { \
-        float8 a = PG_GETARG_FLOAT8(0), r; \
-        if (isnan(a)) PG_RETURN_FLOAT8(get_float8_nan()); \
-        errno = 0; \
-        r = fn(a); \
-        if (errno != 0 || isinf(a)) input_out_of_range(); \
-        if (unlikely(isinf(r))) float_overflow_error(); \
-        PG_RETURN_FLOAT8(r); \
-    }
+static Datum
+trig_func(FunctionCallInfo fcinfo, double (*fn)(double))
+{
+    float8 a = PG_GETARG_FLOAT8(0);
+    float8 r;
 
-TRIG_FUNC(dsin, sin)
-TRIG_FUNC(dcos, cos)
-TRIG_FUNC(dtan, tan)
+    if (isnan(a))
+        PG_RETURN_FLOAT8(get_float8_nan());
+    errno = 0;
+    r = fn(a);
+    if (errno != 0 || isinf(a))
+        input_out_of_range();
+    if (unlikely(isinf(r)))
+        float_overflow_error();
+    PG_RETURN_FLOAT8(r);
+}
+
+Datum dsin(PG_FUNCTION_ARGS) { return trig_func(fcinfo, sin); }
+Datum dcos(PG_FUNCTION_ARGS) { return trig_func(fcinfo, cos); }
+Datum dtan(PG_FUNCTION_ARGS) { return trig_func(fcinfo, tan); }
 
 Datum
 dasin(PG_FUNCTION_ARGS)

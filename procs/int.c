@@ -144,7 +144,7 @@ int2recv(PG_FUNCTION_ARGS)
 {
     StringInfo buf = (StringInfo) PG_GETARG_POINTER(0);
 
-    PG_RETURN_INT16((int16) pq_getmsgint16(buf));
+    PG_RETURN_INT16((int16) pq_getmsgint(buf, 2));
 }
 
 Datum
@@ -174,7 +174,7 @@ int4recv(PG_FUNCTION_ARGS)
 {
     StringInfo buf = (StringInfo) PG_GETARG_POINTER(0);
 
-    PG_RETURN_INT32((int32) pq_getmsgint32(buf));
+    PG_RETURN_INT32((int32) pq_getmsgint(buf, 4));
 }
 
 Datum
@@ -247,9 +247,9 @@ Datum
 int2vectorrecv(PG_FUNCTION_ARGS)
 {
     StringInfo buf = (StringInfo) PG_GETARG_POINTER(0);
-    int         ndim = (int) pq_getmsgint32(buf);
-    int         hasnull = (int) pq_getmsgint32(buf);
-    Oid         elemtype = pq_getmsgint32(buf);
+    int         ndim = (int) pq_getmsgint(buf, 4);
+    int         hasnull = (int) pq_getmsgint(buf, 4);
+    Oid         elemtype = pq_getmsgint(buf, 4);
     int         n = 0;
     int2vector *result;
 
@@ -258,8 +258,8 @@ int2vectorrecv(PG_FUNCTION_ARGS)
                 errmsg("invalid int2vector data"));
     if (ndim == 1)
     {
-        n = (int) pq_getmsgint32(buf);
-        if ((int) pq_getmsgint32(buf) != 0)     /* lower bound */
+        n = (int) pq_getmsgint(buf, 4);
+        if ((int) pq_getmsgint(buf, 4) != 0)     /* lower bound */
             ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
                     errmsg("invalid int2vector data"));
         if (n < 0 || n > FUNC_MAX_ARGS)
@@ -273,10 +273,10 @@ int2vectorrecv(PG_FUNCTION_ARGS)
     result->dim1 = n;
     for (int i = 0; i < n; i++)
     {
-        if ((int32) pq_getmsgint32(buf) != 2)
+        if ((int32) pq_getmsgint(buf, 4) != 2)
             ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
                     errmsg("invalid int2vector data"));
-        result->values[i] = (int16) pq_getmsgint16(buf);
+        result->values[i] = (int16) pq_getmsgint(buf, 2);
     }
     PG_RETURN_POINTER(result);
 }
@@ -351,18 +351,34 @@ adt_typmod_integers(AdtArray *arr, int *n)
 
 /* ---------------------------------------------------------------- comparisons */
 
-#define INT_CMP_FUNCS(prefix, T1, get1, T2, get2) \
-    Datum prefix##eq(PG_FUNCTION_ARGS) { T1 a = get1(0); T2 b = get2(1); PG_RETURN_BOOL(a == b); } \
-    Datum prefix##ne(PG_FUNCTION_ARGS) { T1 a = get1(0); T2 b = get2(1); PG_RETURN_BOOL(a != b); } \
-    Datum prefix##lt(PG_FUNCTION_ARGS) { T1 a = get1(0); T2 b = get2(1); PG_RETURN_BOOL(a < b); } \
-    Datum prefix##le(PG_FUNCTION_ARGS) { T1 a = get1(0); T2 b = get2(1); PG_RETURN_BOOL(a <= b); } \
-    Datum prefix##gt(PG_FUNCTION_ARGS) { T1 a = get1(0); T2 b = get2(1); PG_RETURN_BOOL(a > b); } \
-    Datum prefix##ge(PG_FUNCTION_ARGS) { T1 a = get1(0); T2 b = get2(1); PG_RETURN_BOOL(a >= b); }
+/* comparisons: the operators =, <>, <, <=, >, >= within and across int2/int4 */
+Datum int4eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT32(0) == PG_GETARG_INT32(1)); }
+Datum int4ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT32(0) != PG_GETARG_INT32(1)); }
+Datum int4lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT32(0) < PG_GETARG_INT32(1)); }
+Datum int4le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT32(0) <= PG_GETARG_INT32(1)); }
+Datum int4gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT32(0) > PG_GETARG_INT32(1)); }
+Datum int4ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT32(0) >= PG_GETARG_INT32(1)); }
 
-INT_CMP_FUNCS(int4, int32, PG_GETARG_INT32, int32, PG_GETARG_INT32)
-INT_CMP_FUNCS(int2, int16, PG_GETARG_INT16, int16, PG_GETARG_INT16)
-INT_CMP_FUNCS(int24, int16, PG_GETARG_INT16, int32, PG_GETARG_INT32)
-INT_CMP_FUNCS(int42, int32, PG_GETARG_INT32, int16, PG_GETARG_INT16)
+Datum int2eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT16(0) == PG_GETARG_INT16(1)); }
+Datum int2ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT16(0) != PG_GETARG_INT16(1)); }
+Datum int2lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT16(0) < PG_GETARG_INT16(1)); }
+Datum int2le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT16(0) <= PG_GETARG_INT16(1)); }
+Datum int2gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT16(0) > PG_GETARG_INT16(1)); }
+Datum int2ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT16(0) >= PG_GETARG_INT16(1)); }
+
+Datum int24eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT16(0) == PG_GETARG_INT32(1)); }
+Datum int24ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT16(0) != PG_GETARG_INT32(1)); }
+Datum int24lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT16(0) < PG_GETARG_INT32(1)); }
+Datum int24le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT16(0) <= PG_GETARG_INT32(1)); }
+Datum int24gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT16(0) > PG_GETARG_INT32(1)); }
+Datum int24ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT16(0) >= PG_GETARG_INT32(1)); }
+
+Datum int42eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT32(0) == PG_GETARG_INT16(1)); }
+Datum int42ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT32(0) != PG_GETARG_INT16(1)); }
+Datum int42lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT32(0) < PG_GETARG_INT16(1)); }
+Datum int42le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT32(0) <= PG_GETARG_INT16(1)); }
+Datum int42gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT32(0) > PG_GETARG_INT16(1)); }
+Datum int42ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_INT32(0) >= PG_GETARG_INT16(1)); }
 
 #define CMP3(a, b) ((a) > (b) ? 1 : ((a) == (b) ? 0 : -1))
 
@@ -445,29 +461,24 @@ hashint4extended(PG_FUNCTION_ARGS)
 /* ---------------------------------------------------------------- arithmetic */
 
 /*
- * Binary arithmetic whose result type is int4 (R = int32) or int2; any
- * overflow of the result type raises that type's error.
+ * Binary arithmetic: the operands widen to int, the result must fit the
+ * result type or that type's "out of range" error is raised.
  */
-#define INT_ARITH(name, T1, get1, T2, get2, R, RET, op, ovf) \
-    Datum name(PG_FUNCTION_ARGS) \
-    { \
-        T1 a = get1(0); T2 b = get2(1); R r; \
-        if (__builtin_##op##_overflow(a, b, &r)) ovf(); \
-        RET(r); \
-    }
+#define ARITH_CHECKED(op, a, b, T, ovf) \
+    ({ T r_; if (__builtin_##op##_overflow((a), (b), &r_)) ovf(); r_; })
 
-INT_ARITH(int4pl, int32, PG_GETARG_INT32, int32, PG_GETARG_INT32, int32, PG_RETURN_INT32, add, int4_overflow)
-INT_ARITH(int4mi, int32, PG_GETARG_INT32, int32, PG_GETARG_INT32, int32, PG_RETURN_INT32, sub, int4_overflow)
-INT_ARITH(int4mul, int32, PG_GETARG_INT32, int32, PG_GETARG_INT32, int32, PG_RETURN_INT32, mul, int4_overflow)
-INT_ARITH(int2pl, int16, PG_GETARG_INT16, int16, PG_GETARG_INT16, int16, PG_RETURN_INT16, add, int2_overflow)
-INT_ARITH(int2mi, int16, PG_GETARG_INT16, int16, PG_GETARG_INT16, int16, PG_RETURN_INT16, sub, int2_overflow)
-INT_ARITH(int2mul, int16, PG_GETARG_INT16, int16, PG_GETARG_INT16, int16, PG_RETURN_INT16, mul, int2_overflow)
-INT_ARITH(int24pl, int16, PG_GETARG_INT16, int32, PG_GETARG_INT32, int32, PG_RETURN_INT32, add, int4_overflow)
-INT_ARITH(int24mi, int16, PG_GETARG_INT16, int32, PG_GETARG_INT32, int32, PG_RETURN_INT32, sub, int4_overflow)
-INT_ARITH(int24mul, int16, PG_GETARG_INT16, int32, PG_GETARG_INT32, int32, PG_RETURN_INT32, mul, int4_overflow)
-INT_ARITH(int42pl, int32, PG_GETARG_INT32, int16, PG_GETARG_INT16, int32, PG_RETURN_INT32, add, int4_overflow)
-INT_ARITH(int42mi, int32, PG_GETARG_INT32, int16, PG_GETARG_INT16, int32, PG_RETURN_INT32, sub, int4_overflow)
-INT_ARITH(int42mul, int32, PG_GETARG_INT32, int16, PG_GETARG_INT16, int32, PG_RETURN_INT32, mul, int4_overflow)
+Datum int4pl(PG_FUNCTION_ARGS) { PG_RETURN_INT32(ARITH_CHECKED(add, PG_GETARG_INT32(0), PG_GETARG_INT32(1), int32, int4_overflow)); }
+Datum int4mi(PG_FUNCTION_ARGS) { PG_RETURN_INT32(ARITH_CHECKED(sub, PG_GETARG_INT32(0), PG_GETARG_INT32(1), int32, int4_overflow)); }
+Datum int4mul(PG_FUNCTION_ARGS) { PG_RETURN_INT32(ARITH_CHECKED(mul, PG_GETARG_INT32(0), PG_GETARG_INT32(1), int32, int4_overflow)); }
+Datum int2pl(PG_FUNCTION_ARGS) { PG_RETURN_INT16(ARITH_CHECKED(add, PG_GETARG_INT16(0), PG_GETARG_INT16(1), int16, int2_overflow)); }
+Datum int2mi(PG_FUNCTION_ARGS) { PG_RETURN_INT16(ARITH_CHECKED(sub, PG_GETARG_INT16(0), PG_GETARG_INT16(1), int16, int2_overflow)); }
+Datum int2mul(PG_FUNCTION_ARGS) { PG_RETURN_INT16(ARITH_CHECKED(mul, PG_GETARG_INT16(0), PG_GETARG_INT16(1), int16, int2_overflow)); }
+Datum int24pl(PG_FUNCTION_ARGS) { PG_RETURN_INT32(ARITH_CHECKED(add, PG_GETARG_INT16(0), PG_GETARG_INT32(1), int32, int4_overflow)); }
+Datum int24mi(PG_FUNCTION_ARGS) { PG_RETURN_INT32(ARITH_CHECKED(sub, PG_GETARG_INT16(0), PG_GETARG_INT32(1), int32, int4_overflow)); }
+Datum int24mul(PG_FUNCTION_ARGS) { PG_RETURN_INT32(ARITH_CHECKED(mul, PG_GETARG_INT16(0), PG_GETARG_INT32(1), int32, int4_overflow)); }
+Datum int42pl(PG_FUNCTION_ARGS) { PG_RETURN_INT32(ARITH_CHECKED(add, PG_GETARG_INT32(0), PG_GETARG_INT16(1), int32, int4_overflow)); }
+Datum int42mi(PG_FUNCTION_ARGS) { PG_RETURN_INT32(ARITH_CHECKED(sub, PG_GETARG_INT32(0), PG_GETARG_INT16(1), int32, int4_overflow)); }
+Datum int42mul(PG_FUNCTION_ARGS) { PG_RETURN_INT32(ARITH_CHECKED(mul, PG_GETARG_INT32(0), PG_GETARG_INT16(1), int32, int4_overflow)); }
 
 /* a / b for int32 results; -1 is special-cased because MIN / -1 traps. */
 static inline int32
@@ -738,18 +749,20 @@ invalid_window_offset(void)
  * answer is known without computing it.  Computed in int64, which holds
  * every int2/int4 sum exactly.
  */
-#define IN_RANGE_INT(name, getv, geto) \
-    Datum name(PG_FUNCTION_ARGS) \
-    { \
-        int64 val = getv(0), base = getv(1), offset = geto(2); \
-        bool  sub = PG_GETARG_BOOL(3), less = PG_GETARG_BOOL(4); \
-        int64 sum; \
-        if (offset < 0) invalid_window_offset(); \
-        sum = sub ? base - offset : base + offset; \
-        PG_RETURN_BOOL(less ? val <= sum : val >= sum); \
-    }
+static Datum
+in_range_small(FunctionCallInfo fcinfo, int64 val, int64 base, int64 offset)
+{
+    bool  sub = PG_GETARG_BOOL(3);
+    bool  less = PG_GETARG_BOOL(4);
+    int64 sum;
 
-IN_RANGE_INT(in_range_int4_int4, PG_GETARG_INT32, PG_GETARG_INT32)
-IN_RANGE_INT(in_range_int4_int2, PG_GETARG_INT32, PG_GETARG_INT16)
-IN_RANGE_INT(in_range_int2_int4, PG_GETARG_INT16, PG_GETARG_INT32)
-IN_RANGE_INT(in_range_int2_int2, PG_GETARG_INT16, PG_GETARG_INT16)
+    if (offset < 0)
+        invalid_window_offset();
+    sum = sub ? base - offset : base + offset;
+    PG_RETURN_BOOL(less ? val <= sum : val >= sum);
+}
+
+Datum in_range_int4_int4(PG_FUNCTION_ARGS) { return in_range_small(fcinfo, PG_GETARG_INT32(0), PG_GETARG_INT32(1), PG_GETARG_INT32(2)); }
+Datum in_range_int4_int2(PG_FUNCTION_ARGS) { return in_range_small(fcinfo, PG_GETARG_INT32(0), PG_GETARG_INT32(1), PG_GETARG_INT16(2)); }
+Datum in_range_int2_int4(PG_FUNCTION_ARGS) { return in_range_small(fcinfo, PG_GETARG_INT16(0), PG_GETARG_INT16(1), PG_GETARG_INT32(2)); }
+Datum in_range_int2_int2(PG_FUNCTION_ARGS) { return in_range_small(fcinfo, PG_GETARG_INT16(0), PG_GETARG_INT16(1), PG_GETARG_INT16(2)); }

@@ -57,19 +57,41 @@ int8send(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- comparisons */
 
-#define INT8_CMP_FUNCS(prefix, get1, get2) \
-    Datum prefix##eq(PG_FUNCTION_ARGS) { int64 a = get1(0), b = get2(1); PG_RETURN_BOOL(a == b); } \
-    Datum prefix##ne(PG_FUNCTION_ARGS) { int64 a = get1(0), b = get2(1); PG_RETURN_BOOL(a != b); } \
-    Datum prefix##lt(PG_FUNCTION_ARGS) { int64 a = get1(0), b = get2(1); PG_RETURN_BOOL(a < b); } \
-    Datum prefix##le(PG_FUNCTION_ARGS) { int64 a = get1(0), b = get2(1); PG_RETURN_BOOL(a <= b); } \
-    Datum prefix##gt(PG_FUNCTION_ARGS) { int64 a = get1(0), b = get2(1); PG_RETURN_BOOL(a > b); } \
-    Datum prefix##ge(PG_FUNCTION_ARGS) { int64 a = get1(0), b = get2(1); PG_RETURN_BOOL(a >= b); }
+/* comparisons within int8 and against int4/int2, computed in int64 */
+Datum int8eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) == (int64) PG_GETARG_INT64(1)); }
+Datum int8ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) != (int64) PG_GETARG_INT64(1)); }
+Datum int8lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) < (int64) PG_GETARG_INT64(1)); }
+Datum int8le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) <= (int64) PG_GETARG_INT64(1)); }
+Datum int8gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) > (int64) PG_GETARG_INT64(1)); }
+Datum int8ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) >= (int64) PG_GETARG_INT64(1)); }
 
-INT8_CMP_FUNCS(int8, PG_GETARG_INT64, PG_GETARG_INT64)
-INT8_CMP_FUNCS(int84, PG_GETARG_INT64, PG_GETARG_INT32)
-INT8_CMP_FUNCS(int48, PG_GETARG_INT32, PG_GETARG_INT64)
-INT8_CMP_FUNCS(int82, PG_GETARG_INT64, PG_GETARG_INT16)
-INT8_CMP_FUNCS(int28, PG_GETARG_INT16, PG_GETARG_INT64)
+Datum int84eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) == (int64) PG_GETARG_INT32(1)); }
+Datum int84ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) != (int64) PG_GETARG_INT32(1)); }
+Datum int84lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) < (int64) PG_GETARG_INT32(1)); }
+Datum int84le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) <= (int64) PG_GETARG_INT32(1)); }
+Datum int84gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) > (int64) PG_GETARG_INT32(1)); }
+Datum int84ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) >= (int64) PG_GETARG_INT32(1)); }
+
+Datum int48eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT32(0) == (int64) PG_GETARG_INT64(1)); }
+Datum int48ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT32(0) != (int64) PG_GETARG_INT64(1)); }
+Datum int48lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT32(0) < (int64) PG_GETARG_INT64(1)); }
+Datum int48le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT32(0) <= (int64) PG_GETARG_INT64(1)); }
+Datum int48gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT32(0) > (int64) PG_GETARG_INT64(1)); }
+Datum int48ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT32(0) >= (int64) PG_GETARG_INT64(1)); }
+
+Datum int82eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) == (int64) PG_GETARG_INT16(1)); }
+Datum int82ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) != (int64) PG_GETARG_INT16(1)); }
+Datum int82lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) < (int64) PG_GETARG_INT16(1)); }
+Datum int82le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) <= (int64) PG_GETARG_INT16(1)); }
+Datum int82gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) > (int64) PG_GETARG_INT16(1)); }
+Datum int82ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT64(0) >= (int64) PG_GETARG_INT16(1)); }
+
+Datum int28eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT16(0) == (int64) PG_GETARG_INT64(1)); }
+Datum int28ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT16(0) != (int64) PG_GETARG_INT64(1)); }
+Datum int28lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT16(0) < (int64) PG_GETARG_INT64(1)); }
+Datum int28le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT16(0) <= (int64) PG_GETARG_INT64(1)); }
+Datum int28gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT16(0) > (int64) PG_GETARG_INT64(1)); }
+Datum int28ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL((int64) PG_GETARG_INT16(0) >= (int64) PG_GETARG_INT64(1)); }
 
 #define CMP3(a, b) ((a) > (b) ? 1 : ((a) == (b) ? 0 : -1))
 
@@ -143,29 +165,35 @@ hashint8extended(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- arithmetic */
 
-#define INT8_ARITH(name, get1, get2, op) \
-    Datum name(PG_FUNCTION_ARGS) \
-    { \
-        int64 a = get1(0), b = get2(1), r; \
-        if (__builtin_##op##_overflow(a, b, &r)) int8_overflow(); \
-        PG_RETURN_INT64(r); \
-    }
+/* int64 arithmetic; any overflow is "bigint out of range" */
+static inline int64
+int8_arith(int op, int64 a, int64 b)
+{
+    int64 r;
+    bool  ovf = op == 0 ? __builtin_add_overflow(a, b, &r) :
+                op == 1 ? __builtin_sub_overflow(a, b, &r) :
+                __builtin_mul_overflow(a, b, &r);
 
-INT8_ARITH(int8pl, PG_GETARG_INT64, PG_GETARG_INT64, add)
-INT8_ARITH(int8mi, PG_GETARG_INT64, PG_GETARG_INT64, sub)
-INT8_ARITH(int8mul, PG_GETARG_INT64, PG_GETARG_INT64, mul)
-INT8_ARITH(int84pl, PG_GETARG_INT64, PG_GETARG_INT32, add)
-INT8_ARITH(int84mi, PG_GETARG_INT64, PG_GETARG_INT32, sub)
-INT8_ARITH(int84mul, PG_GETARG_INT64, PG_GETARG_INT32, mul)
-INT8_ARITH(int48pl, PG_GETARG_INT32, PG_GETARG_INT64, add)
-INT8_ARITH(int48mi, PG_GETARG_INT32, PG_GETARG_INT64, sub)
-INT8_ARITH(int48mul, PG_GETARG_INT32, PG_GETARG_INT64, mul)
-INT8_ARITH(int82pl, PG_GETARG_INT64, PG_GETARG_INT16, add)
-INT8_ARITH(int82mi, PG_GETARG_INT64, PG_GETARG_INT16, sub)
-INT8_ARITH(int82mul, PG_GETARG_INT64, PG_GETARG_INT16, mul)
-INT8_ARITH(int28pl, PG_GETARG_INT16, PG_GETARG_INT64, add)
-INT8_ARITH(int28mi, PG_GETARG_INT16, PG_GETARG_INT64, sub)
-INT8_ARITH(int28mul, PG_GETARG_INT16, PG_GETARG_INT64, mul)
+    if (ovf)
+        int8_overflow();
+    return r;
+}
+
+Datum int8pl(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(0, PG_GETARG_INT64(0), PG_GETARG_INT64(1))); }
+Datum int8mi(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(1, PG_GETARG_INT64(0), PG_GETARG_INT64(1))); }
+Datum int8mul(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(2, PG_GETARG_INT64(0), PG_GETARG_INT64(1))); }
+Datum int84pl(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(0, PG_GETARG_INT64(0), PG_GETARG_INT32(1))); }
+Datum int84mi(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(1, PG_GETARG_INT64(0), PG_GETARG_INT32(1))); }
+Datum int84mul(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(2, PG_GETARG_INT64(0), PG_GETARG_INT32(1))); }
+Datum int48pl(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(0, PG_GETARG_INT32(0), PG_GETARG_INT64(1))); }
+Datum int48mi(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(1, PG_GETARG_INT32(0), PG_GETARG_INT64(1))); }
+Datum int48mul(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(2, PG_GETARG_INT32(0), PG_GETARG_INT64(1))); }
+Datum int82pl(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(0, PG_GETARG_INT64(0), PG_GETARG_INT16(1))); }
+Datum int82mi(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(1, PG_GETARG_INT64(0), PG_GETARG_INT16(1))); }
+Datum int82mul(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(2, PG_GETARG_INT64(0), PG_GETARG_INT16(1))); }
+Datum int28pl(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(0, PG_GETARG_INT16(0), PG_GETARG_INT64(1))); }
+Datum int28mi(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(1, PG_GETARG_INT16(0), PG_GETARG_INT64(1))); }
+Datum int28mul(PG_FUNCTION_ARGS) { PG_RETURN_INT64(int8_arith(2, PG_GETARG_INT16(0), PG_GETARG_INT64(1))); }
 
 static inline int64
 int8_div(int64 a, int64 b)

@@ -81,11 +81,11 @@ while IFS=$'\x1f' read -r roid rname rtype; do
   [ -z "$roid" ] && continue
   echo "static const BootstrapColumn ${rname}_schema[] = {"
   query "select attname, atttypid, attlen, case when attbyval then 'true' else 'false' end,
-                attalign, attstorage, case when attnotnull then 'true' else 'false' end, attcollation
+                attalign, attstorage, case when attnotnull then 'true' else 'false' end, attcollation, attndims
            from pg_attribute where attrelid = $roid and attnum > 0 order by attnum" |
     perl -e 'local $/; my $d = <STDIN>; $d =~ s/\n\z//; $d =~ s/\x1e\z//;
              for my $r (split /\x1e/, $d) { my @v = split /\x1f/, $r, -1;
-               print "    {\"$v[0]\", $v[1], $v[2], $v[3], '"'"'$v[4]'"'"', '"'"'$v[5]'"'"', $v[6], $v[7]},\n"; }'
+               print "    {\"$v[0]\", $v[1], $v[2], $v[3], '"'"'$v[4]'"'"', '"'"'$v[5]'"'"', $v[6], $v[7], $v[8]},\n"; }'
   echo "};"
   relentries+=("    {\"$rname\", $roid, $rtype, lengthof(${rname}_schema), ${rname}_schema},")
 done < <(echo "$rels" | tr '\036' '\n')

@@ -63,6 +63,13 @@
  * Reads are verified (PageIsVerified: header sanity + checksum; an
  * all-zero page is valid); failure is ERROR XX001 "invalid page in block
  * %u of relation %s".
+ *
+ * Error recovery (the backend's abort path) must call LWLockReleaseAll()
+ * and BufferReleaseAll(), in either order: every LWLock bufmgr takes is in
+ * the LWLock module's per-backend list, and BufferReleaseAll first fails
+ * any I/O this backend had in progress (AbortBufferIO), then drops content
+ * locks still held and all pins.  A process must hold no pins when it
+ * forks: the child would inherit PrivateRefCount[].
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -72,6 +79,7 @@
 
 #include <linux/futex.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 int         NBuffers = 16384;   /* shared_buffers, in 8 kB units: 128 MB */
@@ -843,10 +851,8 @@ InvalidateBuffer(BufferDesc *buf, uint32 state)
     uint32      oldHash = BufTableHashCode(&oldTag);
     LWLock     *oldPartitionLock = BufMappingPartitionLock(oldHash);
     uint32      oldFlags;
-    SpinDelayStatus delay;
 
     UnlockBufHdr(buf, state);
-    init_spin_delay(&delay);
 
 retry:
     LWLockAcquire(oldPartitionLock, LW_EXCLUSIVE);
@@ -864,8 +870,17 @@ retry:
         LWLockRelease(oldPartitionLock);
         if (GetPrivateRefCount(BufferDescriptorGetBuffer(buf)) > 0)
             elog(ERROR, "buffer is pinned in InvalidateBuffer");
+        /*
+         * Someone else's pin: a reader that found the buffer just before
+         * the drop, or an I/O.  Wait, without the stuck-spinlock PANIC:
+         * an ordinary pin may legitimately last a while.
+         */
         WaitIO(buf);
-        perform_spin_delay(&delay);
+        {
+            struct timespec ts = {0, 1000 * 1000};
+
+            (void) nanosleep(&ts, NULL);
+        }
         goto retry;
     }
 
@@ -877,7 +892,6 @@ retry:
     if (oldFlags & BM_TAG_VALID)
         BufTableDelete(&oldTag, oldHash);
     LWLockRelease(oldPartitionLock);
-    finish_spin_delay(&delay);
 
     StrategyFreeBuffer(buf);
 }

@@ -39,6 +39,7 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "backend/globals.h"
 #include "storage/clog.h"
 #include "storage/lwlock.h"
 #include "storage/shmem.h"

@@ -27,8 +27,11 @@
  *    lower one.  No other lock is taken while a content lock is held,
  *    except the buffer-pool internals of ReadBuffer*.
  *  - Waiting for another transaction (XactLockTableWait) happens with the
- *    content lock released and the pin kept; after the wait the tuple is
- *    re-examined from scratch.
+ *    content lock released and the pin kept, after taking the heavyweight
+ *    tuple lock (LockTuple) so that waiters queue in order; after the wait
+ *    the tuple is re-examined from scratch.  The tuple lock is released
+ *    when the delete/update is done, the transaction-level xmax being what
+ *    blocks later writers.
  *  - An ERROR while a content lock is held is safe: error recovery calls
  *    LWLockReleaseAll and BufferReleaseAll.
  *
@@ -727,17 +730,30 @@ heap_insert(Relation relation, HeapTuple tup, CommandId cid)
 /* ================================================================ delete / update */
 
 /*
+ * Heavyweight tuple lock a waiting modifier takes before sleeping on the
+ * row's xmax, so that several waiters are served in queue order instead
+ * of racing when xmax ends (PostgreSQL's heap_acquire_tuplock).  Deletes
+ * and updates both take AccessExclusiveLock: PostgreSQL's "no key update"
+ * (ExclusiveLock) needs to know whether key columns change, which matters
+ * only once SELECT FOR KEY SHARE exists.
+ */
+#define HEAP_TUPLE_LOCK_MODE AccessExclusiveLock
+
+/*
  * heap_lock_for_modify
  *    With the target tuple's buffer exclusively locked, decide whether
  *    command cid may modify it, waiting for an in-progress modifier when
- *    wait is true (lock released during the wait, pin kept; the tuple is
- *    re-examined afterwards, whoever modified it meanwhile).  Returns with
- *    the buffer still exclusively locked, except that TM_Invisible is an
- *    ERROR (after releasing the buffer), as in PostgreSQL.
+ *    wait is true: the content lock is released during the wait (pin
+ *    kept), the tuple lock taken first (*have_tuple_lock; the caller
+ *    releases it when done), and the tuple re-examined afterwards,
+ *    whoever modified it meanwhile.  Returns with the buffer still
+ *    exclusively locked, except that TM_Invisible is an ERROR (after
+ *    releasing the buffer), as in PostgreSQL.
  */
 static TM_Result
 heap_lock_for_modify(Relation relation, Buffer buffer, HeapTuple tp, CommandId cid,
-                     Snapshot crosscheck, bool wait, const char *what)
+                     Snapshot crosscheck, bool wait, const char *what,
+                     bool *have_tuple_lock)
 {
     TM_Result   result;
 
@@ -767,6 +783,12 @@ heap_lock_for_modify(Relation relation, Buffer buffer, HeapTuple tp, CommandId c
             break;
 
         LockBuffer(buffer, BUFFER_LOCK_UNLOCK);
+        if (!*have_tuple_lock)
+        {
+            LockTuple(RelationGetRelid(relation), ItemPointerGetBlockNumber(&tp->t_self),
+                      ItemPointerGetOffsetNumber(&tp->t_self), HEAP_TUPLE_LOCK_MODE);
+            *have_tuple_lock = true;
+        }
         XactLockTableWait(xwait);
         LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
     }
@@ -776,6 +798,14 @@ heap_lock_for_modify(Relation relation, Buffer buffer, HeapTuple tp, CommandId c
         result = TM_Updated;
 
     return result;
+}
+
+static void
+heap_release_tuple_lock(Relation relation, ItemPointer tid, bool have_tuple_lock)
+{
+    if (have_tuple_lock)
+        UnlockTuple(RelationGetRelid(relation), ItemPointerGetBlockNumber(tid),
+                    ItemPointerGetOffsetNumber(tid), HEAP_TUPLE_LOCK_MODE);
 }
 
 static void
@@ -804,6 +834,7 @@ heap_delete(Relation relation, ItemPointer tid, CommandId cid,
     HeapTupleData tp;
     Buffer      buffer;
     TM_Result   result;
+    bool        have_tuple_lock = false;
 
     XactRegisterDirtiedRelation(relation->rd_node);
 
@@ -811,11 +842,13 @@ heap_delete(Relation relation, ItemPointer tid, CommandId cid,
     LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
     heap_get_tuple_at(relation, buffer, tid, &tp, "delete");
 
-    result = heap_lock_for_modify(relation, buffer, &tp, cid, crosscheck, wait, "delete");
+    result = heap_lock_for_modify(relation, buffer, &tp, cid, crosscheck, wait, "delete",
+                                  &have_tuple_lock);
     if (result != TM_Ok)
     {
         heap_fill_failure(&tp, result, tmfd);
         UnlockReleaseBuffer(buffer);
+        heap_release_tuple_lock(relation, tid, have_tuple_lock);
         return result;
     }
 
@@ -824,6 +857,7 @@ heap_delete(Relation relation, ItemPointer tid, CommandId cid,
     PageSetPrunable(BufferGetPage(buffer), xid);
     MarkBufferDirty(buffer);
     UnlockReleaseBuffer(buffer);
+    heap_release_tuple_lock(relation, tid, have_tuple_lock);
     return TM_Ok;
 }
 
@@ -845,6 +879,8 @@ heap_update(Relation relation, ItemPointer otid, HeapTuple newtup,
                 newbuf;
     TM_Result   result;
     Size        newtupsize = MAXALIGN(newtup->t_len);
+    bool        have_tuple_lock = false;
+    ItemPointerData otid_copy = *otid;  /* otid may point into newtup */
 
     if (newtupsize > MaxHeapTupleSize)
         row_too_big(newtupsize);
@@ -855,11 +891,13 @@ heap_update(Relation relation, ItemPointer otid, HeapTuple newtup,
     LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
     heap_get_tuple_at(relation, buffer, otid, &oldtup, "update");
 
-    result = heap_lock_for_modify(relation, buffer, &oldtup, cid, crosscheck, wait, "update");
+    result = heap_lock_for_modify(relation, buffer, &oldtup, cid, crosscheck, wait, "update",
+                                  &have_tuple_lock);
     if (result != TM_Ok)
     {
         heap_fill_failure(&oldtup, result, tmfd);
         UnlockReleaseBuffer(buffer);
+        heap_release_tuple_lock(relation, &otid_copy, have_tuple_lock);
         return result;
     }
 
@@ -894,6 +932,7 @@ heap_update(Relation relation, ItemPointer otid, HeapTuple newtup,
     }
     MarkBufferDirty(buffer);
     UnlockReleaseBuffer(buffer);
+    heap_release_tuple_lock(relation, &otid_copy, have_tuple_lock);
     return TM_Ok;
 }
 

@@ -124,6 +124,14 @@ extern TM_Result HeapTupleSatisfiesUpdate(HeapTuple htup, CommandId curcid, Buff
 #define FirstLowInvalidHeapAttributeNumber (-7)
 extern Datum heap_getsysattr(HeapTuple tup, int attnum, bool *isnull);
 
+/*
+ * Continue deforming: columns from+1..natts, given the first `from`
+ * already extracted by a deform that left *offp (start with from = 0,
+ * *offp = 0).  For slots that deform lazily (storage/heaptuple.c).
+ */
+extern void heap_deform_tuple_resume(HeapTuple tuple, TupleDesc desc, int from, int natts,
+                                     Datum *values, bool *isnull, uint32 *offp);
+
 /* Storage lifecycle for CREATE/DROP/TRUNCATE. */
 extern void heap_create_storage(RelFileNode rnode);
 extern void heap_drop_storage(RelFileNode rnode);     /* at commit of the drop */

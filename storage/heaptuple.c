@@ -6,6 +6,7 @@
  *    heap_form_tuple        - values[] + isnull[] -> one palloc'd HeapTuple
  *    heap_deform_tuple      - HeapTuple -> values[] + isnull[] (caller's arrays)
  *    heap_deform_tuple_upto - the same for a leading subset of the columns
+ *    heap_deform_tuple_resume - extend an already deformed prefix
  *    heap_getattr           - one column (walks the columns before it)
  *    heap_copytuple, heap_freetuple
  *    datumCopy, datumGetSize, datumIsEqual
@@ -263,20 +264,24 @@ heap_form_tuple(TupleDesc desc, const Datum *values, const bool *isnull)
 /* ================================================================ deforming */
 
 /*
- * heap_deform_tuple_upto
- *    Extract columns 1..natts into values[]/isnull[] (natts entries, caller
- *    supplied).  Columns the tuple does not have (added after it was
- *    stored) are NULL.  natts may not exceed the descriptor's.
+ * heap_deform_tuple_resume
+ *    Extract columns from+1..natts (0-based entries from..natts-1) into
+ *    values[]/isnull[], continuing a deform that already extracted the
+ *    first `from` columns: *offp is the data offset where column `from`
+ *    may begin (0 when from == 0) and is advanced past column natts.
+ *    This lets a slot extend its deformed prefix without walking the
+ *    prefix again (PostgreSQL keeps the same state in tts_off).  Columns
+ *    the tuple does not have (added after it was stored) are NULL.
  */
 void
-heap_deform_tuple_upto(HeapTuple tuple, TupleDesc desc, int natts,
-                       Datum *values, bool *isnull)
+heap_deform_tuple_resume(HeapTuple tuple, TupleDesc desc, int from, int natts,
+                         Datum *values, bool *isnull, uint32 *offp)
 {
     HeapTupleHeader tup = tuple->t_data;
     bool        hasnulls = (tup->t_infomask & HEAP_HASNULL) != 0;
     const uint8 *bp = tup->t_bits;
     const char *tp = (const char *) tup + tup->t_hoff;
-    uintptr_t   off = 0;
+    uintptr_t   off = *offp;
     int         stored;
     int         attnum;
 
@@ -287,7 +292,7 @@ heap_deform_tuple_upto(HeapTuple tuple, TupleDesc desc, int natts,
     if (!hasnulls)
     {
         /* the common case: no bitmap to consult */
-        for (attnum = 0; attnum < stored; attnum++)
+        for (attnum = from; attnum < stored; attnum++)
         {
             Form_pg_attribute att = TupleDescAttr(desc, attnum);
 
@@ -299,7 +304,7 @@ heap_deform_tuple_upto(HeapTuple tuple, TupleDesc desc, int natts,
     }
     else
     {
-        for (attnum = 0; attnum < stored; attnum++)
+        for (attnum = from; attnum < stored; attnum++)
         {
             Form_pg_attribute att = TupleDescAttr(desc, attnum);
 
@@ -321,6 +326,21 @@ heap_deform_tuple_upto(HeapTuple tuple, TupleDesc desc, int natts,
         values[attnum] = (Datum) 0;
         isnull[attnum] = true;
     }
+    *offp = (uint32) off;
+}
+
+/*
+ * heap_deform_tuple_upto
+ *    Extract columns 1..natts into values[]/isnull[] (natts entries, caller
+ *    supplied).  natts may not exceed the descriptor's.
+ */
+void
+heap_deform_tuple_upto(HeapTuple tuple, TupleDesc desc, int natts,
+                       Datum *values, bool *isnull)
+{
+    uint32      off = 0;
+
+    heap_deform_tuple_resume(tuple, desc, 0, natts, values, isnull, &off);
 }
 
 void

@@ -713,18 +713,81 @@ LockErrorCleanup(void)
     LWLockRelease(LockMgrLock);
 }
 
-/*
- * Sleep until our queued request is granted.  Called without LockMgrLock
- * after enqueue_waiter.  ERROR (cancel, timeouts, deadlock) leaves the
- * queue first.
- */
+/* The body of WaitOnLock: returns once granted, or throws. */
 static void
-WaitOnLock(void)
+wait_loop(void)
 {
     LockProc   *me = &LockProcs[MyProcNumber];
     int64       start = now_ms();
     bool        deadlockChecked = false;
 
+    for (;;)
+    {
+        int64       elapsed,
+                    sleep_ms;
+        struct timespec ts;
+
+        if (__atomic_load_n(&me->waitStatus, __ATOMIC_ACQUIRE) == PROC_WAIT_GRANTED)
+            return;
+        CHECK_FOR_INTERRUPTS();
+
+        elapsed = now_ms() - start;
+        if (LockTimeout > 0 && elapsed >= LockTimeout)
+        {
+            bool        granted;
+
+            LWLockAcquire(LockMgrLock, LW_EXCLUSIVE);
+            granted = cancel_wait_locked();
+            LWLockRelease(LockMgrLock);
+            if (granted)
+                return;
+            ereport(ERROR,
+                    errcode(ERRCODE_LOCK_NOT_AVAILABLE),
+                    errmsg("canceling statement due to lock timeout"));
+        }
+        if (!deadlockChecked && elapsed >= DeadlockTimeout)
+        {
+            char        detail[1024];
+            bool        deadlock = false;
+
+            deadlockChecked = true;
+            LWLockAcquire(LockMgrLock, LW_EXCLUSIVE);
+            if (me->waitLock >= 0 && DeadLockCheck(detail, sizeof(detail)))
+            {
+                deadlock = true;
+                (void) cancel_wait_locked();
+            }
+            LWLockRelease(LockMgrLock);
+            if (deadlock)
+                ereport(ERROR,
+                        errcode(ERRCODE_T_R_DEADLOCK_DETECTED),
+                        errmsg("deadlock detected"),
+                        errdetail_internal("%s", detail),
+                        errhint("See server log for query details."));
+            continue;
+        }
+
+        sleep_ms = LOCK_WAIT_POLL_MS;
+        if (!deadlockChecked)
+            sleep_ms = Min(sleep_ms, Max(DeadlockTimeout - elapsed, 1));
+        if (LockTimeout > 0)
+            sleep_ms = Min(sleep_ms, Max(LockTimeout - elapsed, 1));
+        ts.tv_sec = sleep_ms / 1000;
+        ts.tv_nsec = (sleep_ms % 1000) * 1000000;
+        /* returns at once if the status is no longer WAITING */
+        (void) syscall(SYS_futex, &me->waitStatus, FUTEX_WAIT, PROC_WAIT_WAITING,
+                       &ts, NULL, 0);
+    }
+}
+
+/*
+ * Sleep until our queued request is granted.  Called without LockMgrLock
+ * after enqueue_waiter.  An ERROR (cancel, statement_timeout,
+ * lock_timeout, deadlock) leaves the queue before propagating.
+ */
+static void
+WaitOnLock(void)
+{
     if (dl_visited == NULL)
     {
         dl_visited = (bool *) MemoryContextAlloc(TopMemoryContext,
@@ -735,63 +798,7 @@ WaitOnLock(void)
 
     PG_TRY();
     {
-        for (;;)
-        {
-            int64       elapsed,
-                        sleep_ms;
-            struct timespec ts;
-
-            if (__atomic_load_n(&me->waitStatus, __ATOMIC_ACQUIRE) == PROC_WAIT_GRANTED)
-                break;
-            CHECK_FOR_INTERRUPTS();
-
-            elapsed = now_ms() - start;
-            if (LockTimeout > 0 && elapsed >= LockTimeout)
-            {
-                bool        granted;
-
-                LWLockAcquire(LockMgrLock, LW_EXCLUSIVE);
-                granted = cancel_wait_locked();
-                LWLockRelease(LockMgrLock);
-                if (granted)
-                    break;
-                ereport(ERROR,
-                        errcode(ERRCODE_LOCK_NOT_AVAILABLE),
-                        errmsg("canceling statement due to lock timeout"));
-            }
-            if (!deadlockChecked && elapsed >= DeadlockTimeout)
-            {
-                char        detail[1024];
-                bool        deadlock = false;
-
-                deadlockChecked = true;
-                LWLockAcquire(LockMgrLock, LW_EXCLUSIVE);
-                if (me->waitLock >= 0 && DeadLockCheck(detail, sizeof(detail)))
-                {
-                    deadlock = true;
-                    (void) cancel_wait_locked();
-                }
-                LWLockRelease(LockMgrLock);
-                if (deadlock)
-                    ereport(ERROR,
-                            errcode(ERRCODE_T_R_DEADLOCK_DETECTED),
-                            errmsg("deadlock detected"),
-                            errdetail_internal("%s", detail),
-                            errhint("See server log for query details."));
-                continue;
-            }
-
-            sleep_ms = LOCK_WAIT_POLL_MS;
-            if (!deadlockChecked)
-                sleep_ms = Min(sleep_ms, Max(DeadlockTimeout - elapsed, 1));
-            if (LockTimeout > 0)
-                sleep_ms = Min(sleep_ms, Max(LockTimeout - elapsed, 1));
-            ts.tv_sec = sleep_ms / 1000;
-            ts.tv_nsec = (sleep_ms % 1000) * 1000000;
-            /* returns at once if the status is no longer WAITING */
-            (void) syscall(SYS_futex, &me->waitStatus, FUTEX_WAIT, PROC_WAIT_WAITING,
-                           &ts, NULL, 0);
-        }
+        wait_loop();
     }
     PG_CATCH();
     {
@@ -800,7 +807,7 @@ WaitOnLock(void)
     }
     PG_END_TRY();
 
-    __atomic_store_n(&me->waitStatus, PROC_WAIT_NONE, __ATOMIC_RELEASE);
+    __atomic_store_n(&LockProcs[MyProcNumber].waitStatus, PROC_WAIT_NONE, __ATOMIC_RELEASE);
 }
 
 /* ---------------------------------------------------------------- acquire / release */

@@ -41,13 +41,11 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "backend/globals.h"
 #include "storage/procarray.h"
 #include "storage/lwlock.h"
 #include "storage/shmem.h"
 #include "storage/xact.h"
-
-/* Defined in backend/globals.c (the max_connections setting). */
-extern int MaxConnections;
 
 typedef struct ProcArraySlot
 {

@@ -513,7 +513,15 @@ smgrnblocks(RelFileNode rnode)
         len = seg_size_or_error(rnode, segno, fd);
         nblocks = (BlockNumber) (len / BLCKSZ);     /* a torn last block does not count */
         if (nblocks > RELSEG_SIZE)
-            elog(FATAL, "segment too big");     /* cannot happen: we never write past */
+        {
+            char        rel[MAXPGPATH];
+
+            /* we never write past a segment's end: someone else did */
+            seg_relpath(rel, rnode, segno);
+            ereport(ERROR,
+                    errcode(ERRCODE_DATA_CORRUPTED),
+                    errmsg("file \"%s\" is larger than a segment (%u blocks)", rel, nblocks));
+        }
         total += nblocks;
         if (nblocks < RELSEG_SIZE)
             return total;
@@ -551,19 +559,25 @@ write_fully(int fd, const char *buf, size_t len, off_t offset)
     return (ssize_t) done;
 }
 
-/* Pad segments before segno to RELSEG_SIZE blocks (sparse: no disk used). */
+/*
+ * Pad the segments before segno to RELSEG_SIZE blocks (sparse: no disk
+ * used), restoring "all but the last are full" before segno is written.
+ * Walks down from segno - 1 and stops at the first full segment: by the
+ * invariant, everything below it is full too.
+ */
 static void
 pad_previous_segments(RelFileNode rnode, uint32 segno)
 {
-    uint32      s;
+    uint32      s = segno;
 
-    for (s = 0; s < segno; s++)
+    while (s-- > 0)
     {
         int         fd = seg_fd_or_error(rnode, s, s > 0, InvalidBlockNumber);
         off_t       len = seg_size_or_error(rnode, s, fd);
 
-        if (len < (off_t) RELSEG_SIZE * BLCKSZ &&
-            ftruncate(fd, (off_t) RELSEG_SIZE * BLCKSZ) != 0)
+        if (len >= (off_t) RELSEG_SIZE * BLCKSZ)
+            break;
+        if (ftruncate(fd, (off_t) RELSEG_SIZE * BLCKSZ) != 0)
         {
             int         save_errno = errno;
             char        rel[MAXPGPATH];

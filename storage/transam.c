@@ -33,6 +33,7 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "backend/globals.h"
 #include "storage/transam.h"
 #include "storage/clog.h"
 #include "storage/lwlock.h"

@@ -22,9 +22,6 @@
 
 #include "backend/basalt.h"
 
-/* Defined in backend/globals.c: the data directory (absolute or relative). */
-extern char *DataDir;
-
 /* OIDs below this are assigned by the catalog bootstrap data. */
 #define FirstNormalObjectId 16384
 

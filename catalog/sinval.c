@@ -1,0 +1,281 @@
+/*-------------------------------------------------------------------------
+ * sinval.c
+ *    Cache invalidation: the transaction's pending messages, the shared
+ *    ring they are committed to, and reading other backends' messages.
+ *
+ * Principal entry points:
+ *    CacheInvalidateRelcache / CacheInvalidateCatalog   register (and apply)
+ *    AtEOXact_Inval          commit: send; abort: apply again, forget
+ *    AcceptInvalidationMessages   read the ring, apply, or reset
+ *    SInvalShmemSize / SInvalShmemInit / SharedInvalBackendInit
+ *
+ * See sinval.h for when messages are processed and why the ring never
+ * blocks a writer.  Locking: SInvalWriteLock protects the ring slots and
+ * maxMsgNum.  Writers hold it exclusively while they fill slots and
+ * advance maxMsgNum; readers hold it shared while they copy slots out.
+ * maxMsgNum is also read without the lock (atomic acquire load) as a fast
+ * "nothing new" test: a writer finishes (release store) before it releases
+ * its heavyweight locks, so a reader that has just acquired a heavyweight
+ * lock sees every message the previous holder sent.  Messages are applied
+ * after the lock is released (applying frees memory, never waits).
+ *
+ * A backend reads its own messages back from the ring; they carry the
+ * sender's pid and are skipped (own changes were applied when registered).
+ *-------------------------------------------------------------------------
+ */
+#include "backend/basalt.h"
+#include "backend/globals.h"
+#include "catalog/catalog.h"
+#include "catalog/relcache.h"
+#include "catalog/sinval.h"
+#include "catalog/syscache.h"
+#include "storage/lwlock.h"
+#include "storage/shmem.h"
+
+typedef enum SInvalKind
+{
+    SINVAL_CATALOG = 1,         /* id: catalog OID; flush its caches */
+    SINVAL_RELCACHE = 2,        /* id: relation OID (0: all); flush its descriptor */
+    SINVAL_RESET = 3            /* flush everything */
+} SInvalKind;
+
+typedef struct SharedInvalidationMessage
+{
+    int32       kind;           /* SInvalKind */
+    Oid         id;
+    int32       sender;         /* pid of the sending backend */
+    int32       pad;
+} SharedInvalidationMessage;
+
+typedef struct SISeg
+{
+    uint64      maxMsgNum;      /* number of the next message to write */
+    SharedInvalidationMessage msgs[SINVAL_QUEUE_SIZE];
+} SISeg;
+
+static SISeg *shmInvalBuffer;
+
+/* This backend's read position: the next message number to read. */
+static uint64 nextMsgNum;
+static bool sinvalInitialized;
+
+uint64 SharedInvalidMessageCounter;
+SInvalStats sinval_stats;
+
+/* The transaction's distinct pending messages. */
+static SharedInvalidationMessage pending[SINVAL_MAX_PENDING];
+static int  npending;
+static bool pendingOverflow;    /* too many: send one reset instead */
+
+/* Copy buffer for reading (static: a backend reads one batch at a time). */
+static SharedInvalidationMessage readbuf[SINVAL_QUEUE_SIZE];
+
+/* ---------------------------------------------------------------- shared memory */
+
+Size
+SInvalShmemSize(void)
+{
+    return sizeof(SISeg);
+}
+
+void
+SInvalShmemInit(void)
+{
+    bool found;
+
+    shmInvalBuffer = ShmemInitStruct("Shared Invalidation Ring", SInvalShmemSize(), &found);
+    if (!found)
+        memset(shmInvalBuffer, 0, sizeof(SISeg));
+}
+
+void
+SharedInvalBackendInit(void)
+{
+    if (shmInvalBuffer == NULL)
+        elog(FATAL, "shared invalidation ring is not initialized");
+    nextMsgNum = __atomic_load_n(&shmInvalBuffer->maxMsgNum, __ATOMIC_ACQUIRE);
+    npending = 0;
+    pendingOverflow = false;
+    sinvalInitialized = true;
+}
+
+/* ---------------------------------------------------------------- applying */
+
+static void
+LocalExecuteInvalidationMessage(const SharedInvalidationMessage *msg)
+{
+    switch (msg->kind)
+    {
+        case SINVAL_CATALOG:
+            CatalogCacheFlushCatalog(msg->id);
+            /* a changed pg_class/pg_attribute row may belong to any relation */
+            break;
+        case SINVAL_RELCACHE:
+            if (OidIsValid(msg->id))
+                RelationCacheInvalidateEntry(msg->id);
+            else
+                RelationCacheInvalidate();
+            break;
+        case SINVAL_RESET:
+            ResetCatalogCaches();
+            RelationCacheInvalidate();
+            break;
+        default:
+            elog(FATAL, "unrecognized invalidation message kind %d", msg->kind);
+    }
+    SharedInvalidMessageCounter++;
+}
+
+static void
+ResetAllCaches(void)
+{
+    sinval_stats.resets++;
+    ResetCatalogCaches();
+    RelationCacheInvalidate();
+    SharedInvalidMessageCounter++;
+}
+
+/* ---------------------------------------------------------------- registering */
+
+static void
+register_message(SInvalKind kind, Oid id)
+{
+    SharedInvalidationMessage msg;
+
+    msg.kind = kind;
+    msg.id = id;
+    msg.sender = MyProcPid;
+    msg.pad = 0;
+
+    /* this backend sees its own change at once */
+    LocalExecuteInvalidationMessage(&msg);
+
+    if (pendingOverflow)
+        return;
+    for (int i = 0; i < npending; i++)
+        if (pending[i].kind == kind && pending[i].id == id)
+            return;
+    if (npending == SINVAL_MAX_PENDING)
+    {
+        pendingOverflow = true;
+        sinval_stats.pending_overflows++;
+        return;
+    }
+    pending[npending++] = msg;
+}
+
+void
+CacheInvalidateRelcache(Oid relid)
+{
+    register_message(SINVAL_RELCACHE, relid);
+}
+
+void
+CacheInvalidateCatalog(Oid catalogId)
+{
+    register_message(SINVAL_CATALOG, catalogId);
+}
+
+void
+CommandEndInvalidationMessages(void)
+{
+    /* own messages were applied when registered */
+}
+
+/* Append msgs to the ring.  n <= SINVAL_QUEUE_SIZE. */
+static void
+SIInsertDataEntries(const SharedInvalidationMessage *msgs, int n)
+{
+    uint64 max;
+
+    Assert(n > 0 && n <= SINVAL_QUEUE_SIZE);
+    LWLockAcquire(SInvalWriteLock, LW_EXCLUSIVE);
+    max = shmInvalBuffer->maxMsgNum;
+    for (int i = 0; i < n; i++)
+        shmInvalBuffer->msgs[(max + (uint64) i) % SINVAL_QUEUE_SIZE] = msgs[i];
+    __atomic_store_n(&shmInvalBuffer->maxMsgNum, max + (uint64) n, __ATOMIC_RELEASE);
+    LWLockRelease(SInvalWriteLock);
+    sinval_stats.sent += (uint64) n;
+}
+
+/*
+ * End of transaction.  Commit: send the pending messages (or one reset).
+ * Abort: apply them again locally -- entries may have been rebuilt from
+ * the now rolled-back rows since they were registered -- and send nothing.
+ */
+void
+AtEOXact_Inval(bool isCommit)
+{
+    if (!sinvalInitialized)
+        return;
+    if (isCommit)
+    {
+        if (pendingOverflow)
+        {
+            SharedInvalidationMessage reset = {SINVAL_RESET, InvalidOid, MyProcPid, 0};
+
+            SIInsertDataEntries(&reset, 1);
+        }
+        else if (npending > 0)
+            SIInsertDataEntries(pending, npending);
+    }
+    else
+    {
+        if (pendingOverflow)
+            ResetAllCaches();
+        else
+            for (int i = 0; i < npending; i++)
+                LocalExecuteInvalidationMessage(&pending[i]);
+    }
+    npending = 0;
+    pendingOverflow = false;
+}
+
+/* ---------------------------------------------------------------- reading */
+
+void
+AcceptInvalidationMessages(void)
+{
+    uint64      max;
+    int         n = 0;
+    bool        reset = false;
+
+    if (!sinvalInitialized)
+        return;
+
+    max = __atomic_load_n(&shmInvalBuffer->maxMsgNum, __ATOMIC_ACQUIRE);
+    if (max != nextMsgNum)
+    {
+        LWLockAcquire(SInvalWriteLock, LW_SHARED);
+        max = shmInvalBuffer->maxMsgNum;
+        if (max - nextMsgNum > SINVAL_QUEUE_SIZE)
+            reset = true;       /* our unread messages were overwritten */
+        else
+            for (uint64 m = nextMsgNum; m < max; m++)
+                readbuf[n++] = shmInvalBuffer->msgs[m % SINVAL_QUEUE_SIZE];
+        nextMsgNum = max;
+        LWLockRelease(SInvalWriteLock);
+
+        if (reset)
+            ResetAllCaches();
+        else
+        {
+            for (int i = 0; i < n; i++)
+            {
+                if (readbuf[i].sender == MyProcPid)
+                    continue;
+                sinval_stats.received++;
+                if (readbuf[i].kind == SINVAL_RESET)
+                {
+                    ResetAllCaches();
+                    break;      /* everything is flushed: the rest is moot */
+                }
+                LocalExecuteInvalidationMessage(&readbuf[i]);
+            }
+        }
+    }
+
+    /* a safe point: memory unlinked from the caches may be freed here */
+    CatCacheTrimGraveyard();
+    RelationCacheTrimGraveyard();
+}
