@@ -264,7 +264,8 @@ alloc_internal(MemoryContext c, Size size)
         b = c->blocks;
         if (b == NULL || (Size) (b->endptr - b->freeptr) < CHUNKHDRSZ + chunksize)
         {
-            Size blksize = c->nextBlockSize;
+            /* a block always has room for its header and this chunk */
+            Size blksize = Max(c->nextBlockSize, BLOCKHDRSZ + CHUNKHDRSZ + chunksize);
 
             if (c->nextBlockSize < ALLOC_MAX_BLOCK)
                 c->nextBlockSize *= 2;
