@@ -236,7 +236,7 @@ formrdesc(const BootstrapRelation *br)
         Form_pg_attribute att = TupleDescAttr(desc, i);
 
         att->attrelid = br->relid;
-        strncpy(NameStr(att->attname), c->attname, NAMEDATALEN - 1);
+        memcpy(NameStr(att->attname), c->attname, strnlen(c->attname, NAMEDATALEN - 1));
         att->atttypid = c->atttypid;
         att->attlen = c->attlen;
         att->attnum = (int16) (i + 1);
@@ -256,7 +256,7 @@ formrdesc(const BootstrapRelation *br)
 
     r->rd_id = br->relid;
     r->rd_node.relNode = br->relid;
-    strncpy(NameStr(r->relname), br->relname, NAMEDATALEN - 1);
+    memcpy(NameStr(r->relname), br->relname, strnlen(br->relname, NAMEDATALEN - 1));
     r->relnamespace = PG_CATALOG_NAMESPACE;
     r->relkind = RELKIND_RELATION;
     r->relpersistence = RELPERSISTENCE_PERMANENT;
@@ -398,7 +398,10 @@ RelationRebuildInPlace(Relation r)
 static Relation
 RelationIdGetRelation(Oid relid)
 {
-    Relation r = hash_find(relid);
+    Relation r;
+
+    AcceptInvalidationIfNeeded();
+    r = hash_find(relid);
 
     if (r != NULL && !r->rd_isvalid)
     {

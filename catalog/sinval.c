@@ -60,6 +60,7 @@ static uint64 nextMsgNum;
 static bool sinvalInitialized;
 
 uint64 SharedInvalidMessageCounter;
+bool sinval_accept_pending = true;
 SInvalStats sinval_stats;
 
 /* The transaction's distinct pending messages. */
@@ -242,6 +243,7 @@ AcceptInvalidationMessages(void)
 
     if (!sinvalInitialized)
         return;
+    sinval_accept_pending = false;
 
     max = __atomic_load_n(&shmInvalBuffer->maxMsgNum, __ATOMIC_ACQUIRE);
     if (max != nextMsgNum)

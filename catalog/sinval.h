@@ -17,8 +17,9 @@
  *  - At COMMIT they are appended to the shared ring (the XactCallback runs
  *    after the commit is recorded and before locks are released).
  *  - Other backends' messages are applied only in
- *    AcceptInvalidationMessages(), which runs at transaction start and
- *    right after a heavyweight lock is acquired (relation_open), never in
+ *    AcceptInvalidationMessages(), which runs at the first cache lookup of
+ *    a transaction (AcceptInvalidationIfNeeded) and right after a
+ *    heavyweight lock is acquired (relation_open, lmgr's hook), never in
  *    the middle of a lookup.
  *
  * The shared ring (SINVAL_QUEUE_SIZE messages, one per slot) is written
@@ -56,6 +57,23 @@ extern void CacheInvalidateRelcache(Oid relid);
 extern void CacheInvalidateCatalog(Oid catalogId);
 
 extern void AcceptInvalidationMessages(void);
+
+/*
+ * Set at end of transaction: the first catalog or relation cache lookup of
+ * the next transaction accepts invalidations before looking (PostgreSQL's
+ * AtStart_Cache), so a transaction never starts on stale entries even
+ * before it takes any lock.
+ */
+extern bool sinval_accept_pending;
+static inline void
+AcceptInvalidationIfNeeded(void)
+{
+    if (unlikely(sinval_accept_pending))
+    {
+        sinval_accept_pending = false;
+        AcceptInvalidationMessages();
+    }
+}
 
 /*
  * For CommandCounterIncrement (storage/xact.c): a no-op today, since own

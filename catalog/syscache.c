@@ -46,6 +46,7 @@
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
 #include "catalog/relcache.h"
+#include "catalog/sinval.h"
 #include "procs/builtins.h"
 #include "procs/fmgr.h"
 #include "procs/hashfn.h"
@@ -538,6 +539,7 @@ lookup_entry(int cacheid, Datum *keys)
     Assert(cacheid >= 0 && cacheid < SysCacheSize);
     if (unlikely(buckets == NULL))
         elog(ERROR, "catalog caches are not initialized");
+    AcceptInvalidationIfNeeded();
 
     prepare_keys(cacheid, keys, &namebuf);
     hash = catcache_hash(cacheid, keys);

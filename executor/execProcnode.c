@@ -45,6 +45,12 @@ ExecInitNode(Plan *node, EState *estate, int eflags)
         case T_Material:
             result = (PlanState *) ExecInitMaterial((Material *) node, estate, eflags);
             break;
+        case T_FunctionScan:
+            result = (PlanState *) ExecInitFunctionScan((FunctionScan *) node, estate, eflags);
+            break;
+        case T_ProjectSet:
+            result = (PlanState *) ExecInitProjectSet((ProjectSet *) node, estate, eflags);
+            break;
         case T_Hash:
             result = (PlanState *) ExecInitHash((Hash *) node, estate, eflags);
             break;
@@ -76,6 +82,8 @@ ExecEndNode(PlanState *node)
         case T_NestLoopState: ExecEndNestLoop((NestLoopState *) node); break;
         case T_MaterialState: ExecEndMaterial((MaterialState *) node); break;
         case T_HashState: ExecEndHash((HashState *) node); break;
+        case T_FunctionScanState: ExecEndFunctionScan((FunctionScanState *) node); break;
+        case T_ProjectSetState: ExecEndProjectSet((ProjectSetState *) node); break;
         case T_HashJoinState: ExecEndHashJoin((HashJoinState *) node); break;
         default:
             elog(ERROR, "unrecognized node type: %d", (int) nodeTag(node));
@@ -97,6 +105,8 @@ ExecReScan(PlanState *node)
         case T_NestLoopState: ExecReScanNestLoop((NestLoopState *) node); break;
         case T_MaterialState: ExecReScanMaterial((MaterialState *) node); break;
         case T_HashState: ExecReScanHash((HashState *) node); break;
+        case T_FunctionScanState: ExecReScanFunctionScan((FunctionScanState *) node); break;
+        case T_ProjectSetState: ExecReScanProjectSet((ProjectSetState *) node); break;
         case T_HashJoinState: ExecReScanHashJoin((HashJoinState *) node); break;
         default:
             elog(ERROR, "unrecognized node type: %d", (int) nodeTag(node));

@@ -18,6 +18,7 @@
 #include "planner/plannodes.h"
 #include "planner/params.h"
 #include "procs/fmgr.h"
+#include "procs/funcapi.h"
 #include "storage/heapam.h"
 
 struct ExprEvalStep;
@@ -296,6 +297,28 @@ typedef struct HashJoinState
     TupleTableSlot *hj_OuterTupleSlot;
 } HashJoinState;
 
+typedef struct FunctionScanState
+{
+    ScanState   ss;
+    struct SetExprState *setexpr;
+    struct Tuplestorestate *tstore;     /* the function's rows, materialized */
+    bool        filled;
+    bool        ordinality;
+    int64       ordinal;
+    TupleTableSlot *funcslot;           /* a row of tstore (without ordinality) */
+} FunctionScanState;
+
+typedef struct ProjectSetState
+{
+    PlanState   ps;
+    int         nelems;
+    Node      **elems;                  /* SetExprState or ExprState per column */
+    bool       *elem_is_srf;
+    ExprDoneCond *elemdone;
+    bool        pending_srf_tuples;     /* the current input row may yield more */
+    bool        noinput_done;           /* no child: the one pass has been made */
+} ProjectSetState;
+
 typedef struct MaterialState
 {
     PlanState   ps;
@@ -392,6 +415,8 @@ DECLARE_NODE(ModifyTable, ModifyTable)
 DECLARE_NODE(NestLoop, NestLoop)
 DECLARE_NODE(Material, Material)
 DECLARE_NODE(Hash, Hash)
+DECLARE_NODE(FunctionScan, FunctionScan)
+DECLARE_NODE(ProjectSet, ProjectSet)
 DECLARE_NODE(HashJoin, HashJoin)
 #undef DECLARE_NODE
 

@@ -62,6 +62,23 @@ spill_to_disk(Tuplestorestate *state)
     state->memtupcount = 0;
 }
 
+/* Append a tuple that lives in the store's own memory (or is written out). */
+static void
+append_owned(Tuplestorestate *state, HeapTuple tup)
+{
+    if (state->memtupcount == state->memtupsize)
+    {
+        MemoryContext old = MemoryContextSwitchTo(state->storecontext);
+
+        state->memtupsize *= 2;
+        state->memtuples = repalloc(state->memtuples, sizeof(HeapTuple) * (Size) state->memtupsize);
+        MemoryContextSwitchTo(old);
+    }
+    state->memtuples[state->memtupcount++] = tup;
+    if (MemoryContextMemAllocated(state->storecontext, false) > state->workMemBytes)
+        spill_to_disk(state);
+}
+
 void
 tuplestore_puttupleslot(Tuplestorestate *state, TupleTableSlot *slot)
 {
@@ -81,15 +98,28 @@ tuplestore_puttupleslot(Tuplestorestate *state, TupleTableSlot *slot)
         return;
     }
     old = MemoryContextSwitchTo(state->storecontext);
-    if (state->memtupcount == state->memtupsize)
-    {
-        state->memtupsize *= 2;
-        state->memtuples = repalloc(state->memtuples, sizeof(HeapTuple) * (Size) state->memtupsize);
-    }
-    state->memtuples[state->memtupcount++] = ExecCopySlotHeapTuple(slot);
+    tup = ExecCopySlotHeapTuple(slot);
     MemoryContextSwitchTo(old);
-    if (MemoryContextMemAllocated(state->storecontext, false) > state->workMemBytes)
-        spill_to_disk(state);
+    append_owned(state, tup);
+}
+
+void
+tuplestore_puttuple(Tuplestorestate *state, HeapTuple tuple)
+{
+    MemoryContext old;
+
+    if (state->reading)
+        elog(ERROR, "cannot append to a tuplestore that is being read");
+    state->count++;
+    if (state->file)
+    {
+        write_tuple(state->file, tuple);
+        return;
+    }
+    old = MemoryContextSwitchTo(state->storecontext);
+    tuple = heap_copytuple(tuple);
+    MemoryContextSwitchTo(old);
+    append_owned(state, tuple);
 }
 
 bool

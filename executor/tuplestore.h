@@ -15,6 +15,8 @@ typedef struct Tuplestorestate Tuplestorestate;
 
 extern Tuplestorestate *tuplestore_begin(int workMem);
 extern void tuplestore_puttupleslot(Tuplestorestate *state, TupleTableSlot *slot);
+/* Append a copy of a formed tuple. */
+extern void tuplestore_puttuple(Tuplestorestate *state, HeapTuple tuple);
 /* Next tuple into slot (valid until the next call); false at end. */
 extern bool tuplestore_gettupleslot(Tuplestorestate *state, TupleTableSlot *slot);
 extern void tuplestore_rescan(Tuplestorestate *state);

@@ -32,6 +32,11 @@ extern void int8_overflow(void) pg_attribute_noreturn();
 extern void division_by_zero(void) pg_attribute_noreturn();
 extern void invalid_window_offset(void) pg_attribute_noreturn();
 
+/* ---- booleans (bool.c) ---- */
+
+/* Is value (len bytes) one of boolin's spellings?  Sets *result if so. */
+extern bool parse_bool_with_len(const char *value, size_t len, bool *result);
+
 /* ---- floats (float.c) ---- */
 
 /* The extra_float_digits setting (GUC, default 1, range -15..3). */

@@ -321,15 +321,39 @@ float4in(PG_FUNCTION_ARGS)
 /* ---------------------------------------------------------------- output */
 
 /*
- * Does the decimal in buf (d.ddd...e±X form) read back as v?  is_float4
+ * Does the decimal in buf (d.ddd...e+-X form) read back as v?  is_float4
  * selects strtof, so the check is against float rounding, not double.
  */
 static inline bool
 round_trips(const char *buf, double v, bool is_float4)
 {
+    /*
+     * Ryu, as PostgreSQL uses it, treats the rounding interval as open: a
+     * decimal exactly halfway to a neighbour (1e23) is not accepted even
+     * though strtod would round it back.  The halfway points are exact in
+     * the next wider type, so compare there.
+     */
     if (is_float4)
-        return strtof(buf, NULL) == (float) v;
-    return strtod(buf, NULL) == v;
+    {
+        float  f = (float) v;
+        double d;
+
+        if (strtof(buf, NULL) != f)
+            return false;
+        d = strtod(buf, NULL);
+        return d != ((double) f + (double) nextafterf(f, -INFINITY)) / 2 &&
+               d != ((double) f + (double) nextafterf(f, INFINITY)) / 2;
+    }
+    else
+    {
+        long double d;
+
+        if (strtod(buf, NULL) != v)
+            return false;
+        d = strtold(buf, NULL);
+        return d != ((long double) v + (long double) nextafter(v, -INFINITY)) / 2 &&
+               d != ((long double) v + (long double) nextafter(v, INFINITY)) / 2;
+    }
 }
 
 /* Add one unit in the last place to the digits of a %.*e string, in place. */

@@ -1,0 +1,117 @@
+/*-------------------------------------------------------------------------
+ * catalog.c
+ *    Per-backend setup of the catalog module, its end-of-transaction
+ *    work, and the one way catalog rows are changed.
+ *
+ * Principal entry points:
+ *    InitCatalogCaches      cache context, nailed descriptors, catalog
+ *                           caches, invalidation read position, callbacks
+ *    CatalogTupleInsert/Update/Delete
+ *    IsCatalogRelationOid / IsSystemRelation / IsSystemNamespace
+ *
+ * End of transaction (one XactCallback, in this order):
+ *    1. invalidations: commit sends them to the shared ring; abort applies
+ *       them locally once more (sinval.c)
+ *    2. pending storage deletes (heap.c)
+ *    3. relation cache: drop pins, remove invalid entries, free graveyard
+ *    4. catalog caches: free graveyard
+ * xact.c runs COMMIT callbacks after the commit is recorded and before
+ * heavyweight locks are released, which is what invalidation needs.
+ *
+ * Other backends' invalidations are accepted at the first cache lookup of
+ * each transaction (and on every new heavyweight lock): the callback sets
+ * a flag that syscache/relcache check on entry (AcceptInvalidationIfNeeded).
+ *-------------------------------------------------------------------------
+ */
+#include "backend/basalt.h"
+#include "catalog/catalog.h"
+#include "catalog/heap.h"
+#include "catalog/lsyscache.h"
+#include "catalog/relcache.h"
+#include "catalog/sinval.h"
+#include "catalog/syscache.h"
+#include "storage/heapam.h"
+#include "storage/lmgr.h"
+#include "storage/xact.h"
+
+MemoryContext CacheMemoryContext = NULL;
+
+static bool catalogInitialized = false;
+
+static void
+CatalogXactCallback(XactEvent event, void *arg)
+{
+    switch (event)
+    {
+        case XACT_EVENT_PRE_COMMIT:
+            break;
+        case XACT_EVENT_COMMIT:
+        case XACT_EVENT_ABORT:
+            {
+                bool isCommit = (event == XACT_EVENT_COMMIT);
+
+                AtEOXact_Inval(isCommit);
+                AtEOXact_PendingDeletes(isCommit);
+                AtEOXact_RelationCache(isCommit);
+                AtEOXact_CatCache();
+                /* the next transaction's first lookup reads the ring */
+                sinval_accept_pending = true;
+            }
+            break;
+    }
+}
+
+void
+InitCatalogCaches(void)
+{
+    if (catalogInitialized)
+        return;
+    if (CacheMemoryContext == NULL)
+        CacheMemoryContext = AllocSetContextCreate(TopMemoryContext, "CacheMemoryContext");
+    RelationCacheInitialize();
+    InitSysCaches();
+    SharedInvalBackendInit();
+    relation_lock_acquired_hook = AcceptInvalidationMessages;
+    RegisterXactCallback(CatalogXactCallback, NULL);
+    catalogInitialized = true;
+}
+
+bool
+IsCatalogRelationOid(Oid relid)
+{
+    return relid < FirstNormalObjectId;
+}
+
+bool
+IsSystemNamespace(Oid nspid)
+{
+    return nspid == PG_CATALOG_NAMESPACE || nspid == PG_TOAST_NAMESPACE;
+}
+
+bool
+IsSystemRelation(Relation rel)
+{
+    return IsCatalogRelationOid(RelationGetRelid(rel)) ||
+        IsSystemNamespace(RelationGetNamespace(rel));
+}
+
+void
+CatalogTupleInsert(Relation rel, HeapTuple tup)
+{
+    simple_heap_insert(rel, tup);
+    CacheInvalidateCatalog(RelationGetRelid(rel));
+}
+
+void
+CatalogTupleUpdate(Relation rel, ItemPointer otid, HeapTuple tup)
+{
+    simple_heap_update(rel, otid, tup);
+    CacheInvalidateCatalog(RelationGetRelid(rel));
+}
+
+void
+CatalogTupleDelete(Relation rel, ItemPointer tid)
+{
+    simple_heap_delete(rel, tid);
+    CacheInvalidateCatalog(RelationGetRelid(rel));
+}
