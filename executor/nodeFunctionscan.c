@@ -37,10 +37,7 @@ fill_tuplestore(FunctionScanState *node)
 
         CHECK_FOR_INTERRUPTS();
         ResetExprContext(econtext);
-        if (se->setResult == NULL && se->started && se->rsinfo.returnMode == SFRM_Materialize)
-            break;
         d = ExecSetExprNext(se, econtext, &isnull, &done);
-        se->started = true;
         if (done == ExprEndResult)
             break;
         if (se->setResult != NULL && desc->natts > 1)
