@@ -90,6 +90,9 @@ collect_last_attnums(Node *node, LastAttnums *info)
             }
         case T_Aggref:
             return;             /* its arguments are evaluated by the Agg node */
+        case T_SubPlan:
+            collect_last_attnums((Node *) ((SubPlan *) node)->args, info);
+            return;
         case T_TargetEntry:
             collect_last_attnums((Node *) ((TargetEntry *) node)->expr, info);
             return;
@@ -485,6 +488,19 @@ ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
                     elog(ERROR, "unsupported param kind %d", (int) p->paramkind);
                 scratch.d.param.paramid = p->paramid;
                 scratch.d.param.paramtype = p->paramtype;
+                ExprEvalPushStep(state, &scratch);
+                break;
+            }
+        case T_SubPlan:
+            {
+                SubPlanState *sstate;
+
+                if (state->parent == NULL)
+                    elog(ERROR, "SubPlan found with no parent plan");
+                sstate = ExecInitSubPlan((SubPlan *) node, state->parent);
+                state->parent->subPlan = lappend(state->parent->subPlan, sstate);
+                scratch.opcode = EEOP_SUBPLAN;
+                scratch.d.subplan.sstate = sstate;
                 ExprEvalPushStep(state, &scratch);
                 break;
             }

@@ -60,6 +60,7 @@ typedef enum ExprEvalOp
     EEOP_NULLIF,
     EEOP_MINMAX,
     EEOP_AGGREF,
+    EEOP_SUBPLAN,
     EEOP_LAST
 } ExprEvalOp;
 
@@ -104,6 +105,7 @@ typedef struct ExprEvalStep
             FunctionCallInfo fcinfo_data;
         } minmax;
         struct { int aggno; } aggref;
+        struct { struct SubPlanState *sstate; } subplan;
     } d;
 } ExprEvalStep;
 

@@ -309,6 +309,9 @@ ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
                 {
                     ParamExecData *prm = &econtext->ecxt_param_exec_vals[op->d.param.paramid];
 
+                    if (unlikely(prm->execPlan != NULL))
+                        ExecSetParamPlan(prm->execPlan, econtext);  /* initplan: run once */
+
                     *op->resvalue = prm->value;
                     *op->resnull = prm->isnull;
                     break;
@@ -374,6 +377,10 @@ ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
             case EEOP_AGGREF:
                 *op->resvalue = econtext->ecxt_aggvalues[op->d.aggref.aggno];
                 *op->resnull = econtext->ecxt_aggnulls[op->d.aggref.aggno];
+                break;
+
+            case EEOP_SUBPLAN:
+                *op->resvalue = ExecSubPlan(op->d.subplan.sstate, econtext, op->resnull);
                 break;
 
             case EEOP_LAST:

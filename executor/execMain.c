@@ -123,6 +123,15 @@ ExecutorStart(QueryDesc *queryDesc, int eflags)
     estate->es_output_cid = (stmt->commandType == CMD_SELECT) ?
         GetCurrentCommandId(false) : GetCurrentCommandId(true);
 
+    /* subplans first: expressions in the main tree refer to them */
+    {
+        ListCell   *lc;
+
+        foreach(lc, stmt->subplans)
+            estate->es_subplanstates = lappend(estate->es_subplanstates,
+                                               ExecInitNode(lfirst(lc), estate,
+                                                            eflags | EXEC_FLAG_REWIND));
+    }
     queryDesc->planstate = ExecInitNode(stmt->planTree, estate, eflags);
 
     tlist = top_targetlist(stmt);
@@ -197,6 +206,12 @@ ExecutorEnd(QueryDesc *queryDesc)
     MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
 
     ExecEndNode(queryDesc->planstate);
+    {
+        ListCell   *lc;
+
+        foreach(lc, estate->es_subplanstates)
+            ExecEndNode(lfirst(lc));
+    }
     /* locks stay until end of transaction, as in PostgreSQL */
     for (int i = 0; i < estate->es_range_table_size; i++)
         if (estate->es_relations[i])

@@ -13,6 +13,7 @@ PlanState *
 ExecInitNode(Plan *node, EState *estate, int eflags)
 {
     PlanState  *result;
+    ListCell   *lc;
 
     if (node == NULL)
         return NULL;
@@ -62,6 +63,18 @@ ExecInitNode(Plan *node, EState *estate, int eflags)
                     (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                      errmsg("plan node type %d is not supported yet", (int) nodeTag(node))));
     }
+
+    /* initplans: run lazily when one of their output params is first read */
+    foreach(lc, node->initPlan)
+    {
+        SubPlan    *sp = lfirst(lc);
+        SubPlanState *sstate = ExecInitSubPlan(sp, result);
+        ListCell   *lp;
+
+        result->initPlan = lappend(result->initPlan, sstate);
+        foreach(lp, sp->setParam)
+            estate->es_param_exec_vals[lfirst_int(lp)].execPlan = sstate;
+    }
     return result;
 }
 
@@ -93,6 +106,18 @@ ExecEndNode(PlanState *node)
 void
 ExecReScan(PlanState *node)
 {
+    ListCell   *lc;
+
+    /* initplans depending on changed parameters must run again */
+    if (node->chgParam)
+        foreach(lc, node->initPlan)
+        {
+            SubPlanState *sstate = lfirst(lc);
+            ListCell   *lp;
+
+            foreach(lp, sstate->subplan->setParam)
+                node->state->es_param_exec_vals[lfirst_int(lp)].execPlan = sstate;
+        }
     switch (nodeTag(node))
     {
         case T_ResultState: ExecReScanResult((ResultState *) node); break;

@@ -101,7 +101,7 @@ typedef struct EState
     List       *es_tupleTable;      /* slots to drop at end */
     uint64      es_processed;
     List       *es_exprcontexts;
-    List       *es_subplanstates;
+    List       *es_subplanstates;   /* PlanState per PlannedStmt.subplans entry */
     int         es_top_eflags;
 } EState;
 
@@ -319,6 +319,18 @@ typedef struct ProjectSetState
     bool        noinput_done;           /* no child: the one pass has been made */
 } ProjectSetState;
 
+/* A subquery inside an expression (executor/nodeSubplan.c). */
+typedef struct SubPlanState
+{
+    NodeTag     type;
+    SubPlan    *subplan;
+    PlanState  *planstate;          /* the subquery's plan */
+    PlanState  *parent;             /* the node whose expression contains it */
+    ExprState  *testexpr;           /* ANY/ALL/ROWCOMPARE comparison */
+    List       *args;               /* ExprState per parParam */
+    ExprContext *innerecontext;     /* evaluates testexpr */
+} SubPlanState;
+
 typedef struct MaterialState
 {
     PlanState   ps;
@@ -426,6 +438,14 @@ extern HashJoinTable ExecHashTableCreate(HashState *node, List *outerKeys,
                                          List *hashCollations);
 extern bool ExecHashGetHashValue(HashJoinTable hashtable, ExprContext *econtext,
                                  List *hashkeys, bool outer_tuple, uint32 *hashvalue);
+
+/* nodeSubplan.c */
+extern SubPlanState *ExecInitSubPlan(SubPlan *subplan, PlanState *parent);
+extern Datum ExecSubPlan(SubPlanState *node, ExprContext *econtext, bool *isNull);
+/* Run an initplan and store its output parameters (called lazily). */
+extern void ExecSetParamPlan(SubPlanState *node, ExprContext *econtext);
+/* Mark a plan subtree as depending on changed parameters before a rescan. */
+extern void ExecMarkParamsChanged(PlanState *node);
 
 /* Row description for errors: "(1, null, abc)" as in "Failing row contains". */
 extern char *ExecBuildSlotValueDescription(TupleTableSlot *slot);

@@ -304,11 +304,15 @@ GetSnapshotData(Snapshot snapshot)
     xmin = xmax;
     for (i = 0; i < procArray->numSlots; i++)
     {
-        TransactionId xid;
+        TransactionId xid = SlotXid(&procArray->slots[i]);
 
         if (i == MyProcNumber)
-            continue;           /* own changes: TransactionIdIsCurrentTransactionId */
-        xid = SlotXid(&procArray->slots[i]);
+        {
+            /* not in xip (own changes: TransactionIdIsCurrentTransactionId), but in xmin */
+            if (TransactionIdIsValid(xid) && xid < xmin)
+                xmin = xid;
+            continue;
+        }
         if (!TransactionIdIsValid(xid) || xid >= xmax)
             continue;
         if (xid < xmin)

@@ -261,7 +261,9 @@ GetTopTransactionIdIfAny(void)
 bool
 TransactionIdIsCurrentTransactionId(TransactionId xid)
 {
-    return TransactionIdIsValid(xid) && xid == CurrentTransactionState->xid;
+    /* an aborted transaction's xid is no longer "ours" (PostgreSQL: TRANS_ABORT is skipped) */
+    return TransactionIdIsValid(xid) && xid == CurrentTransactionState->xid &&
+        CurrentTransactionState->state != TRANS_ABORT;
 }
 
 CommandId

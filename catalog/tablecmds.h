@@ -1,0 +1,31 @@
+/*-------------------------------------------------------------------------
+ * tablecmds.h
+ *    CREATE TABLE and DROP TABLE (catalog/tablecmds.c), called by the
+ *    backend's utility dispatch with libpg_query's raw statements.
+ *
+ * What CREATE TABLE accepts today: columns of any defined, non-pseudo
+ * type (typmods and array bounds included), NOT NULL / NULL, DEFAULT NULL,
+ * IF NOT EXISTS, a schema-qualified name.  Everything that needs
+ * machinery Basalt lacks is refused with 0A000 rather than half-done:
+ * PRIMARY KEY / UNIQUE / EXCLUDE (no indexes yet), CHECK, REFERENCES,
+ * other DEFAULTs, identity and generated columns, COLLATE, TEMP/UNLOGGED,
+ * inheritance, partitioning, LIKE, OF type, storage parameters.
+ *
+ * Concurrency: CREATE TABLE serializes against other CREATE TABLEs with a
+ * ShareUpdateExclusiveLock on pg_class held to end of transaction (there
+ * is no unique index on pg_class names yet to catch a race); DROP TABLE
+ * takes AccessExclusiveLock on each table.
+ *-------------------------------------------------------------------------
+ */
+#ifndef TABLECMDS_H
+#define TABLECMDS_H
+
+#include "planner/parser.h"
+
+/* CREATE TABLE; returns the new relation's OID (InvalidOid if skipped). */
+extern Oid DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString);
+
+/* DROP TABLE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
+extern void RemoveRelations(PgQuery__DropStmt *stmt);
+
+#endif /* TABLECMDS_H */
