@@ -40,6 +40,7 @@
 
 #include "backend/basalt.h"
 #include "backend/globals.h"
+#include "backend/guc.h"
 #include "procs/fmgr.h"
 
 /* ---------------------------------------------------------------- types */
@@ -317,32 +318,31 @@ typedef struct datetkn
 
 /* ------------------------------------------------ settings (globals.h)
  * DateStyle / DateOrder / IntervalStyle / session_timezone_name live in
- * backend/globals.c.  session_timezone_name == NULL means "UTC".
- *
- * GUC wiring (backend/guc_tables.c):
- *   "DateStyle"     string, variable &datestyle_string, boot "ISO, MDY",
- *                   check_hook check_datestyle_hook, assign_hook
- *                   assign_datestyle (sets DateStyle and DateOrder),
- *                   GUC_LIST_INPUT | GUC_REPORT.
- *   "IntervalStyle" enum over IntervalStyle (postgres, postgres_verbose,
- *                   sql_standard, iso_8601), GUC_REPORT.
- *   "TimeZone"      string, variable &session_timezone_name, boot "UTC",
- *                   check_hook check_timezone, GUC_REPORT.
+ * backend/globals.c and are set by the settings table (backend/guc_tables.c).
+ * session_timezone_name == NULL means "UTC".  The session zone is loaded
+ * lazily from session_timezone_name whenever it changes, so no assign hook
+ * is needed for TimeZone.
  */
-extern char *datestyle_string;
 
 /* Parse a DateStyle value ("ISO, MDY", "german", "Postgres, DMY", "euro",
- * "DEFAULT, SQL" ...) starting from the current style/order, as PostgreSQL's
- * check_datestyle.  Returns false for unknown words or conflicts. */
+ * ...) starting from *style / *order, as PostgreSQL's check_datestyle
+ * ("DEFAULT" means ISO, MDY).  Returns false for unknown words or
+ * conflicting specifications. */
 extern bool check_datestyle(const char *value, int *style, int *order);
-/* The canonical text of a style/order pair ("ISO, MDY"), palloc'd. */
-extern char *datestyle_text(int style, int order);
-/* SHOW DateStyle: datestyle_text(DateStyle, DateOrder). */
+/* SHOW DateStyle: "ISO, MDY", "Postgres, DMY", ... (palloc'd). */
 extern char *show_datestyle(void);
-/* GucStringCheckHook / GucAssignHook forms for the settings table. */
-extern bool check_datestyle_hook(char **newval, int source);
-extern void assign_datestyle(void);
-extern bool check_timezone(char **newval, int source);
+
+/* GucStringCheckHook for "TimeZone" (and "log_timezone"): validates with
+ * pg_tzset and canonicalizes *newval ("america/new_york" ->
+ * "America/New_York", "-7" -> "<-07>+07", "INTERVAL '+05:30'" ->
+ * "<+05:30>-05:30"); an unknown zone returns false, which the GUC module
+ * reports as 22023 invalid value for parameter "TimeZone": "...". */
+extern bool check_timezone_guc(char **newval, GucSource source);
+/* SHOW TimeZone (GucShowHook form). */
+extern const char *show_timezone(void);
+/* Register check_timezone_guc for TimeZone and log_timezone with the
+ * settings module.  Call once per process after InitializeGUCOptions. */
+extern void InitDateTimeGUC(void);
 
 /* ------------------------------------------------------------ time zones
  * (pgtz.c) */
@@ -350,7 +350,8 @@ extern bool check_timezone(char **newval, int source);
  * a POSIX TZ string ("EST5EDT", "XYZ5", "<+0530>-5:30", "+05:30").  NULL if
  * unknown.  The result stays valid at least until the next pg_tzset. */
 extern pg_tz *pg_tzset(const char *name);
-/* A fixed zone gmtoffset seconds EAST of UTC, named like "<-07>+07". */
+/* A fixed zone gmtoffset seconds WEST of UTC (POSIX sign), named like
+ * "<-07>+07" for gmtoffset 25200. */
 extern pg_tz *pg_tzset_offset(long gmtoffset);
 /* The session zone (session_timezone_name, loaded lazily). */
 extern pg_tz *pg_session_tz(void);
@@ -362,10 +363,6 @@ extern bool pg_tz_set(const char *name);
 extern const char *pg_get_timezone_name(pg_tz *tz);
 /* True if the zone has a single fixed offset; *gmtoff (east) then set. */
 extern bool pg_get_timezone_offset(const pg_tz *tz, long *gmtoff);
-/* UTC seconds -> local broken-down time in the zone (year 1900-based as
- * struct tm: tm_year is the full year here, tm_mon 0-based).  Returns
- * false if the instant is outside what the zone code handles. */
-extern bool pg_localtime_tm(int64 t, const pg_tz *tz, struct pg_tm *tm);
 /* The zone's offset, DST flag and abbreviation at UTC second t. */
 extern bool pg_zone_at(int64 t, const pg_tz *tz, long *gmtoff, int *isdst,
                        const char **abbrev);

@@ -553,8 +553,9 @@ typedef struct WaitEdge
     int         blocker;
 } WaitEdge;
 
-static bool *dl_visited = NULL;     /* per backend, nProcs entries */
-static WaitEdge *dl_path = NULL;    /* per backend, nProcs entries */
+static bool *dl_visited = NULL;     /* per backend, dl_capacity entries */
+static WaitEdge *dl_path = NULL;    /* per backend, dl_capacity entries */
+static int  dl_capacity = 0;
 static int  dl_pathlen = 0;
 
 static bool dl_search(int start, int procno, int depth);
@@ -713,6 +714,24 @@ LockErrorCleanup(void)
     LWLockRelease(LockMgrLock);
 }
 
+/* Deadlock-search workspace: allocated once per backend, before any wait. */
+static void
+ensure_deadlock_workspace(void)
+{
+    if (dl_capacity >= LockCtl->nProcs)
+        return;
+    if (dl_visited != NULL)
+    {
+        pfree(dl_visited);
+        pfree(dl_path);
+    }
+    dl_visited = (bool *) MemoryContextAlloc(TopMemoryContext,
+                                             sizeof(bool) * LockCtl->nProcs);
+    dl_path = (WaitEdge *) MemoryContextAlloc(TopMemoryContext,
+                                              sizeof(WaitEdge) * LockCtl->nProcs);
+    dl_capacity = LockCtl->nProcs;
+}
+
 /* The body of WaitOnLock: returns once granted, or throws. */
 static void
 wait_loop(void)
@@ -788,14 +807,6 @@ wait_loop(void)
 static void
 WaitOnLock(void)
 {
-    if (dl_visited == NULL)
-    {
-        dl_visited = (bool *) MemoryContextAlloc(TopMemoryContext,
-                                                 sizeof(bool) * LockCtl->nProcs);
-        dl_path = (WaitEdge *) MemoryContextAlloc(TopMemoryContext,
-                                                  sizeof(WaitEdge) * LockCtl->nProcs);
-    }
-
     PG_TRY();
     {
         wait_loop();
@@ -843,6 +854,8 @@ LockAcquireExtended(const LOCKTAG *tag, LOCKMODE mode, bool dontWait)
     bool        grant;
 
     check_lock_args(mode);
+    if (!dontWait)
+        ensure_deadlock_workspace();
 
     LWLockAcquire(LockMgrLock, LW_EXCLUSIVE);
     lockidx = find_lock(tag, true);

@@ -43,6 +43,7 @@
 #include "backend/basalt.h"
 #include "backend/globals.h"
 #include "storage/procarray.h"
+#include "storage/lmgr.h"
 #include "storage/lwlock.h"
 #include "storage/shmem.h"
 #include "storage/xact.h"
@@ -161,6 +162,13 @@ ProcArrayAddAuxiliary(int pid)
     return add_in_range(procArray->maxBackends, procArray->numSlots, pid, 0, true);
 }
 
+/*
+ * Give up our slot (backend exit).  The caller ends its transaction first
+ * (AbortOutOfAnyTransaction); should it not have, the heavyweight locks
+ * are released here -- the slot's next owner must not inherit them -- and
+ * a still-advertised xid simply stops running, which visibility rules
+ * treat as aborted.
+ */
 void
 ProcArrayRemove(void)
 {
@@ -168,9 +176,15 @@ ProcArrayRemove(void)
 
     if (MyProcNumber < 0)
         return;
+    LockReleaseAll();
     s = &procArray->slots[MyProcNumber];
     LWLockAcquire(ProcArrayLock, LW_EXCLUSIVE);
-    Assert(!TransactionIdIsValid(SlotXid(s)));
+    if (TransactionIdIsValid(SlotXid(s)))
+    {
+        if (SlotXid(s) > procArray->latestCompletedXid)
+            procArray->latestCompletedXid = SlotXid(s);
+        procArray->completionCount++;
+    }
     __atomic_store_n(&s->inUse, false, __ATOMIC_RELEASE);
     __atomic_store_n(&s->pid, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&s->cancelKey, 0, __ATOMIC_RELAXED);

@@ -28,6 +28,14 @@ extern bool ProcArrayXidIsRunning(TransactionId xid);
 
 /* ---- added by the transactions module ---- */
 
+/*
+ * GetSnapshotData: when snapshot->xip is NULL it is allocated (once) in
+ * TopMemoryContext with ProcArrayNumSlots() entries; otherwise it must have
+ * that capacity.  Other modules should use GetTransactionSnapshot /
+ * GetCatalogSnapshot (snapshot.h) rather than call it directly.
+ * ProcArrayRemove: call AbortOutOfAnyTransaction (xact.h) first.
+ */
+
 /* Slots beyond max_connections for non-client processes (bootstrap, workers). */
 #define NUM_AUXILIARY_PROCS 2
 extern int  ProcArrayNumSlots(void);   /* MaxConnections + NUM_AUXILIARY_PROCS */

@@ -40,12 +40,15 @@ SnapshotData SnapshotSelfData = {.snapshot_type = SNAPSHOT_SELF};
 SnapshotData SnapshotAnyData = {.snapshot_type = SNAPSHOT_ANY};
 
 static SnapshotData ScratchSnapshot;        /* xip: TopMemoryContext, all slots */
+static int  ScratchCapacity = 0;            /* entries allocated in ScratchSnapshot.xip */
 
 static Snapshot ActiveSnapshot = NULL;      /* latest GetTransactionSnapshot result */
 static uint64 ActiveSnapshotCount = 0;      /* completion count before it was taken */
 static Snapshot XactSnapshot = NULL;        /* REPEATABLE READ: the first snapshot */
 static Snapshot CatalogSnapshot = NULL;
 static uint64 CatalogSnapshotCount = 0;
+
+bool        FirstSnapshotSet = false;
 
 static Snapshot
 copy_snapshot(Snapshot src, CommandId curcid, MemoryContext cxt)
@@ -69,6 +72,14 @@ take_snapshot(CommandId curcid, uint64 *count)
 {
     /* read the count first: a change after this makes the snapshot look stale, never fresh */
     *count = ProcArrayCompletionCount();
+    if (ScratchCapacity < ProcArrayNumSlots())
+    {
+        /* first use, or a re-created segment with more slots */
+        if (ScratchSnapshot.xip != NULL)
+            pfree(ScratchSnapshot.xip);
+        ScratchSnapshot.xip = NULL;         /* GetSnapshotData allocates it */
+        ScratchCapacity = ProcArrayNumSlots();
+    }
     GetSnapshotData(&ScratchSnapshot);
     return copy_snapshot(&ScratchSnapshot, curcid, TopTransactionContext);
 }
@@ -81,6 +92,7 @@ GetTransactionSnapshot(void)
     if (!IsTransactionState())
         elog(ERROR, "cannot take query snapshot outside a transaction");
     cid = GetCurrentCommandId(false);
+    FirstSnapshotSet = true;
 
     if (IsolationUsesXactSnapshot())
     {
@@ -152,6 +164,7 @@ void
 AtEOXact_Snapshot(void)
 {
     /* the memory goes with TopTransactionContext; the xmin with ProcArrayEndTransaction */
+    FirstSnapshotSet = false;
     ActiveSnapshot = NULL;
     XactSnapshot = NULL;
     CatalogSnapshot = NULL;

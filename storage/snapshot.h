@@ -62,6 +62,8 @@ extern SnapshotData SnapshotAnyData;
  * xip): its effects are invisible.  False means: decide by the clog.
  */
 extern bool XidInMVCCSnapshot(TransactionId xid, Snapshot snapshot);
+/* True once the transaction took its first query snapshot (SET TRANSACTION checks). */
+extern bool FirstSnapshotSet;
 /* xact.c at end of transaction: forget this transaction's snapshots. */
 extern void AtEOXact_Snapshot(void);
 

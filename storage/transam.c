@@ -49,6 +49,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
+/* the "fsync" setting (backend/guc_tables.c; no header declares it yet) */
+extern bool enableFsync;
+
 #define CONTROL_FILE_MAGIC  UINT64_C(0x424153414C544346)  /* "BASALTCF" */
 #define CONTROL_FILE_SIZE   8192        /* the file is padded to this */
 #define MAXPGPATH           1024
@@ -102,7 +105,7 @@ fsync_dir(const char *path)
         ereport(ERROR,
                 errcode(ERRCODE_IO_ERROR),
                 errmsg("could not open directory \"%s\": %m", path));
-    if (fsync(fd) != 0)
+    if (enableFsync && fsync(fd) != 0)
     {
         int         save = errno;
 
@@ -157,7 +160,7 @@ write_control_file(ControlFileData *cf)
                 errcode(ERRCODE_IO_ERROR),
                 errmsg("could not write file \"%s\": %m", tmppath));
     }
-    if (fsync(fd) != 0)
+    if (enableFsync && fsync(fd) != 0)
         ereport(PANIC,
                 errcode(ERRCODE_IO_ERROR),
                 errmsg("could not fsync file \"%s\": %m", tmppath));

@@ -611,6 +611,46 @@ AbortCurrentTransaction(void)
     }
 }
 
+/*
+ * Whatever state we are in, end up idle with no transaction: backend exit
+ * (before ProcArrayRemove) and other cleanup paths.
+ */
+void
+AbortOutOfAnyTransaction(void)
+{
+    TransactionStateData *s = CurrentTransactionState;
+
+    switch (s->blockState)
+    {
+        case TBLOCK_DEFAULT:
+            if (s->state != TRANS_DEFAULT)
+            {
+                if (s->state == TRANS_START)
+                    s->state = TRANS_INPROGRESS;
+                if (s->state != TRANS_ABORT)
+                    AbortTransaction();
+                CleanupTransaction();
+            }
+            break;
+        case TBLOCK_STARTED:
+        case TBLOCK_BEGIN:
+        case TBLOCK_INPROGRESS:
+        case TBLOCK_IMPLICIT_INPROGRESS:
+        case TBLOCK_END:
+        case TBLOCK_ABORT_PENDING:
+            AbortTransaction();
+            CleanupTransaction();
+            s->blockState = TBLOCK_DEFAULT;
+            break;
+        case TBLOCK_ABORT:
+        case TBLOCK_ABORT_END:
+            CleanupTransaction();
+            s->blockState = TBLOCK_DEFAULT;
+            break;
+    }
+    s->chain = false;
+}
+
 /* ---------------------------------------------------------------- blocks */
 
 void

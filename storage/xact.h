@@ -97,6 +97,8 @@ extern void WarnNoTransactionBlock(bool isTopLevel, const char *stmtType);
 extern bool IsInTransactionBlock(bool isTopLevel);
 extern bool IsSubTransaction(void);     /* always false until savepoints */
 extern TransactionId GetTopTransactionId(void);     /* assigns if needed */
+/* Abort and clean up whatever is open, ending idle (backend exit, before ProcArrayRemove). */
+extern void AbortOutOfAnyTransaction(void);
 
 /* Called by every CommandCounterIncrement (local catalog invalidation). */
 typedef void (*CommandCounterCallback)(void *arg);

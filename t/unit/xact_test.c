@@ -385,6 +385,17 @@ body_idle(void)
     (void) c_wait();
 }
 
+/* Exit in the middle of a transaction holding a lock (spawn then calls ProcArrayRemove). */
+static void
+body_exit_holding(void)
+{
+    StartTransactionCommand();
+    (void) GetCurrentTransactionId();
+    LockRelationOid(child_relid, AccessExclusiveLock);
+    c_sendc('L');
+    (void) c_wait();
+}
+
 /* ================================================================ tests */
 
 static void
@@ -958,6 +969,14 @@ test_locks(void)
     p_reap(&b);
     ok(LockTableEntriesInUse() == 0, "no lock entries left behind");
 
+    /* a backend leaving without ending its transaction does not leak locks */
+    child_relid = 4000;
+    h = spawn(body_exit_holding, false);
+    ok(p_recvc(&h) == 'L' && LockTableEntriesInUse() == 2, "child holds its xid and a relation lock");
+    p_send(&h, 'q');
+    p_reap(&h);
+    ok(LockTableEntriesInUse() == 0, "ProcArrayRemove releases the locks of an unfinished transaction");
+
     /* running out of lock table entries */
     StartTransactionCommand();
     acquired = 0;
@@ -1140,6 +1159,20 @@ test_xact(void)
        strcmp(err_message, "LOCK TABLE can only be used in transaction blocks") == 0,
        "RequireTransactionBlock: 25P01");
     AbortCurrentTransaction();
+
+    /* backend exit path, and FirstSnapshotSet */
+    StartTransactionCommand();
+    BeginTransactionBlock();
+    CommitTransactionCommand();
+    StartTransactionCommand();
+    ok(!FirstSnapshotSet, "no snapshot yet in the new transaction");
+    (void) GetTransactionSnapshot();
+    ok(FirstSnapshotSet, "FirstSnapshotSet after the first snapshot");
+    xid = GetCurrentTransactionId();
+    AbortOutOfAnyTransaction();
+    ok(TransactionBlockStatusCode() == 'I' && !IsTransactionState() && TransactionIdDidAbort(xid) &&
+       LockTableEntriesInUse() == 0 && !FirstSnapshotSet,
+       "AbortOutOfAnyTransaction leaves a block and ends idle");
 
     /* command ids */
     StartTransactionCommand();

@@ -1,0 +1,159 @@
+/*-------------------------------------------------------------------------
+ * portal.h
+ *    Prepared statements and portals: what the extended query protocol
+ *    names with Parse and Bind (PostgreSQL's plancache/prepare/portalmem/
+ *    pquery, reduced to what one statement per portal needs).
+ *
+ * CachedStatement: one parsed, analyzed and planned statement (or a raw
+ * utility statement, or the empty query) with its parameter types and
+ * result descriptor.  It lives in its own memory context and is
+ * reference-counted: the prepared-statement entry holds one reference and
+ * every portal built from it holds one, so Close or a new unnamed Parse
+ * never frees a statement a portal still runs.  Parse once: the plan is
+ * kept and reused by every Bind.  Re-planning when a table the plan uses
+ * changes (PostgreSQL's plan invalidation) is not done yet; the executor
+ * takes the plan's relation locks at each start (AcquireExecutorLocks),
+ * so a dropped table is reported, not crashed into.
+ *
+ * Portal: a statement bound to parameter values and result formats,
+ * ready to run.  Strategies (PostgreSQL's):
+ *   PORTAL_ONE_SELECT     a plain SELECT: the executor is started at
+ *                         PortalStart and run for as many rows as each
+ *                         Execute asks; suspended in between.
+ *   PORTAL_ONE_RETURNING  DML with RETURNING (or SELECT with a data-
+ *                         modifying WITH): run to completion into a
+ *                         tuplestore at the first Execute (spills past
+ *                         work_mem), then fetched from it.
+ *   PORTAL_UTIL_SELECT    SHOW: the utility's rows go to a tuplestore.
+ *   PORTAL_MULTI_QUERY    DML without RETURNING, other utilities, the
+ *                         empty query: run once, to completion.
+ *
+ * Status: DEFINED -> (PortalStart) READY -> (PortalRun) ACTIVE -> READY
+ * (ONE_SELECT and stores: may run again) or DONE (MULTI_QUERY: running
+ * it again is 55000 "portal \"%s\" cannot be run").  FAILED after an
+ * error: its executor state is gone with the aborted transaction.
+ *
+ * Lifetime: portals are not holdable.  At commit (PRE_COMMIT) every
+ * inactive portal's executor is shut down cleanly; at abort portals are
+ * marked FAILED (the transaction's cleanup already released their
+ * buffers and locks); once the backend is idle again
+ * (AtCleanup_Portals, called by tcop) all of them are dropped.  Named
+ * portals therefore survive Sync inside a transaction block and die with
+ * the block.
+ *
+ * Limits: MAX_PREPARED_STATEMENTS and MAX_PORTALS per session; one more
+ * is 53400 (configuration_limit_exceeded).  Both tables are hash tables
+ * of fixed bucket count allocated once.
+ *-------------------------------------------------------------------------
+ */
+#ifndef PORTAL_H
+#define PORTAL_H
+
+#include "executor/executor.h"
+#include "executor/tuplestore.h"
+#include "planner/planner.h"
+
+#define MAX_PREPARED_STATEMENTS 10000
+#define MAX_PORTALS             10000
+#define COMPLETION_TAG_BUFSIZE  64
+#define FETCH_ALL               0
+
+typedef struct CachedStatement
+{
+    MemoryContext context;      /* owns the statement; NULL if transient */
+    int         refcount;
+    const char *query_string;   /* the whole string given to Parse */
+    RawStmt    *raw;            /* NULL for an empty query */
+    const char *commandTag;     /* NULL for an empty query */
+    bool        is_utility;
+    Query      *query;          /* analyzed (NULL for utility/empty) */
+    PlannedStmt *plan;          /* planned (NULL for utility/empty) */
+    Oid        *param_types;
+    int         num_params;
+    TupleDesc   result_desc;    /* NULL when it returns no rows (NoData) */
+    List       *targetlist;     /* the Query's target list: result column origins */
+} CachedStatement;
+
+typedef enum PortalStrategy
+{
+    PORTAL_ONE_SELECT,
+    PORTAL_ONE_RETURNING,
+    PORTAL_UTIL_SELECT,
+    PORTAL_MULTI_QUERY
+} PortalStrategy;
+
+typedef enum PortalStatus
+{
+    PORTAL_DEFINED,
+    PORTAL_READY,
+    PORTAL_ACTIVE,
+    PORTAL_DONE,
+    PORTAL_FAILED
+} PortalStatus;
+
+typedef struct PortalData *Portal;
+typedef struct PortalData
+{
+    char       *name;           /* "" for the unnamed portal */
+    MemoryContext portalContext;
+    CachedStatement *stmt;      /* holds a reference */
+    const char *commandTag;
+    ParamListInfo params;
+    PortalStrategy strategy;
+    PortalStatus status;
+    TupleDesc   tupDesc;        /* result columns, NULL if none */
+    int16      *formats;        /* one per result column, NULL = all text */
+    QueryDesc  *queryDesc;      /* ONE_SELECT, between start and drop */
+    Tuplestorestate *holdStore; /* ONE_RETURNING / UTIL_SELECT results */
+    TupleTableSlot *holdSlot;
+    char        storeTag[COMPLETION_TAG_BUFSIZE];   /* tag of the stored run */
+    bool        atEnd;
+    Portal      hash_next;
+} PortalData;
+
+/* ---- statements ---- */
+/*
+ * Analyze and plan raw (or keep it raw, for utilities) in
+ * CurrentMemoryContext.  paramTypes/numParams: the client's types (0 =
+ * infer); with varparams the inferred types are filled in.
+ */
+extern CachedStatement *BuildCachedStatement(RawStmt *raw, const char *query_string,
+                                             Oid *paramTypes, int numParams,
+                                             bool varparams);
+extern void RetainCachedStatement(CachedStatement *stmt);
+extern void ReleaseCachedStatement(CachedStatement *stmt);
+
+/* Named (and unnamed "") prepared statements of this session. */
+extern void StorePreparedStatement(const char *name, CachedStatement *stmt);
+extern CachedStatement *FetchPreparedStatement(const char *name, bool throwError);
+extern void DropPreparedStatement(const char *name, bool showError);
+
+/* ---- portals ---- */
+/* A new portal; the unnamed one replaces its predecessor, a duplicate name is 42P03. */
+extern Portal CreatePortal(const char *name);
+extern Portal GetPortalByName(const char *name);
+/* Attach a statement (takes a reference) and bind parameter values. */
+extern void PortalDefineQuery(Portal portal, CachedStatement *stmt, ParamListInfo params);
+/* Choose the strategy, take locks and a snapshot, start the executor. */
+extern void PortalStart(Portal portal);
+/* Result formats from Bind: 0, 1 or one per column (else 08P01). */
+extern void PortalSetResultFormat(Portal portal, int nFormats, const int16 *formats);
+/*
+ * Run for count rows (FETCH_ALL: all), sending them to dest.  Returns true
+ * when the portal finished (completionTag is then set, or empty for the
+ * empty query); false when suspended by the row limit.
+ */
+extern bool PortalRun(Portal portal, long count, bool isTopLevel,
+                      DestReceiver *dest, char *completionTag);
+extern void PortalDrop(Portal portal);
+/* The statement's target list for RowDescription origins. */
+extern List *PortalGetTargetList(Portal portal);
+
+/* ---- transaction end ---- */
+/* Register the commit/abort callback (once per backend). */
+extern void InitPortals(void);
+/* Drop every portal (tcop calls this whenever the session is idle again). */
+extern void AtCleanup_Portals(void);
+extern bool PortalsExist(void);
+
+#endif /* PORTAL_H */
