@@ -30,6 +30,8 @@ int         work_mem = 4096;
 int         maintenance_work_mem = 65536;
 int         StatementTimeout = 0;
 int         IdleInTransactionSessionTimeout = 0;
+int         AuthenticationTimeout = 60;
+bool        restart_after_crash = true;
 char       *namespace_search_path = NULL;
 
 int         DateStyle = USE_ISO_DATES;

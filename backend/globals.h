@@ -35,6 +35,8 @@ extern int      work_mem;             /* kB: sort/hash memory before spilling */
 extern int      maintenance_work_mem; /* kB */
 extern int      StatementTimeout;     /* ms, 0 = off */
 extern int      IdleInTransactionSessionTimeout;  /* ms, 0 = off */
+extern int      AuthenticationTimeout;  /* s: limit on reading the startup packet */
+extern bool     restart_after_crash;  /* reinitialize after a backend crash */
 extern char    *namespace_search_path;/* setting "search_path", raw text */
 /* default_transaction_isolation etc. live in storage/xact.h */
 

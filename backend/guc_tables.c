@@ -62,9 +62,7 @@ bool        array_nulls = true;
 bool        check_function_bodies = true;
 bool        quote_all_identifiers = false;
 bool        row_security = true;
-bool        restart_after_crash = true;
 bool        enableFsync = true;
-int         AuthenticationTimeout = 60;
 int         temp_buffers = 1024;
 int         backslash_quote = 0;
 

@@ -106,7 +106,8 @@ typedef struct PortalData
     QueryDesc  *queryDesc;      /* ONE_SELECT, between start and drop */
     Tuplestorestate *holdStore; /* ONE_RETURNING / UTIL_SELECT results */
     TupleTableSlot *holdSlot;
-    char        storeTag[COMPLETION_TAG_BUFSIZE];   /* tag of the stored run */
+    char        storeTag[COMPLETION_TAG_BUFSIZE];   /* UTIL_SELECT: the utility's tag */
+    CmdType     storeOp;        /* ONE_RETURNING: the statement's command type */
     bool        atEnd;
     Portal      hash_next;
 } PortalData;

@@ -170,7 +170,7 @@ describe_catalog(const BootstrapRelation *br)
 
     InsertPgClassTuple(br->relid, br->relname, PG_CATALOG_NAMESPACE, br->reltype,
                        br->relid, RELKIND_RELATION, RELPERSISTENCE_PERMANENT, 'n',
-                       (int16) br->natts);
+                       (int16) br->natts, (Datum) 0);
     for (int i = 0; i < desc->natts; i++)
         InsertPgAttributeTuple(TupleDescAttr(desc, i), -1);
     InsertSystemAttributeTuples(br->relid);

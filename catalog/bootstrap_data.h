@@ -52,4 +52,12 @@ typedef struct BootstrapCatalogData
 extern const BootstrapCatalogData bootstrap_catalogs[];
 extern const int bootstrap_ncatalogs;
 
+/*
+ * PostgreSQL 15's keywords that are not unreserved (pg_get_keywords()
+ * catcode <> 'U'), sorted by strcmp: an identifier equal to one of them
+ * must be double-quoted (quote_identifier).
+ */
+extern const char *const quote_keywords[];
+extern const int quote_nkeywords;
+
 #endif

@@ -18,6 +18,9 @@
  * xact.c runs COMMIT callbacks after the commit is recorded and before
  * heavyweight locks are released, which is what invalidation needs.
  *
+ * At CommandCounterIncrement the finished command's own invalidations are
+ * applied once more (see sinval.h).
+ *
  * Other backends' invalidations are accepted at the first cache lookup of
  * each transaction (and on every new heavyweight lock): the callback sets
  * a flag that syscache/relcache check on entry (AcceptInvalidationIfNeeded).
@@ -61,6 +64,12 @@ CatalogXactCallback(XactEvent event, void *arg)
     }
 }
 
+static void
+CatalogCommandCounterCallback(void *arg)
+{
+    CommandEndInvalidationMessages();
+}
+
 void
 InitCatalogCaches(void)
 {
@@ -73,6 +82,7 @@ InitCatalogCaches(void)
     SharedInvalBackendInit();
     relation_lock_acquired_hook = AcceptInvalidationMessages;
     RegisterXactCallback(CatalogXactCallback, NULL);
+    RegisterCommandCounterCallback(CatalogCommandCounterCallback, NULL);
     catalogInitialized = true;
 }
 

@@ -160,7 +160,7 @@ name_datum(const char *s)
 void
 InsertPgClassTuple(Oid relid, const char *relname, Oid relnamespace, Oid reltype,
                    Oid relfilenode, char relkind, char relpersistence,
-                   char relreplident, int16 relnatts)
+                   char relreplident, int16 relnatts, Datum reloptions)
 {
     Relation    rel = table_open(RelationRelationId, RowExclusiveLock);
     Datum       values[Natts_pg_class];
@@ -203,7 +203,8 @@ InsertPgClassTuple(Oid relid, const char *relname, Oid relnamespace, Oid reltype
         UInt32GetDatum((uint32) GetCurrentTransactionId());
     values[Anum_pg_class_relminmxid - 1] = UInt32GetDatum(1);
     nulls[Anum_pg_class_relacl - 1] = true;
-    nulls[Anum_pg_class_reloptions - 1] = true;
+    values[Anum_pg_class_reloptions - 1] = reloptions;
+    nulls[Anum_pg_class_reloptions - 1] = (reloptions == (Datum) 0);
     nulls[Anum_pg_class_relpartbound - 1] = true;
 
     tup = heap_form_tuple(RelationGetDescr(rel), values, nulls);
@@ -356,7 +357,7 @@ make_array_type_name(const char *typname, Oid typnamespace)
 
 Oid
 heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tupdesc,
-                         char relkind, char relpersistence)
+                         char relkind, char relpersistence, Datum reloptions)
 {
     Oid         relid;
     Oid         arrayoid;
@@ -377,7 +378,7 @@ heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tupdes
     InsertPgTypeTuple(arrayoid, arrname, relnamespace, true, InvalidOid, typoid, InvalidOid);
 
     InsertPgClassTuple(relid, relname, relnamespace, typoid, relid, relkind,
-                       relpersistence, 'd', (int16) tupdesc->natts);
+                       relpersistence, 'd', (int16) tupdesc->natts, reloptions);
 
     for (int i = 0; i < tupdesc->natts; i++)
     {

@@ -33,11 +33,12 @@ extern const FormData_pg_attribute *SystemAttributeByName(const char *attname);
  * checked names and column types; tupdesc's column names, types, typmods,
  * attndims and attnotnull are used, the physical fields are taken from
  * pg_type.  Registers the invalidations; the caller does
- * CommandCounterIncrement.  Returns the new relation's OID.
+ * CommandCounterIncrement.  reloptions is a text[] for pg_class.reloptions
+ * or (Datum) 0 (catalog/reloptions.h).  Returns the new relation's OID.
  */
 extern Oid heap_create_with_catalog(const char *relname, Oid relnamespace,
                                     TupleDesc tupdesc, char relkind,
-                                    char relpersistence);
+                                    char relpersistence, Datum reloptions);
 
 /*
  * Drop a table: delete its catalog rows (pg_class, pg_attribute, its row
@@ -49,7 +50,8 @@ extern void heap_drop_with_catalog(Oid relid);
 /* Insert the pg_class / pg_attribute rows of a relation (also bootstrap's). */
 extern void InsertPgClassTuple(Oid relid, const char *relname, Oid relnamespace,
                                Oid reltype, Oid relfilenode, char relkind,
-                               char relpersistence, char relreplident, int16 relnatts);
+                               char relpersistence, char relreplident, int16 relnatts,
+                               Datum reloptions);
 extern void InsertPgAttributeTuple(const FormData_pg_attribute *att, int32 attstattarget);
 /* The six system-column rows of relation relid. */
 extern void InsertSystemAttributeTuples(Oid relid);

@@ -19,6 +19,7 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "catalog/bootstrap_data.h"
 #include "catalog/catalog.h"
 #include "catalog/lsyscache.h"
 #include "catalog/namespace.h"
@@ -793,15 +794,27 @@ get_func_retset(Oid funcid)
 
 /* ---------------------------------------------------------------- format_type */
 
-/*
- * PostgreSQL's keyword table, as linked in with libpg_query
- * (common/kwlookup.h): used to quote type names that are keywords.
- */
-struct ScanKeywordList;
-extern const struct ScanKeywordList ScanKeywords;
-extern const uint8 ScanKeywordCategories[];
-extern int ScanKeywordLookup(const char *str, const struct ScanKeywordList *keywords);
-#define UNRESERVED_KEYWORD 0
+/* Is ident a keyword that is not unreserved (binary search of the PG15 list)? */
+static bool
+is_quoting_keyword(const char *ident)
+{
+    int lo = 0;
+    int hi = quote_nkeywords - 1;
+
+    while (lo <= hi)
+    {
+        int mid = lo + (hi - lo) / 2;
+        int c = strcmp(ident, quote_keywords[mid]);
+
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid - 1;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
 
 /* PostgreSQL's quote_identifier (ruleutils.c), result palloc'd. */
 static char *
@@ -823,13 +836,8 @@ quote_ident_cstr(const char *ident)
         if (ch == '"')
             nquotes++;
     }
-    if (safe)
-    {
-        int kwnum = ScanKeywordLookup(ident, &ScanKeywords);
-
-        if (kwnum >= 0 && ScanKeywordCategories[kwnum] != UNRESERVED_KEYWORD)
-            safe = false;
-    }
+    if (safe && is_quoting_keyword(ident))
+        safe = false;
     if (safe)
         return pstrdup(ident);
 

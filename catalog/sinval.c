@@ -63,10 +63,21 @@ uint64 SharedInvalidMessageCounter;
 bool sinval_accept_pending = true;
 SInvalStats sinval_stats;
 
-/* The transaction's distinct pending messages. */
+/* The transaction's distinct pending messages (sent at commit). */
 static SharedInvalidationMessage pending[SINVAL_MAX_PENDING];
 static int  npending;
 static bool pendingOverflow;    /* too many: send one reset instead */
+
+/*
+ * The current command's distinct messages, applied again at
+ * CommandCounterIncrement: catalog scans use an MVCC snapshot of the
+ * current command id, so a lookup made between a catalog change and the
+ * next CommandCounterIncrement re-caches the old state, which this second
+ * application then drops (PostgreSQL's CurrentCmdInvalidMsgs).
+ */
+static SharedInvalidationMessage cmdMsgs[SINVAL_MAX_PENDING];
+static int  ncmd;
+static bool cmdOverflow;        /* too many: reset this backend's caches at CCI */
 
 /* Copy buffer for reading (static: a backend reads one batch at a time). */
 static SharedInvalidationMessage readbuf[SINVAL_QUEUE_SIZE];
@@ -97,6 +108,8 @@ SharedInvalBackendInit(void)
     nextMsgNum = __atomic_load_n(&shmInvalBuffer->maxMsgNum, __ATOMIC_ACQUIRE);
     npending = 0;
     pendingOverflow = false;
+    ncmd = 0;
+    cmdOverflow = false;
     sinvalInitialized = true;
 }
 
@@ -109,7 +122,6 @@ LocalExecuteInvalidationMessage(const SharedInvalidationMessage *msg)
     {
         case SINVAL_CATALOG:
             CatalogCacheFlushCatalog(msg->id);
-            /* a changed pg_class/pg_attribute row may belong to any relation */
             break;
         case SINVAL_RELCACHE:
             if (OidIsValid(msg->id))
@@ -138,6 +150,19 @@ ResetAllCaches(void)
 
 /* ---------------------------------------------------------------- registering */
 
+/* Append msg to list unless present; false if the list is full. */
+static bool
+add_distinct(SharedInvalidationMessage *list, int *n, const SharedInvalidationMessage *msg)
+{
+    for (int i = 0; i < *n; i++)
+        if (list[i].kind == msg->kind && list[i].id == msg->id)
+            return true;
+    if (*n == SINVAL_MAX_PENDING)
+        return false;
+    list[(*n)++] = *msg;
+    return true;
+}
+
 static void
 register_message(SInvalKind kind, Oid id)
 {
@@ -151,18 +176,13 @@ register_message(SInvalKind kind, Oid id)
     /* this backend sees its own change at once */
     LocalExecuteInvalidationMessage(&msg);
 
-    if (pendingOverflow)
-        return;
-    for (int i = 0; i < npending; i++)
-        if (pending[i].kind == kind && pending[i].id == id)
-            return;
-    if (npending == SINVAL_MAX_PENDING)
+    if (!add_distinct(cmdMsgs, &ncmd, &msg))
+        cmdOverflow = true;
+    if (!pendingOverflow && !add_distinct(pending, &npending, &msg))
     {
         pendingOverflow = true;
         sinval_stats.pending_overflows++;
-        return;
     }
-    pending[npending++] = msg;
 }
 
 void
@@ -180,7 +200,17 @@ CacheInvalidateCatalog(Oid catalogId)
 void
 CommandEndInvalidationMessages(void)
 {
-    /* own messages were applied when registered */
+    if (cmdOverflow)
+    {
+        ResetCatalogCaches();
+        RelationCacheInvalidate();
+        SharedInvalidMessageCounter++;
+    }
+    else
+        for (int i = 0; i < ncmd; i++)
+            LocalExecuteInvalidationMessage(&cmdMsgs[i]);
+    ncmd = 0;
+    cmdOverflow = false;
 }
 
 /* Append msgs to the ring.  n <= SINVAL_QUEUE_SIZE. */
@@ -230,6 +260,8 @@ AtEOXact_Inval(bool isCommit)
     }
     npending = 0;
     pendingOverflow = false;
+    ncmd = 0;
+    cmdOverflow = false;
 }
 
 /* ---------------------------------------------------------------- reading */

@@ -12,8 +12,10 @@
  *
  * When messages are processed (the rule every cache user relies on):
  *  - Own messages are applied to this backend's caches as they are
- *    registered (so later commands of the transaction see the change), and
- *    again at ABORT (entries built from rolled-back rows are dropped).
+ *    registered, again at the next CommandCounterIncrement (catalog scans
+ *    use an MVCC snapshot of the current command, so an entry rebuilt in
+ *    between holds the old state), and again at ABORT (entries built from
+ *    rolled-back rows are dropped).
  *  - At COMMIT they are appended to the shared ring (the XactCallback runs
  *    after the commit is recorded and before locks are released).
  *  - Other backends' messages are applied only in
@@ -76,9 +78,8 @@ AcceptInvalidationIfNeeded(void)
 }
 
 /*
- * For CommandCounterIncrement (storage/xact.c): a no-op today, since own
- * messages are applied when registered; kept so that the call site exists
- * if registration ever becomes lazy.
+ * At CommandCounterIncrement (registered as its callback by
+ * InitCatalogCaches): apply the finished command's own messages again.
  */
 extern void CommandEndInvalidationMessages(void);
 

@@ -22,7 +22,8 @@
  *
  * Bound: catalog_cache_max_entries (a setting) limits the rows held in
  * live entries; a list entry counts one per member plus one.  Inserting
- * past the limit evicts least-recently-used entries.  Memory held is thus
+ * past the limit evicts least-recently-used entries (never the entry just
+ * made, so one list larger than the limit is kept alone).  Memory held is thus
  * at most the limit plus the graveyard, which the rule above bounds by the
  * limit plus the rows looked up since the last AcceptInvalidationMessages.
  *

@@ -25,6 +25,7 @@
 #include "catalog/lsyscache.h"
 #include "catalog/namespace.h"
 #include "catalog/relcache.h"
+#include "catalog/reloptions.h"
 #include "catalog/sinval.h"
 #include "catalog/tablecmds.h"
 #include "backend/utils/stringinfo.h"
@@ -187,7 +188,7 @@ is_serial_type(PgQuery__TypeName *tn)
     return false;
 }
 
-Oid
+void
 DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
 {
     PgQuery__RangeVar *rv = stmt->relation;
@@ -198,7 +199,7 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
     int         ncols = 0;
     Oid         nspid;
     TupleDesc   desc;
-    Oid         relid;
+    Datum       reloptions;
 
     /* ---- what the statement asks for that Basalt refuses */
     if (str_or_null(rv->catalogname))
@@ -219,8 +220,6 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
         refuse(queryString, rv->location, "table partitions");
     if (stmt->of_typename != NULL)
         refuse(queryString, rv->location, "typed tables (OF type)");
-    if (stmt->n_options > 0)
-        refuse(queryString, rv->location, "table storage parameters (WITH ...)");
     if (stmt->oncommit != PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP &&
         stmt->oncommit != PG_QUERY__ON_COMMIT_ACTION__ON_COMMIT_ACTION_UNDEFINED)
         ereport(ERROR,
@@ -234,6 +233,9 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
         ereport(ERROR,
                 errcode(ERRCODE_UNDEFINED_OBJECT),
                 errmsg("access method \"%s\" does not exist", stmt->access_method));
+
+    /* ---- storage parameters (validated, recorded, not acted on) */
+    reloptions = transformRelOptions(stmt->options, stmt->n_options);
 
     /* ---- the schema */
     if (schemaname != NULL)
@@ -261,7 +263,7 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
         ereport(NOTICE,
                 errcode(ERRCODE_DUPLICATE_TABLE),
                 errmsg("relation \"%s\" already exists, skipping", relname));
-        return InvalidOid;
+        return;
     }
 
     /* ---- columns and their constraints */
@@ -377,10 +379,9 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
                        get_namespace_name(nspid), relname),
                 errdetail("System catalog modifications are currently disallowed."));
 
-    relid = heap_create_with_catalog(relname, nspid, desc, RELKIND_RELATION,
-                                     RELPERSISTENCE_PERMANENT);
+    heap_create_with_catalog(relname, nspid, desc, RELKIND_RELATION,
+                             RELPERSISTENCE_PERMANENT, reloptions);
     CommandCounterIncrement();
-    return relid;
 }
 
 /* ---------------------------------------------------------------- DROP TABLE */

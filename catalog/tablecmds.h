@@ -5,11 +5,12 @@
  *
  * What CREATE TABLE accepts today: columns of any defined, non-pseudo
  * type (typmods and array bounds included), NOT NULL / NULL, DEFAULT NULL,
- * IF NOT EXISTS, a schema-qualified name.  Everything that needs
- * machinery Basalt lacks is refused with 0A000 rather than half-done:
- * PRIMARY KEY / UNIQUE / EXCLUDE (no indexes yet), CHECK, REFERENCES,
- * other DEFAULTs, identity and generated columns, COLLATE, TEMP/UNLOGGED,
- * inheritance, partitioning, LIKE, OF type, storage parameters.
+ * IF NOT EXISTS, a schema-qualified name, WITH (storage parameters:
+ * validated and recorded, see reloptions.h), TABLESPACE pg_default, USING
+ * heap.  Everything that needs machinery Basalt lacks is refused with
+ * 0A000 rather than half-done: PRIMARY KEY / UNIQUE / EXCLUDE (no indexes
+ * yet), CHECK, REFERENCES, other DEFAULTs, serial, identity and generated
+ * columns, COLLATE, TEMP/UNLOGGED, inheritance, partitioning, LIKE, OF type.
  *
  * Concurrency: CREATE TABLE serializes against other CREATE TABLEs with a
  * ShareUpdateExclusiveLock on pg_class held to end of transaction (there
@@ -22,8 +23,11 @@
 
 #include "planner/parser.h"
 
-/* CREATE TABLE; returns the new relation's OID (InvalidOid if skipped). */
-extern Oid DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString);
+/*
+ * CREATE TABLE.  queryString is the text the statement's locations refer
+ * to (for error positions).  Ends with CommandCounterIncrement.
+ */
+extern void DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString);
 
 /* DROP TABLE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]. */
 extern void RemoveRelations(PgQuery__DropStmt *stmt);

@@ -413,6 +413,23 @@ extern void EncodeInterval(struct pg_itm *itm, int style, char *str);
 extern void EncodeSpecialTimestamp(Timestamp dt, char *str);
 extern void EncodeSpecialDate(DateADT dt, char *str);
 
+/* Field decoders shared by datetime.c, time.c and interval.c (internal to
+ * the date/time files; return 0 or a DTERR code). */
+extern int  dt_strtoint(const char *s, char **endptr, int base);   /* ERANGE on int overflow */
+extern int  ParseFraction(char *cp, double *frac);
+extern int  ParseFractionalSecond(char *cp, fsec_t *fsec);
+extern void dt_day_fraction_to_time(double usecs, struct pg_tm *tm, fsec_t *fsec);
+extern int  DecodeTimeCommon(char *str, int range, int *tmask, int64 *hour, int *min,
+                             int *sec, fsec_t *fsec);
+extern int  DecodeTime(char *str, int range, int *tmask, struct pg_tm *tm, fsec_t *fsec);
+extern int  DecodeNumberField(int len, char *str, int fmask, int *tmask, struct pg_tm *tm,
+                              fsec_t *fsec, bool *is2digits);
+extern int  DecodeNumber(int flen, char *str, bool haveTextMonth, int fmask, int *tmask,
+                         struct pg_tm *tm, fsec_t *fsec, bool *is2digits);
+extern int  DecodeDate(char *str, int fmask, int *tmask, bool *is2digits, struct pg_tm *tm);
+/* Internal consistency check of the keyword tables (sorted, short). */
+extern bool CheckDateTokenTables(void);
+
 /* Lowercase a unit/zone name the way identifiers are (ASCII only). */
 extern char *downcase_truncate_identifier(const char *ident, int len);
 

@@ -324,36 +324,79 @@ float4in(PG_FUNCTION_ARGS)
  * Does the decimal in buf (d.ddd...e+-X form) read back as v?  is_float4
  * selects strtof, so the check is against float rounding, not double.
  */
+/* Mantissa digits (trailing zeros dropped) and exponent of a %e string. */
+static void
+sci_parts(const char *s, char *digits, int *exp10)
+{
+    int n = 0;
+
+    for (; *s && *s != 'e'; s++)
+        if (*s >= '0' && *s <= '9')
+            digits[n++] = *s;
+    while (n > 1 && digits[n - 1] == '0')
+        n--;
+    digits[n] = '\0';
+    *exp10 = *s ? atoi(s + 1) : 0;
+}
+
+/*
+ * Is the decimal in buf exactly m?  m is a midpoint between two adjacent
+ * floats, exact in long double; glibc prints long doubles exactly given
+ * enough digits (at most ~750 significant ones for these midpoints).
+ */
+static bool
+decimal_is_exactly(const char *buf, long double m)
+{
+    char    exact[1200];
+    char    d1[1200], d2[64];
+    int     e1, e2;
+
+    snprintf(exact, sizeof exact, "%.1100Le", m);
+    sci_parts(exact, d1, &e1);
+    sci_parts(buf, d2, &e2);
+    return e1 == e2 && strcmp(d1, d2) == 0;
+}
+
+/*
+ * Does the decimal in buf (d.ddd...e+-X form) read back as v?  is_float4
+ * selects strtof, so the check is against float rounding, not double.
+ *
+ * Ryu, as PostgreSQL uses it, treats the rounding interval as open: a
+ * decimal exactly halfway to a neighbour (1e23) is not accepted even
+ * though strtod would round it back.  The halfway points are exact in the
+ * next wider type; a cheap comparison there finds the candidates and an
+ * exact decimal comparison settles them.
+ */
 static inline bool
 round_trips(const char *buf, double v, bool is_float4)
 {
-    /*
-     * Ryu, as PostgreSQL uses it, treats the rounding interval as open: a
-     * decimal exactly halfway to a neighbour (1e23) is not accepted even
-     * though strtod would round it back.  The halfway points are exact in
-     * the next wider type, so compare there.
-     */
+    long double d, lo, hi;
+
     if (is_float4)
     {
-        float  f = (float) v;
-        double d;
+        float f = (float) v;
 
         if (strtof(buf, NULL) != f)
             return false;
         d = strtod(buf, NULL);
-        return d != ((double) f + (double) nextafterf(f, -INFINITY)) / 2 &&
-               d != ((double) f + (double) nextafterf(f, INFINITY)) / 2;
+        lo = ((double) f + (double) nextafterf(f, -INFINITY)) / 2;
+        hi = ((double) f + (double) nextafterf(f, INFINITY)) / 2;
+        if ((double) d == (double) lo)
+            return !decimal_is_exactly(buf, lo);
+        if ((double) d == (double) hi)
+            return !decimal_is_exactly(buf, hi);
+        return true;
     }
-    else
-    {
-        long double d;
-
-        if (strtod(buf, NULL) != v)
-            return false;
-        d = strtold(buf, NULL);
-        return d != ((long double) v + (long double) nextafter(v, -INFINITY)) / 2 &&
-               d != ((long double) v + (long double) nextafter(v, INFINITY)) / 2;
-    }
+    if (strtod(buf, NULL) != v)
+        return false;
+    d = strtold(buf, NULL);
+    lo = ((long double) v + (long double) nextafter(v, -INFINITY)) / 2;
+    hi = ((long double) v + (long double) nextafter(v, INFINITY)) / 2;
+    if (d == lo)
+        return !decimal_is_exactly(buf, lo);
+    if (d == hi)
+        return !decimal_is_exactly(buf, hi);
+    return true;
 }
 
 /* Add one unit in the last place to the digits of a %.*e string, in place. */

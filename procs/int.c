@@ -24,7 +24,6 @@
 #include "procs/builtins.h"
 #include "procs/hashfn.h"
 
-#define FUNC_MAX_ARGS 100
 
 pg_attribute_noreturn() static void
 int_out_of_range(const char *s, const char *typname)
@@ -189,14 +188,16 @@ int4send(PG_FUNCTION_ARGS)
 
 /* ---------------------------------------------------------------- int2vector */
 
+/* Space-separated int2 values; any number of them (PostgreSQL 15.x). */
 Datum
 int2vectorin(PG_FUNCTION_ARGS)
 {
     char       *s = PG_GETARG_CSTRING(0);
-    int2vector *result = (int2vector *) palloc0(Int2VectorSize(FUNC_MAX_ARGS));
-    int         n;
+    int         maxn = strlen(s) / 2 + 1;   /* each value takes >= 2 bytes but the last */
+    int2vector *result = (int2vector *) palloc0(Int2VectorSize(maxn));
+    int         n = 0;
 
-    for (n = 0; n < FUNC_MAX_ARGS; n++)
+    for (;;)
     {
         long  l;
         char *endp;
@@ -212,15 +213,10 @@ int2vectorin(PG_FUNCTION_ARGS)
         if (errno == ERANGE || l < PG_INT16_MIN || l > PG_INT16_MAX)
             int_out_of_range(s, "smallint");
         if (*endp && *endp != ' ')
-            int_invalid_syntax(s, "integer");
-        result->values[n] = (int16) l;
+            int_invalid_syntax(s, "smallint");
+        result->values[n++] = (int16) l;
         s = endp;
     }
-    while (*s && isspace((unsigned char) *s))
-        s++;
-    if (*s)
-        ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                errmsg("int2vector has too many elements"));
     SET_VARSIZE(result, Int2VectorSize(n));
     result->ndim = 1;
     result->dataoffset = 0;
@@ -262,9 +258,9 @@ int2vectorrecv(PG_FUNCTION_ARGS)
         if ((int) pq_getmsgint(buf, 4) != 0)     /* lower bound */
             ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
                     errmsg("invalid int2vector data"));
-        if (n < 0 || n > FUNC_MAX_ARGS)
-            ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                    errmsg("oidvector has too many elements"));
+        if (n < 0 || n > (buf->len - buf->cursor) / 6)
+            ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+                    errmsg("invalid int2vector data"));
     }
     result = (int2vector *) palloc0(Int2VectorSize(n));
     SET_VARSIZE(result, Int2VectorSize(n));

@@ -358,7 +358,7 @@ set_var_from_str(const char *str, const char *cp, NumericVar *dest)
 char *
 get_str_from_var(const NumericVar *var)
 {
-    int   dscale = var->dscale;
+    int   dscale = Max(var->dscale, 0);
     int   i;
     int   d;
     char *str;

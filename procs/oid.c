@@ -22,7 +22,6 @@
 #include "procs/builtins.h"
 #include "procs/hashfn.h"
 
-#define FUNC_MAX_ARGS 100
 
 pg_attribute_noreturn() static void
 oid_invalid_syntax(const char *s)
@@ -159,26 +158,23 @@ buildoidvector(const Oid *oids, int n)
     return result;
 }
 
+/* Space-separated oids; any number of them (PostgreSQL 15.x). */
 Datum
 oidvectorin(PG_FUNCTION_ARGS)
 {
     char      *s = PG_GETARG_CSTRING(0);
-    oidvector *result = (oidvector *) palloc0(OidVectorSize(FUNC_MAX_ARGS));
-    int        n;
+    int        maxn = strlen(s) / 2 + 1;
+    oidvector *result = (oidvector *) palloc0(OidVectorSize(maxn));
+    int        n = 0;
 
-    for (n = 0; n < FUNC_MAX_ARGS; n++)
+    for (;;)
     {
         while (*s && isspace((unsigned char) *s))
             s++;
         if (*s == '\0')
             break;
-        result->values[n] = oidin_subr(s, &s);
+        result->values[n++] = oidin_subr(s, &s);
     }
-    while (*s && isspace((unsigned char) *s))
-        s++;
-    if (*s)
-        ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                errmsg("oidvector has too many elements"));
     SET_VARSIZE(result, OidVectorSize(n));
     result->ndim = 1;
     result->dataoffset = 0;
@@ -220,9 +216,9 @@ oidvectorrecv(PG_FUNCTION_ARGS)
         if ((int) pq_getmsgint(buf, 4) != 0)
             ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
                     errmsg("invalid oidvector data"));
-        if (n < 0 || n > FUNC_MAX_ARGS)
-            ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                    errmsg("oidvector has too many elements"));
+        if (n < 0 || n > (buf->len - buf->cursor) / 8)
+            ereport(ERROR, errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+                    errmsg("invalid oidvector data"));
     }
     result = buildoidvector(NULL, n);
     for (int i = 0; i < n; i++)

@@ -48,7 +48,10 @@ typedef struct RegexSubject
     int     len;            /* bytes */
     int     nunits;         /* UTF-16 units */
     bool    has_pairs;      /* some character needed a surrogate pair */
-    int    *ubyte;          /* nunits + 1 entries: byte offset of each unit */
+    uint16 *units;          /* the UTF-16 units (nunits) */
+    int    *ubyte;          /* nunits + 1 entries: byte offset of each unit;
+                             * a pair's second unit maps to the end of its
+                             * character */
     void   *obj;            /* Tcl_Obj holding the units */
 } RegexSubject;
 

@@ -117,6 +117,12 @@ for n in "${names[@]}"; do
 done
 echo "};"
 echo "const int bootstrap_ncatalogs = lengthof(bootstrap_catalogs);"
+echo
+# ---- keywords an identifier must be quoted for (PostgreSQL's quote_identifier)
+echo "const char *const quote_keywords[] = {"
+$PSQL -c "select format('    \"%s\",', word) from pg_get_keywords() where catcode <> 'U' order by word collate \"C\""
+echo "};"
+echo "const int quote_nkeywords = lengthof(quote_keywords);"
 } > "$out"
 
 hdr=catalog/catalog_attnums.h

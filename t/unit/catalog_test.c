@@ -16,7 +16,9 @@
  */
 #include "backend/basalt.h"
 #include "backend/globals.h"
+#include "catalog/bootstrap_data.h"
 #include "catalog/catalog.h"
+#include "catalog/catalog_attnums.h"
 #include "catalog/heap.h"
 #include "catalog/lsyscache.h"
 #include "catalog/namespace.h"
@@ -127,7 +129,7 @@ exec_ddl(const char *sql)
 static int
 run_sql_x(const char *sql, bool commit)
 {
-    int           code = 0;
+    volatile int  code = 0;
     MemoryContext oldcxt = CurrentMemoryContext;
 
     err_message[0] = err_hint[0] = '\0';
@@ -271,8 +273,9 @@ test_bootstrap_lookups(void)
     ok(list_length(l) >= 6, "lookup_procs_by_name(abs) lists its overloads (%d)", list_length(l));
     l = lookup_procs_by_name(PG_PUBLIC_NAMESPACE, "abs");
     ok(l == NIL, "no abs() in schema public");
-    ok(lookup_proc(2237) != NULL || lookup_procs_by_name(InvalidOid, "pg_backend_pid") != NIL,
-       "pg_proc rows without a Basalt implementation are loaded too");
+    l = lookup_procs_by_name(InvalidOid, "pg_backend_pid");
+    ok(list_length(l) == 1 && ((const ProcInfo *) linitial(l))->oid == 2026,
+       "pg_proc rows without a Basalt implementation are loaded too (pg_backend_pid)");
 
     o = lookup_operator(96);
     ok(o && strcmp(NameStr(o->oprname), "=") == 0 && o->oprleft == INT4OID &&
@@ -431,6 +434,28 @@ test_relcache_catalogs(void)
     CommitTransactionCommand();
     ok(count_pg_class_rows("pg_class") == 1 && count_pg_class_rows("pg_amproc") == 1,
        "pg_class rows exist for the catalogs themselves");
+    for (int i = 0; i < bootstrap_ncatalogs; i++)
+    {
+        const BootstrapCatalogData *data = &bootstrap_catalogs[i];
+        Oid         relid = InvalidOid;
+        int         n = 0;
+        HeapScanDesc scan;
+
+        for (int k = 0; k < bootstrap_nrelations; k++)
+            if (strcmp(bootstrap_relations[k].relname, data->relname) == 0)
+                relid = bootstrap_relations[k].relid;
+        StartTransactionCommand();
+        rel = table_open(relid, AccessShareLock);
+        scan = heap_beginscan(rel, GetTransactionSnapshot());
+        while (heap_getnext(scan, ForwardScanDirection) != NULL)
+            n++;
+        heap_endscan(scan);
+        table_close(rel, AccessShareLock);
+        CommitTransactionCommand();
+        if (relid == TypeRelationId || relid == AttributeRelationId)
+            continue;       /* plus rows made after the data: checked elsewhere */
+        ok(n == data->nrows, "%s has its %d built-in rows (%d)", data->relname, data->nrows, n);
+    }
 }
 
 static void
@@ -489,7 +514,7 @@ test_create_drop(void)
        strcmp(err_message, "column \"a\" has pseudo-type anyelement") == 0,
        "42P16 column \"a\" has pseudo-type anyelement");
     code = run_sql("create table t3 (a int null not null)");
-    ok(code == ERRCODE_SYNTAX_ERROR && err_position == 28 &&
+    ok(code == ERRCODE_SYNTAX_ERROR && err_position == 29 &&
        strcmp(err_message, "conflicting NULL/NOT NULL declarations for column \"a\" of table \"t3\"") == 0,
        "42601 conflicting NULL/NOT NULL declarations, at the constraint (position %d)", err_position);
     code = run_sql("create table nosuch.t (a int)");
@@ -512,6 +537,48 @@ test_create_drop(void)
     ok(code == ERRCODE_UNDEFINED_OBJECT, "unknown column type: 42704 (got %s: %s)", sqlstate(code), err_message);
     ok(run_sql("CREATE TABLE ct_empty ()") == 0 && run_sql("DROP TABLE ct_empty") == 0,
        "a table with no columns can be created and dropped");
+
+    /* storage parameters (pgbench creates its tables WITH (fillfactor=100)) */
+    ok(run_sql("CREATE TABLE ct_ff (a int) WITH (fillfactor=100, autovacuum_enabled=false)") == 0,
+       "WITH (fillfactor=100, autovacuum_enabled=false) is accepted");
+    StartTransactionCommand();
+    {
+        Relation    crel = table_open(RelationRelationId, AccessShareLock);
+        HeapScanDesc scan = heap_beginscan(crel, GetTransactionSnapshot());
+        HeapTuple   tup;
+        char        found[128] = "";
+
+        while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+        {
+            bool  isnull;
+            Datum d = heap_getattr(tup, Anum_pg_class_relname, RelationGetDescr(crel), &isnull);
+
+            if (strcmp(NameStr(*(Name) DatumGetPointer(d)), "ct_ff") == 0)
+            {
+                Datum ro = heap_getattr(tup, Anum_pg_class_reloptions, RelationGetDescr(crel), &isnull);
+                const char *arr = DatumGetPointer(ro);
+
+                /* text[] of 2: first element right after the MAXALIGN'd 24-byte header */
+                if (!isnull && ((const int *) arr)[4] == 2)
+                    snprintf(found, sizeof found, "%.*s", (int) VARSIZE(arr + 24) - VARHDRSZ,
+                             arr + 24 + VARHDRSZ);
+            }
+        }
+        heap_endscan(scan);
+        table_close(crel, AccessShareLock);
+        ok(strcmp(found, "fillfactor=100") == 0, "pg_class.reloptions is {fillfactor=100,...} (%s)", found);
+    }
+    CommitTransactionCommand();
+    run_sql("DROP TABLE ct_ff");
+    code = run_sql("CREATE TABLE ct_ff (a int) WITH (fillfactor=5)");
+    ok(code == ERRCODE_INVALID_PARAMETER_VALUE &&
+       strcmp(err_message, "value 5 out of bounds for option \"fillfactor\"") == 0,
+       "22023 value 5 out of bounds for option \"fillfactor\"");
+    code = run_sql("CREATE TABLE ct_ff (a int) WITH (foo=1)");
+    ok(code == ERRCODE_INVALID_PARAMETER_VALUE && strcmp(err_message, "unrecognized parameter \"foo\"") == 0,
+       "22023 unrecognized parameter \"foo\"");
+    code = run_sql("CREATE TABLE ct_ff (a int) WITH (fillfactor=50, fillfactor=60)");
+    ok(code == ERRCODE_INVALID_PARAMETER_VALUE, "a parameter given twice: 22023");
 
     /* DROP */
     code = run_sql("DROP TABLE ct_nosuch");
@@ -566,6 +633,26 @@ test_create_drop(void)
         ok(table_oid("ct_rolled") == InvalidOid && !storage_exists(rolled) &&
            count_pg_class_rows("ct_rolled") == 0,
            "ROLLBACK of CREATE TABLE: no catalog rows, storage unlinked");
+    }
+
+    /* an entry re-cached between a catalog change and CommandCounterIncrement */
+    {
+        TupleDesc d;
+        Oid       made;
+
+        StartTransactionCommand();
+        ok(get_relname_relid("ct_cci", PG_PUBLIC_NAMESPACE) == InvalidOid, "ct_cci is not there yet");
+        d = CreateTemplateTupleDesc(1);
+        TupleDescInitEntry(d, 1, "a", INT4OID, -1, 0);
+        made = heap_create_with_catalog("ct_cci", PG_PUBLIC_NAMESPACE, d, RELKIND_RELATION,
+                                        RELPERSISTENCE_PERMANENT, (Datum) 0);
+        ok(get_relname_relid("ct_cci", PG_PUBLIC_NAMESPACE) == InvalidOid,
+           "same command: the new row is not visible yet (MVCC), a negative entry is cached again");
+        CommandCounterIncrement();
+        ok(get_relname_relid("ct_cci", PG_PUBLIC_NAMESPACE) == made,
+           "after CommandCounterIncrement the command's invalidations apply again: found");
+        AbortCurrentTransaction();
+        ok(table_oid("ct_cci") == InvalidOid, "and gone after ROLLBACK");
     }
 
     /* create, drop, create again (same name, new OID) */

@@ -1,0 +1,994 @@
+/*-------------------------------------------------------------------------
+ * parse_expr.c
+ *    Raw expressions (libpg_query nodes) -> typed expression trees.
+ *
+ * Principal entry point:
+ *    transformExpr(pstate, raw, exprKind)
+ *
+ * One function per raw node type, as in PostgreSQL's parse_expr.c:
+ * column references (parse_relation.c does the lookup), constants and
+ * parameters (parse_node.c), operators (parse_oper.c) including IN,
+ * BETWEEN, IS [NOT] DISTINCT FROM, NULLIF, LIKE (an operator), ANY/ALL;
+ * AND/OR/NOT, IS [NOT] NULL, IS [NOT] TRUE/FALSE/UNKNOWN; casts
+ * (parse_coerce.c), function calls (parse_func.c), CASE, COALESCE,
+ * GREATEST/LEAST, ARRAY[...], sub-selects (EXISTS, IN, ANY/ALL, scalar),
+ * CURRENT_DATE and friends.
+ *
+ * IN lists.  "x IN (a, b)" becomes x = a OR x = b (NOT IN: x <> a AND
+ * x <> b).  PostgreSQL builds x = ANY (ARRAY[a, b]) for constant lists;
+ * the OR form gives the same answers (including NULL semantics) and needs
+ * no array support in the executor.  IN_LIST_AS_SCALAR_ARRAY_OP switches
+ * to PostgreSQL's form once arrays are evaluated.
+ *
+ * Not supported yet (0A000): row constructors and row comparisons,
+ * whole-row references, subscripts and field selection, COLLATE,
+ * GROUPING(), named function arguments, multi-dimensional ARRAY[].
+ *-------------------------------------------------------------------------
+ */
+#include "backend/basalt.h"
+#include "backend/utils/stringinfo.h"
+#include "planner/parse_node.h"
+
+#define IN_LIST_AS_SCALAR_ARRAY_OP 0
+
+/* A generous bound on nesting: each level costs well under 1 kB of stack. */
+#define MAX_EXPR_DEPTH 2000
+
+static int  expr_depth = 0;
+
+static Node *transformExprRecurseInternal(ParseState *pstate, PgNode *expr);
+
+char *
+NameListToString(PgNode **names, size_t n)
+{
+    StringInfoData buf;
+
+    initStringInfo(&buf);
+    for (size_t i = 0; i < n; i++)
+    {
+        if (i > 0)
+            appendStringInfoChar(&buf, '.');
+        if (pgIsString(names[i]))
+            appendStringInfoString(&buf, pgStrVal(names[i]));
+        else if (names[i]->node_case == PG_QUERY__NODE__NODE_A_STAR)
+            appendStringInfoChar(&buf, '*');
+    }
+    return buf.data;
+}
+
+Node *
+transformExpr(ParseState *pstate, PgNode *expr, ParseExprKind exprKind)
+{
+    ParseExprKind sv = pstate->p_expr_kind;
+    Node       *result;
+
+    pstate->p_expr_kind = exprKind;
+    result = transformExprRecurse(pstate, expr);
+    pstate->p_expr_kind = sv;
+    return result;
+}
+
+Node *
+transformExprRecurse(ParseState *pstate, PgNode *expr)
+{
+    Node       *result;
+
+    if (expr == NULL)
+        return NULL;
+    /*
+     * The depth counter is reset by every top-level analysis (an ERROR
+     * unwinding past here leaves it high; see parse_analyze_*).
+     */
+    if (++expr_depth > MAX_EXPR_DEPTH)
+    {
+        expr_depth = 0;
+        ereport(ERROR,
+                errcode(ERRCODE_STATEMENT_TOO_COMPLEX),
+                errmsg("stack depth limit exceeded"),
+                errhint("Increase the configuration parameter \"max_stack_depth\" (currently 2048kB), "
+                        "after ensuring the platform's stack depth limit is adequate."));
+    }
+    result = transformExprRecurseInternal(pstate, expr);
+    expr_depth--;
+    return result;
+}
+
+void parser_reset_expr_depth(void);
+void
+parser_reset_expr_depth(void)
+{
+    expr_depth = 0;
+}
+
+/* ---------------------------------------------------------------- column refs */
+
+static Node *
+transformColumnRef(ParseState *pstate, PgQuery__ColumnRef *cref)
+{
+    Node       *node = NULL;
+    const char *nspname = NULL;
+    const char *relname = NULL;
+    const char *colname = NULL;
+    ParseNamespaceItem *nsitem;
+    int         levels_up;
+    size_t      nfields = cref->n_fields;
+    PgNode     *last = cref->fields[nfields - 1];
+    enum
+    {
+        CRERR_NO_COLUMN, CRERR_NO_RTE, CRERR_TOO_MANY
+    }           crerr = CRERR_NO_COLUMN;
+
+    if (pstate->p_expr_kind == EXPR_KIND_COLUMN_DEFAULT)
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("cannot use column reference in DEFAULT expression"),
+                parser_errposition(pstate, cref->location));
+
+    if (last->node_case == PG_QUERY__NODE__NODE_A_STAR)
+    {
+        /* "t.*" outside a select list or function argument list */
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("whole-row references (%s) are not supported",
+                       NameListToString(cref->fields, nfields)),
+                parser_errposition(pstate, cref->location));
+    }
+
+    switch (nfields)
+    {
+        case 1:
+            colname = pgStrVal(cref->fields[0]);
+            node = colNameToVar(pstate, colname, false, cref->location);
+            if (node == NULL &&
+                refnameNamespaceItem(pstate, NULL, colname, cref->location, &levels_up) != NULL)
+                ereport(ERROR,
+                        errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                        errmsg("whole-row reference to \"%s\" is not supported", colname),
+                        parser_errposition(pstate, cref->location));
+            break;
+        case 2:
+        case 3:
+        case 4:
+            if (nfields == 4)
+                (void) 0;       /* catalog name: there is only one database */
+            if (nfields >= 3)
+                nspname = pgStrVal(cref->fields[nfields - 3]);
+            relname = pgStrVal(cref->fields[nfields - 2]);
+            colname = pgStrVal(cref->fields[nfields - 1]);
+            nsitem = refnameNamespaceItem(pstate, nspname, relname, cref->location, &levels_up);
+            if (nsitem == NULL)
+            {
+                crerr = CRERR_NO_RTE;
+                break;
+            }
+            node = scanNSItemForColumn(pstate, nsitem, levels_up, colname, cref->location);
+            break;
+        default:
+            crerr = CRERR_TOO_MANY;
+            break;
+    }
+
+    if (node == NULL)
+    {
+        switch (crerr)
+        {
+            case CRERR_NO_COLUMN:
+                errorMissingColumn(pstate, relname, colname, cref->location);
+                break;
+            case CRERR_NO_RTE:
+                errorMissingRTE(pstate, nspname, relname, cref->location);
+                break;
+            case CRERR_TOO_MANY:
+                ereport(ERROR,
+                        errcode(ERRCODE_SYNTAX_ERROR),
+                        errmsg("improper qualified name (too many dotted names): %s",
+                               NameListToString(cref->fields, nfields)),
+                        parser_errposition(pstate, cref->location));
+                break;
+        }
+    }
+    return node;
+}
+
+/* ---------------------------------------------------------------- operators */
+
+static Node *
+transformAExprOp(ParseState *pstate, PgQuery__AExpr *a)
+{
+    Node       *lexpr = NULL;
+    Node       *rexpr;
+
+    if ((a->lexpr && a->lexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR) ||
+        (a->rexpr && a->rexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR))
+        parser_not_supported(pstate, "row comparison", a->location);
+    if (a->lexpr)
+        lexpr = transformExprRecurse(pstate, a->lexpr);
+    rexpr = transformExprRecurse(pstate, a->rexpr);
+    return (Node *) make_op(pstate, a->name, a->n_name, lexpr, rexpr, NULL, a->location);
+}
+
+static Node *
+transformAExprOpAnyAll(ParseState *pstate, PgQuery__AExpr *a, bool useOr)
+{
+    Node       *lexpr = transformExprRecurse(pstate, a->lexpr);
+    Node       *rexpr = transformExprRecurse(pstate, a->rexpr);
+
+    return (Node *) make_scalar_array_op(pstate, a->name, a->n_name, useOr, lexpr, rexpr,
+                                         a->location);
+}
+
+static Node *
+transformAExprDistinct(ParseState *pstate, PgQuery__AExpr *a, bool negate)
+{
+    Node       *lexpr = transformExprRecurse(pstate, a->lexpr);
+    Node       *rexpr = transformExprRecurse(pstate, a->rexpr);
+    OpExpr     *result;
+
+    result = (OpExpr *) make_op(pstate, a->name, a->n_name, lexpr, rexpr, NULL, a->location);
+    if (result->opresulttype != BOOLOID)
+        ereport(ERROR,
+                errcode(ERRCODE_DATATYPE_MISMATCH),
+                errmsg("IS DISTINCT FROM requires = operator to yield boolean"),
+                parser_errposition(pstate, a->location));
+    if (result->opretset)
+        ereport(ERROR,
+                errcode(ERRCODE_DATATYPE_MISMATCH),
+                errmsg("%s must not return a set", "IS DISTINCT FROM"),
+                parser_errposition(pstate, a->location));
+    result->xpr.type = T_DistinctExpr;
+    if (negate)
+        return (Node *) makeBoolExpr(NOT_EXPR, list_make1(result), a->location);
+    return (Node *) result;
+}
+
+static Node *
+transformAExprNullIf(ParseState *pstate, PgQuery__AExpr *a)
+{
+    Node       *lexpr = transformExprRecurse(pstate, a->lexpr);
+    Node       *rexpr = transformExprRecurse(pstate, a->rexpr);
+    OpExpr     *result;
+
+    result = (OpExpr *) make_op(pstate, a->name, a->n_name, lexpr, rexpr, NULL, a->location);
+    if (result->opresulttype != BOOLOID)
+        ereport(ERROR,
+                errcode(ERRCODE_DATATYPE_MISMATCH),
+                errmsg("NULLIF requires = operator to yield boolean"),
+                parser_errposition(pstate, a->location));
+    if (result->opretset)
+        ereport(ERROR,
+                errcode(ERRCODE_DATATYPE_MISMATCH),
+                errmsg("%s must not return a set", "NULLIF"),
+                parser_errposition(pstate, a->location));
+    result->opresulttype = exprType(linitial(result->args));
+    result->opcollid = exprCollation(linitial(result->args));
+    result->xpr.type = T_NullIfExpr;
+    return (Node *) result;
+}
+
+static bool
+contain_vars_walker(Node *node, void *context)
+{
+    if (node == NULL)
+        return false;
+    if (IsA(node, Var))
+        return ((Var *) node)->varlevelsup == 0;
+    if (IsA(node, Query))
+        return false;
+    return expression_tree_walker(node, contain_vars_walker, context);
+}
+
+static Node *
+transformAExprIn(ParseState *pstate, PgQuery__AExpr *a)
+{
+    bool        useOr;
+    Node       *lexpr;
+    List       *rexprs = NIL;
+    Node       *result = NULL;
+    PgQuery__List *rlist;
+    ListCell   *lc;
+
+    /* "=" means IN, "<>" means NOT IN */
+    useOr = strcmp(pgStrVal(a->name[a->n_name - 1]), "<>") != 0;
+    if (a->lexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR)
+        parser_not_supported(pstate, "row comparison", a->location);
+    lexpr = transformExprRecurse(pstate, a->lexpr);
+    rlist = a->rexpr->list;
+    for (size_t i = 0; i < rlist->n_items; i++)
+        rexprs = lappend(rexprs, transformExprRecurse(pstate, rlist->items[i]));
+
+#if IN_LIST_AS_SCALAR_ARRAY_OP
+    {
+        List       *rvars = NIL,
+                   *rnonvars = NIL;
+
+        foreach(lc, rexprs)
+        {
+            if (contain_vars_walker(lfirst(lc), NULL))
+                rvars = lappend(rvars, lfirst(lc));
+            else
+                rnonvars = lappend(rnonvars, lfirst(lc));
+        }
+        if (list_length(rnonvars) > 1)
+        {
+            List       *allexprs = lcons(lexpr, list_copy(rnonvars));
+            Oid         scalar_type = select_common_type(pstate, allexprs, NULL, NULL);
+            Oid         array_type = OidIsValid(scalar_type) && scalar_type != RECORDOID ?
+                get_array_type(scalar_type) : InvalidOid;
+
+            if (OidIsValid(array_type))
+            {
+                ArrayExpr  *newa = makeNode(ArrayExpr);
+                List       *aexprs = NIL;
+
+                foreach(lc, rnonvars)
+                    aexprs = lappend(aexprs, coerce_to_common_type(pstate, lfirst(lc),
+                                                                   scalar_type, "IN"));
+                newa->array_typeid = array_type;
+                newa->element_typeid = scalar_type;
+                newa->array_collid = result_collation(scalar_type);
+                newa->elements = aexprs;
+                newa->location = -1;
+                result = (Node *) make_scalar_array_op(pstate, a->name, a->n_name, useOr,
+                                                       lexpr, (Node *) newa, a->location);
+                rexprs = rvars;
+            }
+        }
+    }
+#else
+    (void) contain_vars_walker;
+#endif
+
+    foreach(lc, rexprs)
+    {
+        Node       *cmp;
+
+        cmp = (Node *) make_op(pstate, a->name, a->n_name, copyObject(lexpr), lfirst(lc), NULL,
+                               a->location);
+        cmp = coerce_to_boolean(pstate, cmp, "IN");
+        if (result == NULL)
+            result = cmp;
+        else
+            result = (Node *) makeBoolExpr(useOr ? OR_EXPR : AND_EXPR,
+                                           list_make2(result, cmp), a->location);
+    }
+    return result;
+}
+
+static Node *
+transformAExprBetween(ParseState *pstate, PgQuery__AExpr *a)
+{
+    PgQuery__List *args = a->rexpr->list;
+    int         loc = a->location;
+    Node       *aexpr = transformExprRecurse(pstate, a->lexpr);
+    Node       *bexpr = transformExprRecurse(pstate, args->items[0]);
+    Node       *cexpr = transformExprRecurse(pstate, args->items[1]);
+    Node       *result;
+
+#define OP(name, l, r) coerce_to_boolean(pstate, (Node *) make_op_by_name(pstate, name, l, r, loc), \
+                                         "AND")
+    switch (a->kind)
+    {
+        case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+            result = (Node *) makeBoolExpr(AND_EXPR,
+                                           list_make2(OP(">=", aexpr, bexpr),
+                                                      OP("<=", copyObject(aexpr), cexpr)), loc);
+            break;
+        case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN:
+            result = (Node *) makeBoolExpr(OR_EXPR,
+                                           list_make2(OP("<", aexpr, bexpr),
+                                                      OP(">", copyObject(aexpr), cexpr)), loc);
+            break;
+        case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM:
+            {
+                Node       *sub1 = (Node *) makeBoolExpr(AND_EXPR,
+                                                         list_make2(OP(">=", aexpr, bexpr),
+                                                                    OP("<=", copyObject(aexpr), cexpr)), loc);
+                Node       *sub2 = (Node *) makeBoolExpr(AND_EXPR,
+                                                         list_make2(OP(">=", copyObject(aexpr), copyObject(cexpr)),
+                                                                    OP("<=", copyObject(aexpr), copyObject(bexpr))), loc);
+
+                result = (Node *) makeBoolExpr(OR_EXPR, list_make2(sub1, sub2), loc);
+            }
+            break;
+        default:
+            {
+                Node       *sub1 = (Node *) makeBoolExpr(OR_EXPR,
+                                                         list_make2(OP("<", aexpr, bexpr),
+                                                                    OP(">", copyObject(aexpr), cexpr)), loc);
+                Node       *sub2 = (Node *) makeBoolExpr(OR_EXPR,
+                                                         list_make2(OP("<", copyObject(aexpr), copyObject(cexpr)),
+                                                                    OP(">", copyObject(aexpr), copyObject(bexpr))), loc);
+
+                result = (Node *) makeBoolExpr(AND_EXPR, list_make2(sub1, sub2), loc);
+            }
+            break;
+    }
+#undef OP
+    return result;
+}
+
+static Node *
+transformAExpr(ParseState *pstate, PgQuery__AExpr *a)
+{
+    switch (a->kind)
+    {
+        case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
+        case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
+        case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
+        case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
+            return transformAExprOp(pstate, a);
+        case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
+            return transformAExprOpAnyAll(pstate, a, true);
+        case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
+            return transformAExprOpAnyAll(pstate, a, false);
+        case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
+            return transformAExprDistinct(pstate, a, false);
+        case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT:
+            return transformAExprDistinct(pstate, a, true);
+        case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF:
+            return transformAExprNullIf(pstate, a);
+        case PG_QUERY__A__EXPR__KIND__AEXPR_IN:
+            return transformAExprIn(pstate, a);
+        case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+        case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN:
+        case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM:
+        case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM:
+            return transformAExprBetween(pstate, a);
+        default:
+            elog(ERROR, "unrecognized A_Expr kind: %d", (int) a->kind);
+    }
+    return NULL;
+}
+
+static Node *
+transformBoolExpr(ParseState *pstate, PgQuery__BoolExpr *a)
+{
+    List       *args = NIL;
+    const char *opname;
+    BoolExprType boolop;
+
+    switch (a->boolop)
+    {
+        case PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR:
+            opname = "AND";
+            boolop = AND_EXPR;
+            break;
+        case PG_QUERY__BOOL_EXPR_TYPE__OR_EXPR:
+            opname = "OR";
+            boolop = OR_EXPR;
+            break;
+        default:
+            opname = "NOT";
+            boolop = NOT_EXPR;
+            break;
+    }
+    for (size_t i = 0; i < a->n_args; i++)
+    {
+        Node       *arg = transformExprRecurse(pstate, a->args[i]);
+
+        args = lappend(args, coerce_to_boolean(pstate, arg, opname));
+    }
+    return (Node *) makeBoolExpr(boolop, args, a->location);
+}
+
+/* ---------------------------------------------------------------- misc nodes */
+
+static Node *
+transformFuncCall(ParseState *pstate, PgQuery__FuncCall *fn)
+{
+    List       *targs = NIL;
+
+    for (size_t i = 0; i < fn->n_args; i++)
+    {
+        PgNode     *arg = fn->args[i];
+
+        if (arg->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR)
+            parser_not_supported(pstate, "named function argument", fn->location);
+        targs = lappend(targs, transformExprRecurse(pstate, arg));
+    }
+    return ParseFuncOrColumn(pstate, fn, targs, fn->location);
+}
+
+static Node *
+transformTypeCast(ParseState *pstate, PgQuery__TypeCast *tc)
+{
+    Oid         targetType;
+    int32       targetTypmod;
+    Node       *expr;
+    Oid         inputType;
+    Node       *result;
+    int         location;
+
+    typenameTypeIdAndModP(pstate, tc->type_name, &targetType, &targetTypmod);
+    expr = transformExprRecurse(pstate, tc->arg);
+    inputType = exprType(expr);
+    if (inputType == InvalidOid)
+        return expr;
+    location = tc->location;
+    if (location < 0)
+        location = tc->type_name->location;
+    result = coerce_to_target_type(pstate, expr, inputType, targetType, targetTypmod,
+                                   COERCION_EXPLICIT, COERCE_EXPLICIT_CAST, location);
+    if (result == NULL)
+        ereport(ERROR,
+                errcode(ERRCODE_CANNOT_COERCE),
+                errmsg("cannot cast type %s to %s", format_type_be(inputType),
+                       format_type_be(targetType)),
+                parser_errposition(pstate, location >= 0 ? location : exprLocation(expr)));
+    return result;
+}
+
+static Node *
+transformNullTest(ParseState *pstate, PgQuery__NullTest *n)
+{
+    NullTest   *result = makeNode(NullTest);
+
+    result->arg = (Expr *) transformExprRecurse(pstate, n->arg);
+    result->nulltesttype = (n->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL) ?
+        IS_NULL : IS_NOT_NULL;
+    result->argisrow = OidIsValid(typeidTypeRelid(exprType((Node *) result->arg)));
+    result->location = n->location;
+    return (Node *) result;
+}
+
+static Node *
+transformBooleanTest(ParseState *pstate, PgQuery__BooleanTest *b)
+{
+    BooleanTest *result = makeNode(BooleanTest);
+    const char *clausename;
+
+    switch (b->booltesttype)
+    {
+        case PG_QUERY__BOOL_TEST_TYPE__IS_TRUE:
+            clausename = "IS TRUE";
+            result->booltesttype = IS_TRUE;
+            break;
+        case PG_QUERY__BOOL_TEST_TYPE__IS_NOT_TRUE:
+            clausename = "IS NOT TRUE";
+            result->booltesttype = IS_NOT_TRUE;
+            break;
+        case PG_QUERY__BOOL_TEST_TYPE__IS_FALSE:
+            clausename = "IS FALSE";
+            result->booltesttype = IS_FALSE;
+            break;
+        case PG_QUERY__BOOL_TEST_TYPE__IS_NOT_FALSE:
+            clausename = "IS NOT FALSE";
+            result->booltesttype = IS_NOT_FALSE;
+            break;
+        case PG_QUERY__BOOL_TEST_TYPE__IS_UNKNOWN:
+            clausename = "IS UNKNOWN";
+            result->booltesttype = IS_UNKNOWN;
+            break;
+        default:
+            clausename = "IS NOT UNKNOWN";
+            result->booltesttype = IS_NOT_UNKNOWN;
+            break;
+    }
+    result->arg = (Expr *) transformExprRecurse(pstate, b->arg);
+    result->arg = (Expr *) coerce_to_boolean(pstate, (Node *) result->arg, clausename);
+    result->location = b->location;
+    return (Node *) result;
+}
+
+static Node *
+transformCaseExpr(ParseState *pstate, PgQuery__CaseExpr *c)
+{
+    CaseExpr   *newc = makeNode(CaseExpr);
+    Node       *arg;
+    CaseTestExpr *placeholder = NULL;
+    List       *newargs = NIL;
+    List       *resultexprs = NIL;
+    Oid         ptype;
+    ListCell   *lc;
+
+    arg = transformExprRecurse(pstate, c->arg);
+    if (arg)
+    {
+        if (exprType(arg) == UNKNOWNOID)
+            arg = coerce_to_common_type(pstate, arg, TEXTOID, "CASE");
+        placeholder = makeNode(CaseTestExpr);
+        placeholder->typeId = exprType(arg);
+        placeholder->typeMod = exprTypmod(arg);
+        placeholder->collation = exprCollation(arg);
+    }
+    newc->arg = (Expr *) arg;
+
+    for (size_t i = 0; i < c->n_args; i++)
+    {
+        PgQuery__CaseWhen *w = c->args[i]->case_when;
+        CaseWhen   *neww = makeNode(CaseWhen);
+        Node       *warg;
+
+        if (placeholder)
+        {
+            Node       *rhs = transformExprRecurse(pstate, w->expr);
+
+            warg = (Node *) make_op_by_name(pstate, "=", (Node *) copyObject(placeholder), rhs,
+                                            w->location);
+        }
+        else
+            warg = transformExprRecurse(pstate, w->expr);
+        neww->expr = (Expr *) coerce_to_boolean(pstate, warg, "CASE/WHEN");
+        neww->result = (Expr *) transformExprRecurse(pstate, w->result);
+        neww->location = w->location;
+        newargs = lappend(newargs, neww);
+        resultexprs = lappend(resultexprs, neww->result);
+    }
+    newc->args = newargs;
+
+    if (c->defresult)
+        newc->defresult = (Expr *) transformExprRecurse(pstate, c->defresult);
+    else
+    {
+        Const      *n = makeConst(UNKNOWNOID, -1, InvalidOid, -2, (Datum) 0, true, false);
+
+        newc->defresult = (Expr *) n;
+    }
+    /* the default result counts first in choosing the type, as PostgreSQL */
+    resultexprs = lcons(newc->defresult, resultexprs);
+    ptype = select_common_type(pstate, resultexprs, "CASE", NULL);
+    newc->casetype = ptype;
+    newc->casecollid = result_collation(ptype);
+    newc->defresult = (Expr *) coerce_to_common_type(pstate, (Node *) newc->defresult, ptype,
+                                                     "CASE");
+    foreach(lc, newc->args)
+    {
+        CaseWhen   *w = lfirst(lc);
+
+        w->result = (Expr *) coerce_to_common_type(pstate, (Node *) w->result, ptype, "CASE");
+    }
+    newc->location = c->location;
+    return (Node *) newc;
+}
+
+static Node *
+transformCoalesceExpr(ParseState *pstate, PgQuery__CoalesceExpr *c)
+{
+    CoalesceExpr *newc = makeNode(CoalesceExpr);
+    List       *newargs = NIL;
+    List       *coerced = NIL;
+    ListCell   *lc;
+
+    for (size_t i = 0; i < c->n_args; i++)
+        newargs = lappend(newargs, transformExprRecurse(pstate, c->args[i]));
+    newc->coalescetype = select_common_type(pstate, newargs, "COALESCE", NULL);
+    newc->coalescecollid = result_collation(newc->coalescetype);
+    foreach(lc, newargs)
+        coerced = lappend(coerced, coerce_to_common_type(pstate, lfirst(lc), newc->coalescetype,
+                                                         "COALESCE"));
+    newc->args = coerced;
+    newc->location = c->location;
+    return (Node *) newc;
+}
+
+static Node *
+transformMinMaxExpr(ParseState *pstate, PgQuery__MinMaxExpr *m)
+{
+    MinMaxExpr *newm = makeNode(MinMaxExpr);
+    List       *newargs = NIL;
+    List       *coerced = NIL;
+    const char *funcname = (m->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST) ? "GREATEST" : "LEAST";
+    ListCell   *lc;
+
+    newm->op = (m->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST) ? IS_GREATEST : IS_LEAST;
+    for (size_t i = 0; i < m->n_args; i++)
+        newargs = lappend(newargs, transformExprRecurse(pstate, m->args[i]));
+    newm->minmaxtype = select_common_type(pstate, newargs, funcname, NULL);
+    newm->minmaxcollid = result_collation(newm->minmaxtype);
+    foreach(lc, newargs)
+        coerced = lappend(coerced, coerce_to_common_type(pstate, lfirst(lc), newm->minmaxtype,
+                                                         funcname));
+    newm->args = coerced;
+    newm->inputcollid = newm->minmaxcollid;
+    /* the executor compares with the type's btree comparison */
+    get_sort_group_operators(newm->minmaxtype, true, false, false, NULL, NULL, NULL, NULL);
+    newm->location = m->location;
+    return (Node *) newm;
+}
+
+static Node *
+transformArrayExpr(ParseState *pstate, PgQuery__AArrayExpr *a)
+{
+    ArrayExpr  *newa = makeNode(ArrayExpr);
+    List       *newelems = NIL;
+    List       *coerced = NIL;
+    Oid         element_type;
+    ListCell   *lc;
+
+    for (size_t i = 0; i < a->n_elements; i++)
+    {
+        if (a->elements[i]->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
+            parser_not_supported(pstate, "multidimensional ARRAY[]", a->location);
+        newelems = lappend(newelems, transformExprRecurse(pstate, a->elements[i]));
+    }
+    if (newelems == NIL)
+        ereport(ERROR,
+                errcode(ERRCODE_INDETERMINATE_DATATYPE),
+                errmsg("cannot determine type of empty array"),
+                errhint("Explicitly cast to the desired type, for example ARRAY[]::integer[]."),
+                parser_errposition(pstate, a->location));
+    element_type = select_common_type(pstate, newelems, "ARRAY", NULL);
+    newa->array_typeid = get_array_type(element_type);
+    if (!OidIsValid(newa->array_typeid))
+        ereport(ERROR,
+                errcode(ERRCODE_UNDEFINED_OBJECT),
+                errmsg("could not find array type for data type %s", format_type_be(element_type)),
+                parser_errposition(pstate, a->location));
+    foreach(lc, newelems)
+        coerced = lappend(coerced, coerce_to_common_type(pstate, lfirst(lc), element_type,
+                                                         "ARRAY"));
+    newa->elements = coerced;
+    newa->element_typeid = element_type;
+    newa->array_collid = result_collation(element_type);
+    newa->multidims = false;
+    newa->location = a->location;
+    return (Node *) newa;
+}
+
+static Node *
+transformSQLValueFunction(ParseState *pstate, PgQuery__SQLValueFunction *svf)
+{
+    SQLValueFunction *result = makeNode(SQLValueFunction);
+    int32       typmod = svf->typmod;
+
+    result->location = svf->location;
+    result->typmod = -1;
+    switch (svf->op)
+    {
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE:
+            result->op = SVFOP_CURRENT_DATE;
+            result->type = DATEOID;
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME:
+            result->op = SVFOP_CURRENT_TIME;
+            result->type = TIMETZOID;
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N:
+            result->op = SVFOP_CURRENT_TIME_N;
+            result->type = TIMETZOID;
+            result->typmod = Min(typmod, 6);
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP:
+            result->op = SVFOP_CURRENT_TIMESTAMP;
+            result->type = TIMESTAMPTZOID;
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N:
+            result->op = SVFOP_CURRENT_TIMESTAMP_N;
+            result->type = TIMESTAMPTZOID;
+            result->typmod = Min(typmod, 6);
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME:
+            result->op = SVFOP_LOCALTIME;
+            result->type = TIMEOID;
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N:
+            result->op = SVFOP_LOCALTIME_N;
+            result->type = TIMEOID;
+            result->typmod = Min(typmod, 6);
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
+            result->op = SVFOP_LOCALTIMESTAMP;
+            result->type = TIMESTAMPOID;
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N:
+            result->op = SVFOP_LOCALTIMESTAMP_N;
+            result->type = TIMESTAMPOID;
+            result->typmod = Min(typmod, 6);
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE:
+            result->op = SVFOP_CURRENT_ROLE;
+            result->type = NAMEOID;
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER:
+            result->op = SVFOP_CURRENT_USER;
+            result->type = NAMEOID;
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER:
+            result->op = SVFOP_USER;
+            result->type = NAMEOID;
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER:
+            result->op = SVFOP_SESSION_USER;
+            result->type = NAMEOID;
+            break;
+        case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG:
+            result->op = SVFOP_CURRENT_CATALOG;
+            result->type = NAMEOID;
+            break;
+        default:
+            result->op = SVFOP_CURRENT_SCHEMA;
+            result->type = NAMEOID;
+            break;
+    }
+    if (typmod < 0 && (result->op == SVFOP_CURRENT_TIME_N || result->op == SVFOP_CURRENT_TIMESTAMP_N ||
+                       result->op == SVFOP_LOCALTIME_N || result->op == SVFOP_LOCALTIMESTAMP_N))
+        ereport(ERROR,
+                errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                errmsg("precision must not be negative"),
+                parser_errposition(pstate, svf->location));
+    return (Node *) result;
+}
+
+/* ---------------------------------------------------------------- sublinks */
+
+static Node *
+transformSubLink(ParseState *pstate, PgQuery__SubLink *sl)
+{
+    SubLink    *sublink = makeNode(SubLink);
+    Query      *qtree;
+    int         ncols = 0;
+    ListCell   *lc;
+
+    if (pstate->p_expr_kind == EXPR_KIND_COLUMN_DEFAULT)
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("cannot use subquery in DEFAULT expression"),
+                parser_errposition(pstate, sl->location));
+    if (pstate->p_expr_kind == EXPR_KIND_CHECK_CONSTRAINT)
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("cannot use subquery in check constraint"),
+                parser_errposition(pstate, sl->location));
+    pstate->p_hasSubLinks = true;
+    sublink->location = sl->location;
+    qtree = parse_sub_analyze(sl->subselect, pstate, NULL, false, true);
+    if (qtree->commandType != CMD_SELECT)
+        elog(ERROR, "unexpected non-SELECT command in SubLink");
+    sublink->subselect = (Node *) qtree;
+    foreach(lc, qtree->targetList)
+        if (!((TargetEntry *) lfirst(lc))->resjunk)
+            ncols++;
+
+    switch (sl->sub_link_type)
+    {
+        case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
+            sublink->subLinkType = EXISTS_SUBLINK;
+            break;
+        case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK:
+        case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK:
+            sublink->subLinkType = (sl->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK) ?
+                EXPR_SUBLINK : ARRAY_SUBLINK;
+            if (ncols != 1)
+                ereport(ERROR,
+                        errcode(ERRCODE_SYNTAX_ERROR),
+                        errmsg("subquery must return only one column"),
+                        parser_errposition(pstate, sl->location));
+            if (sublink->subLinkType == ARRAY_SUBLINK)
+            {
+                Oid         t = exprType((Node *) ((TargetEntry *) linitial(qtree->targetList))->expr);
+
+                if (!OidIsValid(get_array_type(t)))
+                    ereport(ERROR,
+                            errcode(ERRCODE_UNDEFINED_OBJECT),
+                            errmsg("could not find array type for data type %s",
+                                   format_type_be(t)),
+                            parser_errposition(pstate, sl->location));
+            }
+            break;
+        case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:
+        case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK:
+            {
+                Node       *lefthand;
+                Param      *param = NULL;
+                Node       *cmp;
+                const char *opname = "=";
+                PgNode    **opnames = sl->oper_name;
+                size_t      nopnames = sl->n_oper_name;
+
+                sublink->subLinkType = (sl->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK) ?
+                    ANY_SUBLINK : ALL_SUBLINK;
+                if (sl->testexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR)
+                    parser_not_supported(pstate, "row comparison with a subquery", sl->location);
+                lefthand = transformExprRecurse(pstate, sl->testexpr);
+                if (ncols > 1)
+                    ereport(ERROR,
+                            errcode(ERRCODE_SYNTAX_ERROR),
+                            errmsg("subquery has too many columns"),
+                            parser_errposition(pstate, sl->location));
+                if (ncols < 1)
+                    ereport(ERROR,
+                            errcode(ERRCODE_SYNTAX_ERROR),
+                            errmsg("subquery has too few columns"),
+                            parser_errposition(pstate, sl->location));
+                foreach(lc, qtree->targetList)
+                {
+                    TargetEntry *tent = lfirst(lc);
+
+                    if (tent->resjunk)
+                        continue;
+                    param = makeNode(Param);
+                    param->paramkind = PARAM_SUBLINK;
+                    param->paramid = tent->resno;
+                    param->paramtype = exprType((Node *) tent->expr);
+                    param->paramtypmod = exprTypmod((Node *) tent->expr);
+                    param->paramcollid = exprCollation((Node *) tent->expr);
+                    param->location = -1;
+                    break;
+                }
+                if (nopnames > 0)
+                {
+                    opname = pgStrVal(opnames[nopnames - 1]);
+                    cmp = (Node *) make_op(pstate, opnames, nopnames, lefthand, (Node *) param,
+                                           NULL, sl->location);
+                }
+                else
+                    cmp = (Node *) make_op_by_name(pstate, "=", lefthand, (Node *) param,
+                                                   sl->location);
+                if (exprType(cmp) != BOOLOID)
+                    ereport(ERROR,
+                            errcode(ERRCODE_DATATYPE_MISMATCH),
+                            errmsg("operator %s must return type boolean, not type %s", opname,
+                                   format_type_be(exprType(cmp))),
+                            parser_errposition(pstate, sl->location));
+                sublink->testexpr = cmp;
+                sublink->operName = list_make1(pstrdup(opname));
+            }
+            break;
+        default:
+            parser_not_supported(pstate, "this kind of subquery", sl->location);
+    }
+    return (Node *) sublink;
+}
+
+/* ---------------------------------------------------------------- dispatch */
+
+static Node *
+transformExprRecurseInternal(ParseState *pstate, PgNode *expr)
+{
+    switch (expr->node_case)
+    {
+        case PG_QUERY__NODE__NODE_COLUMN_REF:
+            return transformColumnRef(pstate, expr->column_ref);
+        case PG_QUERY__NODE__NODE_PARAM_REF:
+            return transformParamRef(pstate, expr->param_ref);
+        case PG_QUERY__NODE__NODE_A_CONST:
+            return (Node *) make_const(pstate, expr->a_const);
+        case PG_QUERY__NODE__NODE_TYPE_CAST:
+            return transformTypeCast(pstate, expr->type_cast);
+        case PG_QUERY__NODE__NODE_A_EXPR:
+            return transformAExpr(pstate, expr->a_expr);
+        case PG_QUERY__NODE__NODE_BOOL_EXPR:
+            return transformBoolExpr(pstate, expr->bool_expr);
+        case PG_QUERY__NODE__NODE_FUNC_CALL:
+            return transformFuncCall(pstate, expr->func_call);
+        case PG_QUERY__NODE__NODE_NULL_TEST:
+            return transformNullTest(pstate, expr->null_test);
+        case PG_QUERY__NODE__NODE_BOOLEAN_TEST:
+            return transformBooleanTest(pstate, expr->boolean_test);
+        case PG_QUERY__NODE__NODE_CASE_EXPR:
+            return transformCaseExpr(pstate, expr->case_expr);
+        case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+            return transformCoalesceExpr(pstate, expr->coalesce_expr);
+        case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+            return transformMinMaxExpr(pstate, expr->min_max_expr);
+        case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+            return transformArrayExpr(pstate, expr->a_array_expr);
+        case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION:
+            return transformSQLValueFunction(pstate, expr->sqlvalue_function);
+        case PG_QUERY__NODE__NODE_SUB_LINK:
+            return transformSubLink(pstate, expr->sub_link);
+        case PG_QUERY__NODE__NODE_SET_TO_DEFAULT:
+            ereport(ERROR,
+                    errcode(ERRCODE_SYNTAX_ERROR),
+                    errmsg("DEFAULT is not allowed in this context"),
+                    parser_errposition(pstate, expr->set_to_default->location));
+            break;
+        case PG_QUERY__NODE__NODE_ROW_EXPR:
+            parser_not_supported(pstate, "row constructor", expr->row_expr->location);
+            break;
+        case PG_QUERY__NODE__NODE_A_INDIRECTION:
+            parser_not_supported(pstate, "subscript or field selection",
+                                 exprLocation(NULL));
+            break;
+        case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
+            parser_not_supported(pstate, "COLLATE", expr->collate_clause->location);
+            break;
+        case PG_QUERY__NODE__NODE_GROUPING_FUNC:
+            parser_not_supported(pstate, "GROUPING()", expr->grouping_func->location);
+            break;
+        default:
+            break;
+    }
+    elog(ERROR, "unrecognized node type: %d", (int) expr->node_case);
+    return NULL;
+}
