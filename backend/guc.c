@@ -737,7 +737,7 @@ truncate_name_value(char *s)
  * string settings).  Reports at elevel and returns false when invalid.
  */
 static bool
-parse_and_validate_value(struct config_generic *rec, const char *value,
+parse_and_validate_value(struct config_generic *rec, const char *name, const char *value,
                          GucSource source, int elevel, config_var_val *newval)
 {
     const char *hintmsg;
@@ -749,7 +749,7 @@ parse_and_validate_value(struct config_generic *rec, const char *value,
             {
                 ereport(elevel,
                         (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                         errmsg("parameter \"%s\" requires a Boolean value", rec->name)));
+                         errmsg("parameter \"%s\" requires a Boolean value", name)));
                 return false;
             }
             return true;
@@ -759,7 +759,7 @@ parse_and_validate_value(struct config_generic *rec, const char *value,
             {
                 ereport(elevel,
                         (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                         errmsg("invalid value for parameter \"%s\": \"%s\"", rec->name, value),
+                         errmsg("invalid value for parameter \"%s\": \"%s\"", name, value),
                          hintmsg ? errhint("%s", hintmsg) : 0));
                 return false;
             }
@@ -771,7 +771,7 @@ parse_and_validate_value(struct config_generic *rec, const char *value,
                         (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                          errmsg("%d%s%s is outside the valid range for parameter \"%s\" (%d .. %d)",
                                 newval->intval, unit ? " " : "", unit ? unit : "",
-                                rec->name, rec->min, rec->max)));
+                                name, rec->min, rec->max)));
                 return false;
             }
             return true;
@@ -781,7 +781,7 @@ parse_and_validate_value(struct config_generic *rec, const char *value,
             {
                 ereport(elevel,
                         (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                         errmsg("invalid value for parameter \"%s\": \"%s\"", rec->name, value),
+                         errmsg("invalid value for parameter \"%s\": \"%s\"", name, value),
                          hintmsg ? errhint("%s", hintmsg) : 0));
                 return false;
             }
@@ -793,7 +793,7 @@ parse_and_validate_value(struct config_generic *rec, const char *value,
                         (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                          errmsg("%g%s%s is outside the valid range for parameter \"%s\" (%g .. %g)",
                                 newval->realval, unit ? " " : "", unit ? unit : "",
-                                rec->name, rec->rmin, rec->rmax)));
+                                name, rec->rmin, rec->rmax)));
                 return false;
             }
             return true;
@@ -825,7 +825,7 @@ parse_and_validate_value(struct config_generic *rec, const char *value,
 
                 ereport(elevel,
                         (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                         errmsg("invalid value for parameter \"%s\": \"%s\"", rec->name, value),
+                         errmsg("invalid value for parameter \"%s\": \"%s\"", name, value),
                          hint ? errhint("%s", hint) : 0));
                 return false;
             }
@@ -973,7 +973,7 @@ set_config_option(const char *name, const char *value, GucContext context,
             {
                 ereport(elevel,
                         (errcode(ERRCODE_CANT_CHANGE_RUNTIME_PARAM),
-                         errmsg("parameter \"%s\" cannot be changed", rec->name)));
+                         errmsg("parameter \"%s\" cannot be changed", name)));
                 return 0;
             }
             break;
@@ -983,7 +983,7 @@ set_config_option(const char *name, const char *value, GucContext context,
                 ereport(elevel,
                         (errcode(ERRCODE_CANT_CHANGE_RUNTIME_PARAM),
                          errmsg("parameter \"%s\" cannot be changed without restarting the server",
-                                rec->name)));
+                                name)));
                 return 0;
             }
             break;
@@ -992,7 +992,7 @@ set_config_option(const char *name, const char *value, GucContext context,
             {
                 ereport(elevel,
                         (errcode(ERRCODE_CANT_CHANGE_RUNTIME_PARAM),
-                         errmsg("parameter \"%s\" cannot be changed now", rec->name)));
+                         errmsg("parameter \"%s\" cannot be changed now", name)));
                 return 0;
             }
             break;
@@ -1005,7 +1005,7 @@ set_config_option(const char *name, const char *value, GucContext context,
                 ereport(elevel,
                         (errcode(ERRCODE_CANT_CHANGE_RUNTIME_PARAM),
                          errmsg("parameter \"%s\" cannot be set after connection start",
-                                rec->name)));
+                                name)));
                 return 0;
             }
             break;
@@ -1014,7 +1014,7 @@ set_config_option(const char *name, const char *value, GucContext context,
             {
                 ereport(elevel,
                         (errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-                         errmsg("permission denied to set parameter \"%s\"", rec->name)));
+                         errmsg("permission denied to set parameter \"%s\"", name)));
                 return 0;
             }
             break;
@@ -1037,7 +1037,7 @@ set_config_option(const char *name, const char *value, GucContext context,
     memset(&newval, 0, sizeof newval);
     if (value != NULL)
     {
-        if (!parse_and_validate_value(rec, value, source, elevel, &newval))
+        if (!parse_and_validate_value(rec, name, value, source, elevel, &newval))
             return 0;
     }
     else if (source == PGC_S_DEFAULT)

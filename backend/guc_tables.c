@@ -539,7 +539,6 @@ check_session_authorization(char **newval, GucSource source)
 {
     if (strcmp(*newval, "postgres") != 0)
     {
-        GUC_check_errcode(ERRCODE_UNDEFINED_OBJECT);
         GUC_check_errmsg("role \"%s\" does not exist", *newval);
         return false;
     }

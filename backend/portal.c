@@ -80,6 +80,9 @@ BuildCachedStatement(RawStmt *raw, const char *query_string, Oid *paramTypes,
         stmt->is_utility = true;
         stmt->param_types = paramTypes;
         stmt->num_params = numParams;
+        CheckUtilityStatement(raw->stmt);
+        /* as PostgreSQL does, at parse time (SHOW of an unknown name fails here) */
+        stmt->result_desc = UtilityTupleDescriptor(raw->stmt);
         return stmt;
     }
 
@@ -301,7 +304,7 @@ PortalStart(Portal portal)
     }
     else if (stmt->is_utility)
     {
-        portal->tupDesc = UtilityTupleDescriptor(stmt->raw->stmt);
+        portal->tupDesc = stmt->result_desc;
         portal->strategy = portal->tupDesc ? PORTAL_UTIL_SELECT : PORTAL_MULTI_QUERY;
     }
     else

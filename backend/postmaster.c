@@ -108,6 +108,7 @@ static struct event *escalation_timer;
 
 static char lock_file_path[1024];
 static bool lock_file_created = false;
+static pid_t lock_owner_pid = 0;        /* only this process removes the file */
 
 /* ---------------------------------------------------------------- lock file */
 
@@ -193,6 +194,7 @@ CreateDataDirLockFile(void)
                              "Please remove the file by hand and try again.")));
     }
     lock_file_created = true;
+    lock_owner_pid = getpid();
     write_lock_file_contents(fd, "starting");
     close(fd);
 }
@@ -202,7 +204,7 @@ SetLockFileStatus(const char *status)
 {
     int     fd;
 
-    if (!lock_file_created)
+    if (!lock_file_created || getpid() != lock_owner_pid)
         return;
     fd = open(lock_file_path, O_RDWR | O_CLOEXEC);
     if (fd < 0)
@@ -214,7 +216,7 @@ SetLockFileStatus(const char *status)
 void
 RemoveDataDirLockFile(void)
 {
-    if (lock_file_created && getpid() == MyProcPid)
+    if (lock_file_created && getpid() == lock_owner_pid)
     {
         unlink(lock_file_path);
         lock_file_created = false;

@@ -313,6 +313,14 @@ exec_parse_message(const char *query_string, const char *stmt_name,
 
     stmt = BuildCachedStatement(raw, query_copy, types, numParams, true);
     stmt->context = stmt_context;
+    /* every parameter must have a type by now (PostgreSQL's check) */
+    for (int i = 0; i < stmt->num_params; i++)
+    {
+        if (stmt->param_types[i] == InvalidOid || stmt->param_types[i] == UNKNOWNOID)
+            ereport(ERROR,
+                    (errcode(ERRCODE_INDETERMINATE_DATATYPE),
+                     errmsg("could not determine data type of parameter $%d", i + 1)));
+    }
     MemoryContextSwitchTo(oldcontext);
 
     StorePreparedStatement(stmt_name, stmt);
@@ -583,13 +591,6 @@ exec_describe_statement_message(const char *stmt_name)
     stmt = FetchPreparedStatement(stmt_name, true);
 
     desc = stmt->result_desc;
-    if (stmt->is_utility && stmt->raw)
-    {
-        if (IsAbortedTransactionBlockState() &&
-            stmt->raw->stmt->node_case == PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT)
-            report_aborted_transaction();
-        desc = UtilityTupleDescriptor(stmt->raw->stmt);
-    }
     /* describing result columns needs the catalogs: not in a failed block */
     if (IsAbortedTransactionBlockState() && desc)
         report_aborted_transaction();
@@ -625,6 +626,40 @@ exec_describe_portal_message(const char *portal_name)
                                   portal->formats, portal->tupDesc->natts);
     else
         pq_putemptymessage('n');
+}
+
+/* ---------------------------------------------------------------- FunctionCall */
+
+/*
+ * PostgreSQL's fastpath function call interface is not provided.  The
+ * message is still parsed first, so a malformed one gets PostgreSQL's
+ * protocol error rather than the refusal.
+ */
+static void
+exec_fastpath_message(StringInfo msg)
+{
+    int     nformats;
+    int     nargs;
+
+    (void) pq_getmsgint(msg, 4);        /* function OID */
+    if (IsAbortedTransactionBlockState())
+        report_aborted_transaction();
+    nformats = (int) pq_getmsgint(msg, 2);
+    for (int i = 0; i < nformats; i++)
+        (void) pq_getmsgint(msg, 2);
+    nargs = (int) pq_getmsgint(msg, 2);
+    for (int i = 0; i < nargs; i++)
+    {
+        int32   len = (int32) pq_getmsgint(msg, 4);
+
+        if (len != -1)
+            (void) pq_getmsgbytes(msg, len);
+    }
+    (void) pq_getmsgint(msg, 2);        /* result format */
+    pq_getmsgend(msg);
+    ereport(ERROR,
+            (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+             errmsg("fastpath function calls are not supported")));
 }
 
 /* ---------------------------------------------------------------- reading */
@@ -975,8 +1010,8 @@ PostgresMainLoop(void)
         {
             char    status = TransactionBlockStatusCode();
 
-            /* Portals do not outlive their transaction. */
-            if (!IsTransactionState() && PortalsExist())
+            /* Portals do not outlive their transaction (or failed block). */
+            if (status == 'I' && !IsTransactionState() && PortalsExist())
                 AtCleanup_Portals();
             if (status != 'I' && IdleInTransactionSessionTimeout > 0)
                 enable_timeout_after(IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
@@ -1051,11 +1086,9 @@ PostgresMainLoop(void)
                 break;
 
             case 'F':
-                /* PostgreSQL's fastpath interface: not provided */
                 SetCurrentStatementStartTimestamp();
-                ereport(ERROR,
-                        (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                         errmsg("fastpath function calls are not supported")));
+                exec_fastpath_message(&input_message);
+                send_ready_for_query = true;
                 break;
 
             case 'C':

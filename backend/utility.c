@@ -304,6 +304,32 @@ guc_quote_identifier(const char *ident)
     return result;
 }
 
+/*
+ * libpg_query's grammar accepts $n in SET (for query normalization);
+ * PostgreSQL's does not.  Report what PostgreSQL's parser would.
+ */
+void
+CheckUtilityStatement(RawNode *node)
+{
+    PgQuery__VariableSetStmt *stmt;
+
+    if (node->node_case != PG_QUERY__NODE__NODE_VARIABLE_SET_STMT)
+        return;
+    stmt = node->variable_set_stmt;
+    for (size_t i = 0; i < stmt->n_args; i++)
+    {
+        RawNode *arg = stmt->args[i];
+
+        if (arg->node_case == PG_QUERY__NODE__NODE_TYPE_CAST && arg->type_cast->arg)
+            arg = arg->type_cast->arg;
+        if (arg->node_case == PG_QUERY__NODE__NODE_PARAM_REF)
+            ereport(ERROR,
+                    (errcode(ERRCODE_SYNTAX_ERROR),
+                     errmsg("syntax error at or near \"$%d\"", arg->param_ref->number),
+                     errposition(arg->param_ref->location + 1)));
+    }
+}
+
 /* One SET argument as text; typeName set when it was a cast (SET TIME ZONE INTERVAL). */
 static void
 append_set_arg(StringInfo buf, RawNode *arg, int flags)

@@ -22,6 +22,9 @@ extern void ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLe
                            ParamListInfo params, DestReceiver *dest,
                            char *completionTag);
 
+/* Reject what PostgreSQL's grammar would (ERROR 42601); called before execution. */
+extern void CheckUtilityStatement(RawNode *node);
+
 /* PostgreSQL's command tag for a raw statement ("CREATE TABLE", "SELECT", ...). */
 extern const char *CreateCommandTag(RawNode *node);
 

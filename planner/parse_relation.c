@@ -296,17 +296,33 @@ addRangeTableEntryForFunction(ParseState *pstate, char *funcname, Node *funcexpr
     return add_rte(pstate, rte);
 }
 
+/*
+ * A reference to a WITH query: Basalt inlines it as a subquery RTE holding
+ * a copy of the CTE's Query (outer references shifted by the distance
+ * between the WITH and the reference), which is what PostgreSQL 12+ does
+ * for a non-recursive, side-effect-free CTE referenced once.
+ */
+static bool incr_levels_walker(Node *node, void *context);
+
 ParseNamespaceItem *
 addRangeTableEntryForCTE(ParseState *pstate, CommonTableExpr *cte, int levelsup,
                          PgQuery__RangeVar *rv, bool inFromCl)
 {
+    Query      *q = copyObject((Query *) cte->ctequery);
     RangeTblEntry *rte = makeNode(RangeTblEntry);
     List       *colnames = NIL;
     ListCell   *lc;
+    struct
+    {
+        int         delta;
+        int         min_sublevels_up;
+    }           ctx = {levelsup, 1};
 
-    rte->rtekind = RTE_CTE;
+    if (levelsup > 0)
+        (void) query_tree_walker(q, incr_levels_walker, &ctx, 0);
+    rte->rtekind = RTE_SUBQUERY;
+    rte->subquery = q;
     rte->ctename = pstrdup(cte->ctename);
-    rte->ctelevelsup = levelsup;
     rte->alias = raw_alias(rv->alias);
     rte->inFromCl = inFromCl;
     rte->coltypes = list_copy(cte->ctecoltypes);

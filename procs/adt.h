@@ -3,7 +3,7 @@
  *    Private helpers shared by the built-in type modules in procs/ (int.c,
  *    float.c, numeric.c, varlena.c, ...).  Not a contract for other modules.
  *
- Binary send/receive functions use pgwire/pqformat.h (included here):
+ * Binary send/receive functions use pgwire/pqformat.h (included here):
  * a send function builds its bytea with pq_begintypsend .. pq_endtypsend,
  * a receive function reads the parameter's StringInfo with pq_getmsg*.
  *

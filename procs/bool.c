@@ -128,3 +128,71 @@ btboolcmp(PG_FUNCTION_ARGS)
 /* bool_and/every and bool_or: strict, so NULLs are skipped */
 Datum booland_statefunc(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(PG_GETARG_BOOL(0) && PG_GETARG_BOOL(1)); }
 Datum boolor_statefunc(PG_FUNCTION_ARGS)  { PG_RETURN_BOOL(PG_GETARG_BOOL(0) || PG_GETARG_BOOL(1)); }
+
+/*
+ * Moving-aggregate support for bool_and/bool_or in window frames: the
+ * state counts non-NULL inputs and true ones, so rows can leave the frame.
+ */
+typedef struct BoolAggState
+{
+    int64       aggcount;
+    int64       aggtrue;
+} BoolAggState;
+
+Datum
+bool_accum(PG_FUNCTION_ARGS)
+{
+    BoolAggState *state = PG_ARGISNULL(0) ? NULL : (BoolAggState *) PG_GETARG_POINTER(0);
+
+    if (state == NULL)
+    {
+        MemoryContext agg_context;
+
+        if (!AggCheckCallContext(fcinfo, &agg_context))
+            elog(ERROR, "aggregate function called in non-aggregate context");
+        state = (BoolAggState *) MemoryContextAllocZero(agg_context, sizeof(BoolAggState));
+    }
+    if (!PG_ARGISNULL(1))
+    {
+        state->aggcount++;
+        if (PG_GETARG_BOOL(1))
+            state->aggtrue++;
+    }
+    PG_RETURN_POINTER(state);
+}
+
+Datum
+bool_accum_inv(PG_FUNCTION_ARGS)
+{
+    BoolAggState *state = PG_ARGISNULL(0) ? NULL : (BoolAggState *) PG_GETARG_POINTER(0);
+
+    if (state == NULL)
+        elog(ERROR, "bool_accum_inv called with NULL state");
+    if (!PG_ARGISNULL(1))
+    {
+        state->aggcount--;
+        if (PG_GETARG_BOOL(1))
+            state->aggtrue--;
+    }
+    PG_RETURN_POINTER(state);
+}
+
+Datum
+bool_alltrue(PG_FUNCTION_ARGS)
+{
+    BoolAggState *state = PG_ARGISNULL(0) ? NULL : (BoolAggState *) PG_GETARG_POINTER(0);
+
+    if (state == NULL || state->aggcount == 0)
+        PG_RETURN_NULL();
+    PG_RETURN_BOOL(state->aggtrue == state->aggcount);
+}
+
+Datum
+bool_anytrue(PG_FUNCTION_ARGS)
+{
+    BoolAggState *state = PG_ARGISNULL(0) ? NULL : (BoolAggState *) PG_GETARG_POINTER(0);
+
+    if (state == NULL || state->aggcount == 0)
+        PG_RETURN_NULL();
+    PG_RETURN_BOOL(state->aggtrue > 0);
+}

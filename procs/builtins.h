@@ -6,7 +6,8 @@
  *    extra_float_digits), the oidvector/int2vector types, bpchar helpers
  *    and the errors the arithmetic raises.
  *
- * Numeric has its own header (procs/numeric.h); hashing is procs/hashfn.h.
+ * Numeric has its own header (procs/numeric.h); hashing is procs/hashfn.h;
+ * checked float arithmetic (float8_pl, float8_mul, ...) is procs/float.h.
  * Every fmgr-callable built-in `Datum name(PG_FUNCTION_ARGS)` is reachable
  * by name through fmgr_lookup_builtin(); prototypes for the ones other
  * modules call directly (DirectFunctionCall) are listed at the end.

@@ -507,6 +507,7 @@ extern Datum timestamp_pl_interval(PG_FUNCTION_ARGS);
 extern Datum timestamp_mi_interval(PG_FUNCTION_ARGS);
 extern Datum timestamptz_pl_interval(PG_FUNCTION_ARGS);
 extern Datum timestamptz_mi_interval(PG_FUNCTION_ARGS);
+extern Datum in_range_timestamp_interval(PG_FUNCTION_ARGS);
 extern Datum timestamp_lt(PG_FUNCTION_ARGS);
 extern Datum timestamp_gt(PG_FUNCTION_ARGS);
 extern Datum time_lt(PG_FUNCTION_ARGS);

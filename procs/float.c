@@ -3,7 +3,7 @@
  *    The real (float4) and double precision (float8) types: I/O,
  *    NaN-aware comparison, arithmetic with PostgreSQL's overflow and
  *    underflow checks, casts to and from the integer types, the common
- *    math functions, and the float aggregates' transition functions.
+ *    math functions, width_bucket and random().
  *
  * Output.  With extra_float_digits > 0 (the default is 1) PostgreSQL 15
  * prints the shortest decimal string that reads back as the same value
@@ -22,11 +22,10 @@
  * Comparison.  NaN equals NaN and sorts above every other value, so btree
  * indexes and sorting have a total order (float8_cmp_internal).
  *
- * Aggregates.  avg/variance/stddev of float keep a float8[3] state
- * {N, Sx, Sxx} updated with the Youngs-Cramer algorithm, as in PostgreSQL;
- * the regression aggregates keep float8[6] {N, Sx, Sxx, Sy, Syy, Sxy}.
- * Called as an aggregate, a transition function updates its state array
- * in place (it lives in the aggregate context).
+ * random()/setseed() use PostgreSQL's generator, so seeded sequences match.
+ *
+ * The checked arithmetic (float8_pl & co.) is in procs/float.h; the float
+ * aggregates are in float_agg.c.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -35,9 +34,13 @@
 #include <float.h>
 #include <math.h>
 #include <strings.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
 #include "catalog/pg_type_oids.h"
 #include "procs/adt.h"
 #include "procs/builtins.h"
+#include "procs/float.h"
 #include "procs/hashfn.h"
 
 /* GUC: extra digits in float output; > 0 selects shortest-exact output. */
@@ -69,110 +72,6 @@ float_zero_divide_error(void)
 float8 get_float8_nan(void) { return (float8) NAN; }
 float4 get_float4_nan(void) { return (float4) NAN; }
 float8 get_float8_infinity(void) { return (float8) INFINITY; }
-
-/* ---------------------------------------------------------------- checked ops */
-
-static inline float8
-float8_pl(float8 a, float8 b)
-{
-    float8 r = a + b;
-
-    if (unlikely(isinf(r)) && !isinf(a) && !isinf(b))
-        float_overflow_error();
-    return r;
-}
-
-static inline float8
-float8_mi(float8 a, float8 b)
-{
-    float8 r = a - b;
-
-    if (unlikely(isinf(r)) && !isinf(a) && !isinf(b))
-        float_overflow_error();
-    return r;
-}
-
-static inline float8
-float8_mul(float8 a, float8 b)
-{
-    float8 r = a * b;
-
-    if (unlikely(isinf(r)) && !isinf(a) && !isinf(b))
-        float_overflow_error();
-    if (unlikely(r == 0.0) && a != 0.0 && b != 0.0)
-        float_underflow_error();
-    return r;
-}
-
-static inline float8
-float8_div(float8 a, float8 b)
-{
-    float8 r;
-
-    if (unlikely(b == 0.0) && !isnan(a))
-        float_zero_divide_error();
-    r = a / b;
-    if (unlikely(isinf(r)) && !isinf(a))
-        float_overflow_error();
-    if (unlikely(r == 0.0) && a != 0.0 && !isinf(b))
-        float_underflow_error();
-    return r;
-}
-
-static inline float4
-float4_pl(float4 a, float4 b)
-{
-    float4 r = a + b;
-
-    if (unlikely(isinf(r)) && !isinf(a) && !isinf(b))
-        float_overflow_error();
-    return r;
-}
-
-static inline float4
-float4_mi(float4 a, float4 b)
-{
-    float4 r = a - b;
-
-    if (unlikely(isinf(r)) && !isinf(a) && !isinf(b))
-        float_overflow_error();
-    return r;
-}
-
-static inline float4
-float4_mul(float4 a, float4 b)
-{
-    float4 r = a * b;
-
-    if (unlikely(isinf(r)) && !isinf(a) && !isinf(b))
-        float_overflow_error();
-    if (unlikely(r == 0.0f) && a != 0.0f && b != 0.0f)
-        float_underflow_error();
-    return r;
-}
-
-static inline float4
-float4_div(float4 a, float4 b)
-{
-    float4 r;
-
-    if (unlikely(b == 0.0f) && !isnan(a))
-        float_zero_divide_error();
-    r = a / b;
-    if (unlikely(isinf(r)) && !isinf(a))
-        float_overflow_error();
-    if (unlikely(r == 0.0f) && a != 0.0f && !isinf(b))
-        float_underflow_error();
-    return r;
-}
-
-/* NaN-aware comparisons (NaN = NaN, NaN > everything else). */
-static inline bool f8_eq(float8 a, float8 b) { return isnan(a) ? isnan(b) : !isnan(b) && a == b; }
-static inline bool f8_ne(float8 a, float8 b) { return isnan(a) ? !isnan(b) : isnan(b) || a != b; }
-static inline bool f8_lt(float8 a, float8 b) { return !isnan(a) && (isnan(b) || a < b); }
-static inline bool f8_le(float8 a, float8 b) { return isnan(b) || (!isnan(a) && a <= b); }
-static inline bool f8_gt(float8 a, float8 b) { return !isnan(b) && (isnan(a) || a > b); }
-static inline bool f8_ge(float8 a, float8 b) { return isnan(a) || (!isnan(b) && a >= b); }
 
 int
 float8_cmp_internal(float8 a, float8 b)
@@ -621,33 +520,33 @@ float4send(PG_FUNCTION_ARGS)
 /* ---------------------------------------------------------------- comparison */
 
 /* Every float comparison widens to float8 (exact for float4). */
-Datum float8eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_eq(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
-Datum float8ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ne(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
-Datum float8lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_lt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
-Datum float8le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_le(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
-Datum float8gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_gt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
-Datum float8ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ge(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_eq(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_ne(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_lt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_le(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_gt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
+Datum float8ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_ge(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1))); }
 
-Datum float4eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_eq(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
-Datum float4ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ne(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
-Datum float4lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_lt(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
-Datum float4le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_le(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
-Datum float4gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_gt(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
-Datum float4ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ge(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_eq(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_ne(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_lt(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_le(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_gt(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
+Datum float4ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_ge(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1))); }
 
-Datum float48eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_eq(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
-Datum float48ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ne(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
-Datum float48lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_lt(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
-Datum float48le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_le(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
-Datum float48gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_gt(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
-Datum float48ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ge(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_eq(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_ne(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_lt(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_le(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_gt(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
+Datum float48ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_ge(PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT8(1))); }
 
-Datum float84eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_eq(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
-Datum float84ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ne(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
-Datum float84lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_lt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
-Datum float84le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_le(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
-Datum float84gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_gt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
-Datum float84ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(f8_ge(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84eq(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_eq(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84ne(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_ne(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84lt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_lt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84le(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_le(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84gt(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_gt(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
+Datum float84ge(PG_FUNCTION_ARGS) { PG_RETURN_BOOL(float8_ge(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT4(1))); }
 
 Datum btfloat8cmp(PG_FUNCTION_ARGS)
 {
@@ -669,22 +568,22 @@ Datum btfloat84cmp(PG_FUNCTION_ARGS)
 Datum float8larger(PG_FUNCTION_ARGS)
 {
     float8 a = PG_GETARG_FLOAT8(0), b = PG_GETARG_FLOAT8(1);
-    PG_RETURN_FLOAT8(f8_gt(a, b) ? a : b);
+    PG_RETURN_FLOAT8(float8_gt(a, b) ? a : b);
 }
 Datum float8smaller(PG_FUNCTION_ARGS)
 {
     float8 a = PG_GETARG_FLOAT8(0), b = PG_GETARG_FLOAT8(1);
-    PG_RETURN_FLOAT8(f8_lt(a, b) ? a : b);
+    PG_RETURN_FLOAT8(float8_lt(a, b) ? a : b);
 }
 Datum float4larger(PG_FUNCTION_ARGS)
 {
     float4 a = PG_GETARG_FLOAT4(0), b = PG_GETARG_FLOAT4(1);
-    PG_RETURN_FLOAT4(f8_gt(a, b) ? a : b);
+    PG_RETURN_FLOAT4(float8_gt(a, b) ? a : b);
 }
 Datum float4smaller(PG_FUNCTION_ARGS)
 {
     float4 a = PG_GETARG_FLOAT4(0), b = PG_GETARG_FLOAT4(1);
-    PG_RETURN_FLOAT4(f8_lt(a, b) ? a : b);
+    PG_RETURN_FLOAT4(float8_lt(a, b) ? a : b);
 }
 
 /*
@@ -1236,6 +1135,138 @@ datanh(PG_FUNCTION_ARGS)
     PG_RETURN_FLOAT8(atanh(a));
 }
 
+/*
+ * width_bucket(operand, low, high, count): the bucket (1..count) of
+ * operand in count equal-width buckets, 0 below, count+1 above.
+ */
+Datum
+width_bucket_float8(PG_FUNCTION_ARGS)
+{
+    float8 operand = PG_GETARG_FLOAT8(0);
+    float8 bound1 = PG_GETARG_FLOAT8(1);
+    float8 bound2 = PG_GETARG_FLOAT8(2);
+    int32  count = PG_GETARG_INT32(3);
+    int32  result;
+
+    if (count <= 0)
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION),
+                errmsg("count must be greater than zero"));
+    if (isnan(operand) || isnan(bound1) || isnan(bound2))
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION),
+                errmsg("operand, lower bound, and upper bound cannot be NaN"));
+    if (isinf(bound1) || isinf(bound2))
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION),
+                errmsg("lower and upper bounds must be finite"));
+    if (bound1 == bound2)
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION),
+                errmsg("lower bound cannot equal upper bound"));
+
+    if (bound1 < bound2 ? operand < bound1 : operand > bound1)
+        result = 0;
+    else if (bound1 < bound2 ? operand >= bound2 : operand <= bound2)
+    {
+        if (__builtin_add_overflow(count, 1, &result))
+            int4_overflow();
+    }
+    else
+    {
+        /*
+         * PostgreSQL 15's formula, including its behaviour when the range
+         * overflows (NaN): the x86 conversion of a NaN or out-of-range
+         * double to int32 yields INT32_MIN, reproduced here without UB.
+         */
+        float8 r = bound1 < bound2
+            ? ((float8) count * (operand - bound1) / (bound2 - bound1)) + 1
+            : ((float8) count * (bound1 - operand) / (bound1 - bound2)) + 1;
+
+        if (isnan(r) || r >= -(float8) PG_INT32_MIN || r < (float8) PG_INT32_MIN)
+            result = PG_INT32_MIN;
+        else
+            result = (int32) r;
+    }
+    PG_RETURN_INT32(result);
+}
+
+/* ---------------------------------------------------------------- random */
+
+/*
+ * random() and setseed(): PostgreSQL 15's generator (pg_prng.c), so that
+ * setseed(x) followed by random() gives PostgreSQL's sequence:
+ * xoroshiro128** seeded through splitmix64; a double takes the top 52 bits.
+ * The state is per backend; it is seeded from getrandom() on first use.
+ */
+static uint64 prng_s0, prng_s1;
+static bool prng_seeded = false;
+
+static inline uint64
+rotl64(uint64 x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
+
+static uint64
+splitmix64(uint64 *state)
+{
+    uint64 val = (*state += UINT64_C(0x9E3779B97f4A7C15));
+
+    val = (val ^ (val >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+    val = (val ^ (val >> 27)) * UINT64_C(0x94D049BB133111EB);
+    return val ^ (val >> 31);
+}
+
+static void
+prng_seed(uint64 seed)
+{
+    prng_s0 = splitmix64(&seed);
+    prng_s1 = splitmix64(&seed);
+    if (prng_s0 == 0 && prng_s1 == 0)
+        prng_s0 = UINT64_C(0x5851F42D4C957F2D);     /* never the all-zero state */
+    prng_seeded = true;
+}
+
+static double
+prng_double(void)
+{
+    uint64 s0 = prng_s0;
+    uint64 sx = prng_s1 ^ s0;
+    uint64 val = rotl64(s0 * 5, 7) * 9;
+
+    prng_s0 = rotl64(s0, 24) ^ sx ^ (sx << 16);
+    prng_s1 = rotl64(sx, 37);
+    return ldexp((double) (val >> (64 - 52)), -52);     /* [0, 1) */
+}
+
+Datum
+drandom(PG_FUNCTION_ARGS)
+{
+    if (unlikely(!prng_seeded))
+    {
+        uint64 seed;
+
+        if (getrandom(&seed, sizeof seed, 0) != (ssize_t) sizeof seed)
+        {
+            struct timespec ts;
+
+            clock_gettime(CLOCK_REALTIME, &ts);
+            seed = ((uint64) getpid() << 32) ^ (uint64) ts.tv_sec ^ (uint64) ts.tv_nsec;
+        }
+        prng_seed(seed);
+    }
+    PG_RETURN_FLOAT8(prng_double());
+}
+
+Datum
+setseed(PG_FUNCTION_ARGS)
+{
+    float8 seed = PG_GETARG_FLOAT8(0);
+
+    if (seed < -1 || seed > 1 || isnan(seed))
+        ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                errmsg("setseed parameter %g is out of allowed range [-1,1]", seed));
+    prng_seed((uint64) (int64) (((double) ((UINT64_C(1) << 52) - 1)) * seed));
+    PG_RETURN_VOID();
+}
+
 /* ---------------------------------------------------------------- in_range */
 
 static Datum
@@ -1271,291 +1302,4 @@ in_range_float4_float8(PG_FUNCTION_ARGS)
 {
     return in_range_float(fcinfo, PG_GETARG_FLOAT4(0), PG_GETARG_FLOAT4(1),
                           PG_GETARG_FLOAT8(2));
-}
-
-/* ---------------------------------------------------------------- aggregates */
-
-/*
- * Return the updated state: in place when running as an aggregate (the
- * array lives in the aggregate context), else as a new array.
- */
-static Datum
-float8_state_result(FunctionCallInfo fcinfo, AdtArray *state, float8 *values,
-                    const float8 *newvals, int n)
-{
-    if (AggCheckCallContext(fcinfo, NULL))
-    {
-        memcpy(values, newvals, n * sizeof(float8));
-        PG_RETURN_POINTER(state);
-    }
-    PG_RETURN_POINTER(adt_make_array8(FLOAT8OID, newvals, n));
-}
-
-static Datum
-float8_accum_internal(FunctionCallInfo fcinfo, float8 newval, const char *caller)
-{
-    AdtArray *state = (AdtArray *) PG_GETARG_POINTER(0);
-    float8   *tv = adt_check_array8(state, FLOAT8OID, 3, caller);
-    float8    N = tv[0], Sx = tv[1], Sxx = tv[2];
-    float8    nv[3];
-
-    /* Youngs-Cramer: Sxx accumulates without catastrophic cancellation */
-    N += 1.0;
-    Sx += newval;
-    if (tv[0] > 0.0)
-    {
-        float8 tmp = newval * N - Sx;
-
-        Sxx += tmp * tmp / (N * tv[0]);
-        /* overflow only if finite inputs lead to infinite results */
-        if (isinf(Sx) || isinf(Sxx))
-        {
-            if (!isinf(tv[1]) && !isinf(newval))
-                float_overflow_error();
-            Sxx = get_float8_nan();
-        }
-    }
-    else if (isnan(newval) || isinf(newval))
-        Sxx = get_float8_nan();     /* no "variance zero" after one Inf/NaN */
-
-    nv[0] = N;
-    nv[1] = Sx;
-    nv[2] = Sxx;
-    return float8_state_result(fcinfo, state, tv, nv, 3);
-}
-
-Datum
-float8_accum(PG_FUNCTION_ARGS)
-{
-    return float8_accum_internal(fcinfo, PG_GETARG_FLOAT8(1), "float8_accum");
-}
-
-Datum
-float4_accum(PG_FUNCTION_ARGS)
-{
-    return float8_accum_internal(fcinfo, (float8) PG_GETARG_FLOAT4(1), "float4_accum");
-}
-
-/* Merge two {N, Sx, Sxx} states (parallel aggregation). */
-Datum
-float8_combine(PG_FUNCTION_ARGS)
-{
-    AdtArray *s1 = (AdtArray *) PG_GETARG_POINTER(0);
-    AdtArray *s2 = (AdtArray *) PG_GETARG_POINTER(1);
-    float8   *t1 = adt_check_array8(s1, FLOAT8OID, 3, "float8_combine");
-    float8   *t2 = adt_check_array8(s2, FLOAT8OID, 3, "float8_combine");
-    float8    nv[3];
-
-    if (t1[0] == 0.0)
-        memcpy(nv, t2, sizeof nv);
-    else if (t2[0] == 0.0)
-        memcpy(nv, t1, sizeof nv);
-    else
-    {
-        float8 N = t1[0] + t2[0];
-        float8 Sx = float8_pl(t1[1], t2[1]);
-        float8 tmp = t1[1] / t1[0] - t2[1] / t2[0];
-        float8 Sxx = t1[2] + t2[2] + t1[0] * t2[0] * tmp * tmp / N;
-
-        if (unlikely(isinf(Sxx)) && !isinf(t1[2]) && !isinf(t2[2]))
-            float_overflow_error();
-        nv[0] = N;
-        nv[1] = Sx;
-        nv[2] = Sxx;
-    }
-    return float8_state_result(fcinfo, s1, t1, nv, 3);
-}
-
-Datum
-float8_avg(PG_FUNCTION_ARGS)
-{
-    float8 *tv = adt_check_array8((AdtArray *) PG_GETARG_POINTER(0), FLOAT8OID, 3, "float8_avg");
-
-    if (tv[0] == 0.0)
-        PG_RETURN_NULL();       /* SQL defines AVG of no values to be NULL */
-    PG_RETURN_FLOAT8(tv[1] / tv[0]);
-}
-
-/* variance and stddev; sample forms need two values. Sxx is never negative. */
-static Datum
-float8_var_internal(FunctionCallInfo fcinfo, bool sample, bool stddev, const char *caller)
-{
-    float8 *tv = adt_check_array8((AdtArray *) PG_GETARG_POINTER(0), FLOAT8OID, 3, caller);
-    float8  N = tv[0];
-    float8  r;
-
-    if (N == 0.0 || (sample && N <= 1.0))
-        PG_RETURN_NULL();
-    r = tv[2] / (sample ? N - 1.0 : N);
-    PG_RETURN_FLOAT8(stddev ? sqrt(r) : r);
-}
-
-Datum float8_var_pop(PG_FUNCTION_ARGS)     { return float8_var_internal(fcinfo, false, false, "float8_var_pop"); }
-Datum float8_var_samp(PG_FUNCTION_ARGS)    { return float8_var_internal(fcinfo, true, false, "float8_var_samp"); }
-Datum float8_stddev_pop(PG_FUNCTION_ARGS)  { return float8_var_internal(fcinfo, false, true, "float8_stddev_pop"); }
-Datum float8_stddev_samp(PG_FUNCTION_ARGS) { return float8_var_internal(fcinfo, true, true, "float8_stddev_samp"); }
-
-/*
- * Two-variable aggregates (regr_*, covar_*, corr): state float8[6]
- * {N, Sx, Sxx, Sy, Syy, Sxy}, Youngs-Cramer as above.  Arguments are (Y, X).
- */
-Datum
-float8_regr_accum(PG_FUNCTION_ARGS)
-{
-    AdtArray *state = (AdtArray *) PG_GETARG_POINTER(0);
-    float8    newvalY = PG_GETARG_FLOAT8(1);
-    float8    newvalX = PG_GETARG_FLOAT8(2);
-    float8   *tv = adt_check_array8(state, FLOAT8OID, 6, "float8_regr_accum");
-    float8    N = tv[0], Sx = tv[1], Sxx = tv[2], Sy = tv[3], Syy = tv[4], Sxy = tv[5];
-    float8    nv[6];
-
-    N += 1.0;
-    Sx += newvalX;
-    Sy += newvalY;
-    if (tv[0] > 0.0)
-    {
-        float8 tmpX = newvalX * N - Sx;
-        float8 tmpY = newvalY * N - Sy;
-        float8 scale = 1.0 / (N * tv[0]);
-
-        Sxx += tmpX * tmpX * scale;
-        Syy += tmpY * tmpY * scale;
-        Sxy += tmpX * tmpY * scale;
-        if (isinf(Sx) || isinf(Sxx) || isinf(Sy) || isinf(Syy) || isinf(Sxy))
-        {
-            if (((isinf(Sx) || isinf(Sxx)) && !isinf(tv[1]) && !isinf(newvalX)) ||
-                ((isinf(Sy) || isinf(Syy)) && !isinf(tv[3]) && !isinf(newvalY)) ||
-                (isinf(Sxy) && !isinf(tv[1]) && !isinf(newvalX) &&
-                 !isinf(tv[3]) && !isinf(newvalY)))
-                float_overflow_error();
-            if (isinf(Sxx))
-                Sxx = get_float8_nan();
-            if (isinf(Syy))
-                Syy = get_float8_nan();
-            if (isinf(Sxy))
-                Sxy = get_float8_nan();
-        }
-    }
-    else
-    {
-        if (isnan(newvalX) || isinf(newvalX))
-            Sxx = Sxy = get_float8_nan();
-        if (isnan(newvalY) || isinf(newvalY))
-            Syy = Sxy = get_float8_nan();
-    }
-    nv[0] = N; nv[1] = Sx; nv[2] = Sxx; nv[3] = Sy; nv[4] = Syy; nv[5] = Sxy;
-    return float8_state_result(fcinfo, state, tv, nv, 6);
-}
-
-Datum
-float8_regr_combine(PG_FUNCTION_ARGS)
-{
-    AdtArray *s1 = (AdtArray *) PG_GETARG_POINTER(0);
-    AdtArray *s2 = (AdtArray *) PG_GETARG_POINTER(1);
-    float8   *t1 = adt_check_array8(s1, FLOAT8OID, 6, "float8_regr_combine");
-    float8   *t2 = adt_check_array8(s2, FLOAT8OID, 6, "float8_regr_combine");
-    float8    nv[6];
-
-    if (t1[0] == 0.0)
-        memcpy(nv, t2, sizeof nv);
-    else if (t2[0] == 0.0)
-        memcpy(nv, t1, sizeof nv);
-    else
-    {
-        float8 N = t1[0] + t2[0];
-        float8 tmpX = t1[1] / t1[0] - t2[1] / t2[0];
-        float8 tmpY = t1[3] / t1[0] - t2[3] / t2[0];
-        float8 w = t1[0] * t2[0] / N;
-
-        nv[0] = N;
-        nv[1] = float8_pl(t1[1], t2[1]);
-        nv[2] = t1[2] + t2[2] + w * tmpX * tmpX;
-        nv[3] = float8_pl(t1[3], t2[3]);
-        nv[4] = t1[4] + t2[4] + w * tmpY * tmpY;
-        nv[5] = t1[5] + t2[5] + w * tmpX * tmpY;
-        if ((isinf(nv[2]) && !isinf(t1[2]) && !isinf(t2[2])) ||
-            (isinf(nv[4]) && !isinf(t1[4]) && !isinf(t2[4])) ||
-            (isinf(nv[5]) && !isinf(t1[5]) && !isinf(t2[5])))
-            float_overflow_error();
-    }
-    return float8_state_result(fcinfo, s1, t1, nv, 6);
-}
-
-static float8 *
-regr_state(FunctionCallInfo fcinfo, const char *caller)
-{
-    return adt_check_array8((AdtArray *) PG_GETARG_POINTER(0), FLOAT8OID, 6, caller);
-}
-
-Datum float8_regr_sxx(PG_FUNCTION_ARGS)
-{
-    float8 *tv = regr_state(fcinfo, "float8_regr_sxx");
-    if (tv[0] < 1.0) PG_RETURN_NULL();
-    PG_RETURN_FLOAT8(tv[2]);
-}
-Datum float8_regr_syy(PG_FUNCTION_ARGS)
-{
-    float8 *tv = regr_state(fcinfo, "float8_regr_syy");
-    if (tv[0] < 1.0) PG_RETURN_NULL();
-    PG_RETURN_FLOAT8(tv[4]);
-}
-Datum float8_regr_sxy(PG_FUNCTION_ARGS)
-{
-    float8 *tv = regr_state(fcinfo, "float8_regr_sxy");
-    if (tv[0] < 1.0) PG_RETURN_NULL();
-    PG_RETURN_FLOAT8(tv[5]);
-}
-Datum float8_regr_avgx(PG_FUNCTION_ARGS)
-{
-    float8 *tv = regr_state(fcinfo, "float8_regr_avgx");
-    if (tv[0] < 1.0) PG_RETURN_NULL();
-    PG_RETURN_FLOAT8(tv[1] / tv[0]);
-}
-Datum float8_regr_avgy(PG_FUNCTION_ARGS)
-{
-    float8 *tv = regr_state(fcinfo, "float8_regr_avgy");
-    if (tv[0] < 1.0) PG_RETURN_NULL();
-    PG_RETURN_FLOAT8(tv[3] / tv[0]);
-}
-Datum float8_covar_pop(PG_FUNCTION_ARGS)
-{
-    float8 *tv = regr_state(fcinfo, "float8_covar_pop");
-    if (tv[0] < 1.0) PG_RETURN_NULL();
-    PG_RETURN_FLOAT8(tv[5] / tv[0]);
-}
-Datum float8_covar_samp(PG_FUNCTION_ARGS)
-{
-    float8 *tv = regr_state(fcinfo, "float8_covar_samp");
-    if (tv[0] < 2.0) PG_RETURN_NULL();
-    PG_RETURN_FLOAT8(tv[5] / (tv[0] - 1.0));
-}
-Datum float8_corr(PG_FUNCTION_ARGS)
-{
-    float8 *tv = regr_state(fcinfo, "float8_corr");
-    if (tv[0] < 1.0) PG_RETURN_NULL();
-    /* per spec, return NULL for horizontal and vertical lines */
-    if (tv[2] == 0 || tv[4] == 0) PG_RETURN_NULL();
-    PG_RETURN_FLOAT8(tv[5] / sqrt(tv[2] * tv[4]));
-}
-Datum float8_regr_r2(PG_FUNCTION_ARGS)
-{
-    float8 *tv = regr_state(fcinfo, "float8_regr_r2");
-    if (tv[0] < 1.0) PG_RETURN_NULL();
-    if (tv[2] == 0) PG_RETURN_NULL();
-    if (tv[4] == 0) PG_RETURN_FLOAT8(1.0);
-    PG_RETURN_FLOAT8((tv[5] * tv[5]) / (tv[2] * tv[4]));
-}
-Datum float8_regr_slope(PG_FUNCTION_ARGS)
-{
-    float8 *tv = regr_state(fcinfo, "float8_regr_slope");
-    if (tv[0] < 1.0) PG_RETURN_NULL();
-    if (tv[2] == 0) PG_RETURN_NULL();
-    PG_RETURN_FLOAT8(tv[5] / tv[2]);
-}
-Datum float8_regr_intercept(PG_FUNCTION_ARGS)
-{
-    float8 *tv = regr_state(fcinfo, "float8_regr_intercept");
-    if (tv[0] < 1.0) PG_RETURN_NULL();
-    if (tv[2] == 0) PG_RETURN_NULL();
-    PG_RETURN_FLOAT8((tv[3] - tv[1] * tv[5] / tv[2]) / tv[0]);
 }

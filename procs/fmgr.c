@@ -16,11 +16,17 @@
  *                          strict input function maps a NULL string to NULL
  *                          without being called; output/send never see NULL
  *
- * Languages: internal functions resolve to the built-in table.  SQL
- * functions resolve to the built-in "fmgr_sql" and any other language to
- * "plpgsql_call_handler", once the modules that implement them define those
- * (they are found by name, like every built-in); until then calling such a
- * function raises feature_not_supported.
+ *    get_fn_expr_argtype / get_fn_expr_rettype
+ *                          argument and result types of the calling
+ *                          expression (fn_expr), for polymorphic functions
+ *
+ * Languages: internal functions resolve to the built-in table; a pg_proc
+ * row whose C function Basalt lacks (the bootstrap catalog keeps them all,
+ * see docs/DECISIONS.md 1) fails here with 0A000 "function f(integer) is
+ * not implemented".  SQL functions resolve to the built-in "fmgr_sql" and
+ * any other language to "plpgsql_call_handler", once the modules that
+ * implement them define those (they are found by name, like every
+ * built-in); until then calling such a function raises 0A000.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -30,6 +36,20 @@
 #include "procs/fmgr.h"
 
 /* ---------------------------------------------------------------- lookup */
+
+/* "name(type, type)" of a pg_proc row, for messages */
+static char *
+format_proc_signature(const ProcInfo *proc)
+{
+    StringInfoData buf;
+
+    initStringInfo(&buf);
+    appendStringInfo(&buf, "%s(", NameStr(proc->proname));
+    for (int i = 0; i < proc->pronargs; i++)
+        appendStringInfo(&buf, "%s%s", i ? ", " : "", format_type_be(proc->proargtypes[i]));
+    appendStringInfoChar(&buf, ')');
+    return buf.data;
+}
 
 PGFunction
 fmgr_lookup_builtin(const char *prosrc)
@@ -86,9 +106,9 @@ fmgr_info_cxt(Oid functionId, FmgrInfo *finfo, MemoryContext mcxt)
         case INTERNALlanguageId:
             addr = fmgr_lookup_builtin(proc->prosrc);
             if (addr == NULL)
-                ereport(ERROR, errcode(ERRCODE_UNDEFINED_FUNCTION),
-                        errmsg("internal function \"%s\" is not in internal lookup table",
-                               proc->prosrc));
+                ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                        errmsg("function %s is not implemented", format_proc_signature(proc)),
+                        errdetail("Basalt has no built-in \"%s\".", proc->prosrc));
             break;
         case ClanguageId:
             ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

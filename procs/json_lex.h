@@ -153,15 +153,4 @@ extern void datum_to_json(Datum val, bool is_null, StringInfo result,
 extern int json_extract_variadic_args(FunctionCallInfo fcinfo, int variadic_start,
                                       Datum **args, Oid **types, bool **nulls);
 
-/*
- * A one-dimensional view of any array (PostgreSQL's deconstruct_array):
- * element Datums (pointing into the array) and null flags.
- * TODO(arrays): use the array module's deconstruct_array when it lands.
- */
-extern void json_deconstruct_array(const void *array, Oid elmtype, Datum **elems,
-                                   bool **nulls, int *nelems);
-extern int json_array_ndim(const void *array);
-extern const int *json_array_dims(const void *array);
-extern Oid json_array_elemtype(const void *array);
-
 #endif /* JSON_LEX_H */

@@ -15,6 +15,10 @@
  *    sum/avg(numeric)  numeric_avg_accum; finals numeric_sum / numeric_avg
  *    var/stddev(numeric)  numeric_accum; finals numeric_var_pop & co.
  *
+ * The _inv functions are the inverse transitions PostgreSQL declares for
+ * moving-aggregate mode (window frames whose start moves), removing an
+ * input from the state.
+ *
  * Internal states live in the aggregate's memory context (from
  * AggCheckCallContext).  Numeric running sums keep one digit buffer each,
  * reused and grown geometrically, so accumulating a row allocates only in
@@ -43,6 +47,8 @@ typedef struct NumericAggState
     int64       N;              /* finite inputs */
     AccumVar    sumX;
     AccumVar    sumX2;
+    int         maxScale;       /* largest input dscale ... */
+    int64       maxScaleCount;  /* ... and how many inputs have it */
     int64       NaNcount;
     int64       pInfcount;
     int64       nInfcount;
@@ -130,6 +136,13 @@ do_numeric_accum(NumericAggState *state, Numeric newval)
         return;
     }
     init_var_from_num(newval, &X);
+    if (X.dscale > state->maxScale)
+    {
+        state->maxScale = X.dscale;
+        state->maxScaleCount = 1;
+    }
+    else if (X.dscale == state->maxScale)
+        state->maxScaleCount++;
     state->N++;
     accum_add(&state->sumX, &X, state->agg_context);
     if (state->calcSumX2)
@@ -141,6 +154,66 @@ do_numeric_accum(NumericAggState *state, Numeric newval)
         accum_add(&state->sumX2, &X2, state->agg_context);
         free_var(&X2);
     }
+}
+
+/*
+ * Remove an input from the sums (a row leaving a moving window frame).
+ * Returns false when the sum's display scale could no longer be known
+ * (the last input with the largest scale leaves while others remain);
+ * the executor then recomputes the frame from scratch.
+ */
+static bool
+do_numeric_discard(NumericAggState *state, Numeric newval)
+{
+    NumericVar X;
+
+    if (NUMERIC_IS_SPECIAL(newval))
+    {
+        if (NUMERIC_IS_PINF(newval))
+            state->pInfcount--;
+        else if (NUMERIC_IS_NINF(newval))
+            state->nInfcount--;
+        else
+            state->NaNcount--;
+        return true;
+    }
+    init_var_from_num(newval, &X);
+    if (X.dscale == state->maxScale)
+    {
+        if (state->maxScaleCount > 1 || state->maxScale == 0)
+            state->maxScaleCount--;
+        else if (state->N == 1)
+        {
+            state->maxScale = 0;
+            state->maxScaleCount = 0;
+        }
+        else
+            return false;
+    }
+    if (state->N-- > 1)
+    {
+        X.sign = X.sign == NUMERIC_POS ? NUMERIC_NEG : NUMERIC_POS;
+        accum_add(&state->sumX, &X, state->agg_context);
+        if (state->calcSumX2)
+        {
+            NumericVar X2;
+
+            init_var(&X2);
+            mul_var(&X, &X, &X2, X.dscale * 2);
+            X2.sign = NUMERIC_NEG;
+            accum_add(&state->sumX2, &X2, state->agg_context);
+            free_var(&X2);
+        }
+    }
+    else
+    {
+        /* no finite inputs left: the sums restart from zero */
+        state->sumX.v.ndigits = state->sumX2.v.ndigits = 0;
+        state->sumX.v.weight = state->sumX2.v.weight = 0;
+        state->sumX.v.sign = state->sumX2.v.sign = NUMERIC_POS;
+        state->sumX.v.dscale = state->sumX2.v.dscale = 0;
+    }
+    return true;
 }
 
 static Int128AggState *
@@ -160,6 +233,15 @@ do_int128_accum(Int128AggState *state, int128 newval)
         state->sumX2 += newval * newval;
     state->sumX += newval;
     state->N++;
+}
+
+static void
+do_int128_discard(Int128AggState *state, int128 newval)
+{
+    if (state->calcSumX2)
+        state->sumX2 -= newval * newval;
+    state->sumX -= newval;
+    state->N--;
 }
 
 /* ---------------------------------------------------------------- sum(int2/int4) */
@@ -272,6 +354,40 @@ int4_avg_accum(PG_FUNCTION_ARGS)
 }
 
 Datum
+int2_avg_accum_inv(PG_FUNCTION_ARGS)
+{
+    Int8TransTypeData *data;
+    AdtArray *arr = int8_trans_array(fcinfo, &data);
+
+    data->count--;
+    data->sum -= PG_GETARG_INT16(1);
+    PG_RETURN_POINTER(arr);
+}
+
+Datum
+int4_avg_accum_inv(PG_FUNCTION_ARGS)
+{
+    Int8TransTypeData *data;
+    AdtArray *arr = int8_trans_array(fcinfo, &data);
+
+    data->count--;
+    data->sum -= PG_GETARG_INT32(1);
+    PG_RETURN_POINTER(arr);
+}
+
+/* sum(int2/int4) as a moving aggregate: the sum part of the int8[2] state */
+Datum
+int2int4_sum(PG_FUNCTION_ARGS)
+{
+    Int8TransTypeData *data = (Int8TransTypeData *)
+        adt_check_array8((AdtArray *) PG_GETARG_POINTER(0), INT8OID, 2, "int2int4_sum");
+
+    if (data->count == 0)
+        PG_RETURN_NULL();
+    PG_RETURN_INT64(data->sum);
+}
+
+Datum
 int4_avg_combine(PG_FUNCTION_ARGS)
 {
     Int8TransTypeData *data;
@@ -333,6 +449,37 @@ int4_accum(PG_FUNCTION_ARGS)
     if (!PG_ARGISNULL(1))
         do_int128_accum(state, (int128) PG_GETARG_INT32(1));
     PG_RETURN_POINTER(state);
+}
+
+/* inverse transitions of the int128 states (moving window frames) */
+static Datum
+int128_accum_inv(FunctionCallInfo fcinfo, int128 val, const char *caller)
+{
+    Int128AggState *state = PG_ARGISNULL(0) ? NULL : (Int128AggState *) PG_GETARG_POINTER(0);
+
+    if (state == NULL)
+        elog(ERROR, "%s called with NULL state", caller);
+    if (!PG_ARGISNULL(1))
+        do_int128_discard(state, val);
+    PG_RETURN_POINTER(state);
+}
+
+Datum
+int2_accum_inv(PG_FUNCTION_ARGS)
+{
+    return int128_accum_inv(fcinfo, PG_ARGISNULL(1) ? 0 : PG_GETARG_INT16(1), "int2_accum_inv");
+}
+
+Datum
+int4_accum_inv(PG_FUNCTION_ARGS)
+{
+    return int128_accum_inv(fcinfo, PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1), "int4_accum_inv");
+}
+
+Datum
+int8_avg_accum_inv(PG_FUNCTION_ARGS)
+{
+    return int128_accum_inv(fcinfo, PG_ARGISNULL(1) ? 0 : PG_GETARG_INT64(1), "int8_avg_accum_inv");
 }
 
 Datum
@@ -402,6 +549,32 @@ int8_accum(PG_FUNCTION_ARGS)
         state = make_numeric_agg_state(fcinfo, true);
     if (!PG_ARGISNULL(1))
         do_numeric_accum(state, int64_to_numeric(PG_GETARG_INT64(1)));
+    PG_RETURN_POINTER(state);
+}
+
+/* Returns NULL (forcing a recomputation) when the scale would become unknown. */
+Datum
+numeric_accum_inv(PG_FUNCTION_ARGS)
+{
+    NumericAggState *state = PG_ARGISNULL(0) ? NULL : (NumericAggState *) PG_GETARG_POINTER(0);
+
+    if (state == NULL)
+        elog(ERROR, "numeric_accum_inv called with NULL state");
+    if (!PG_ARGISNULL(1) && !do_numeric_discard(state, PG_GETARG_NUMERIC(1)))
+        PG_RETURN_NULL();
+    PG_RETURN_POINTER(state);
+}
+
+Datum
+int8_accum_inv(PG_FUNCTION_ARGS)
+{
+    NumericAggState *state = PG_ARGISNULL(0) ? NULL : (NumericAggState *) PG_GETARG_POINTER(0);
+
+    if (state == NULL)
+        elog(ERROR, "int8_accum_inv called with NULL state");
+    /* all inputs have scale 0, so discarding cannot fail */
+    if (!PG_ARGISNULL(1) && !do_numeric_discard(state, int64_to_numeric(PG_GETARG_INT64(1))))
+        elog(ERROR, "do_numeric_discard failed unexpectedly");
     PG_RETURN_POINTER(state);
 }
 

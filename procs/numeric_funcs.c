@@ -4,7 +4,7 @@
  *    binary), typmod coercion numeric(numeric, int4) and typmodin/out,
  *    arithmetic with NaN and +/-Infinity, comparison and hashing, rounding
  *    functions, casts to and from the integer and float types, sqrt,
- *    factorial and window in_range support.
+ *    factorial, gcd/lcm and window in_range support.
  *
  * Special values follow PostgreSQL 14+: NaN is absorbing and sorts above
  * +Infinity; Inf - Inf, Inf * 0, Inf / Inf and Inf % x are NaN; x / Inf is
@@ -1127,6 +1127,88 @@ numeric_fac(PG_FUNCTION_ARGS)
     res = make_result(&result);
     free_var(&fact);
     free_var(&result);
+    PG_RETURN_NUMERIC(res);
+}
+
+/* gcd of two finite values, by Euclid on mod_var; result positive, larger input scale */
+static void
+gcd_var(const NumericVar *var1, const NumericVar *var2, NumericVar *result)
+{
+    int     res_dscale = Max(var1->dscale, var2->dscale);
+    NumericVar a, b, mod;
+
+    init_var(&a);
+    init_var(&b);
+    init_var(&mod);
+    set_var_from_var(var1, &a);
+    set_var_from_var(var2, &b);
+    a.sign = b.sign = NUMERIC_POS;
+    if (cmp_var(&a, &b) < 0)
+    {
+        NumericVar t = a;
+
+        a = b;
+        b = t;
+    }
+    /* (a, b) <- (b, a mod b) until b is 0 */
+    while (b.ndigits != 0)
+    {
+        CHECK_FOR_INTERRUPTS();
+        mod_var(&a, &b, &mod);
+        set_var_from_var(&b, &a);
+        set_var_from_var(&mod, &b);
+    }
+    a.sign = NUMERIC_POS;
+    a.dscale = res_dscale;
+    set_var_from_var(&a, result);
+    free_var(&a);
+    free_var(&b);
+    free_var(&mod);
+}
+
+Datum
+numeric_gcd(PG_FUNCTION_ARGS)
+{
+    Numeric num1 = PG_GETARG_NUMERIC(0);
+    Numeric num2 = PG_GETARG_NUMERIC(1);
+    NumericVar a, b, r;
+    Numeric res;
+
+    if (NUMERIC_IS_SPECIAL(num1) || NUMERIC_IS_SPECIAL(num2))
+        PG_RETURN_NUMERIC(make_special(NUMERIC_NAN));
+    init_var_from_num(num1, &a);
+    init_var_from_num(num2, &b);
+    init_var(&r);
+    gcd_var(&a, &b, &r);
+    res = make_result(&r);
+    free_var(&r);
+    PG_RETURN_NUMERIC(res);
+}
+
+/* lcm(x, y) = |x / gcd(x, y) * y|, 0 if either is 0; larger input scale */
+Datum
+numeric_lcm(PG_FUNCTION_ARGS)
+{
+    Numeric num1 = PG_GETARG_NUMERIC(0);
+    Numeric num2 = PG_GETARG_NUMERIC(1);
+    NumericVar a, b, r;
+    Numeric res;
+
+    if (NUMERIC_IS_SPECIAL(num1) || NUMERIC_IS_SPECIAL(num2))
+        PG_RETURN_NUMERIC(make_special(NUMERIC_NAN));
+    init_var_from_num(num1, &a);
+    init_var_from_num(num2, &b);
+    init_var(&r);
+    if (a.ndigits != 0 && b.ndigits != 0)
+    {
+        gcd_var(&a, &b, &r);
+        div_var(&a, &r, &r, 0, false);
+        mul_var(&b, &r, &r, b.dscale);
+        r.sign = NUMERIC_POS;
+    }
+    r.dscale = Max(a.dscale, b.dscale);
+    res = make_result(&r);
+    free_var(&r);
     PG_RETURN_NUMERIC(res);
 }
 

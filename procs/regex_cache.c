@@ -21,7 +21,6 @@
  * Departures from PostgreSQL, inherent in Tcl 8.6's copy of the engine:
  *  - no lookbehind constraints (?<= ) (?<! ): compiling one is an error
  *    ("invalid regular expression: quantifier operand invalid");
- *  - a lone non-greedy atom ("a*?") prefers the longest match;
  *  - characters above U+FFFF are two units (Tcl's UTF-16), so "." matches
  *    half of one; case folding and [[:alpha:]]/\w use Unicode tables,
  *    where PostgreSQL under the C locale folds and classifies ASCII only;
@@ -31,13 +30,17 @@
  * Search-start context.  pg_regexec(search_start) lets the engine see the
  * characters before the start position, which matters to ^ (with the n
  * flag), \m, \M, \y, \Y and [[:<:]].  Tcl only matches from the start of
- * the units it is given.  regex_exec therefore matches from one unit
- * earlier (so the constraint at `start` sees its predecessor) and, if the
- * leftmost match found begins at that earlier unit, matches again from
- * `start` itself, where only a constraint at exactly `start` can be judged
- * without its predecessor.  Spencer's constraints look back one character,
- * so this is exact except for that last case.
- *
+ * the units it is given.  For a pattern P that may contain such a
+ * constraint, regex_compile also compiles the "context variant"
+ *        [\x01-\uffff](?:P)
+ * (after any leading ***: director and (?opts) embedded options): matched
+ * from one unit before `start`, its leftmost match at q is exactly P's
+ * leftmost match at q + 1 >= start with the character at q visible, and
+ * P's subexpressions keep their numbers.  Spencer's constraints look back
+ * one character, so this is exact.  Patterns without such constraints
+ * (and literal or BRE/ERE ones, which have none) match from `start`
+ * directly.
+
  * The cache: PostgreSQL's self-organising list (regexp.c): up to
  * REGEX_CACHE_MAX entries, a hit moves to the front, a new pattern is
  * inserted at the front and the last entry is dropped when full.  Entries
@@ -67,6 +70,7 @@ typedef struct RegexCacheEntry
     int         patlen;
     int         cflags;
     Tcl_Obj    *patobj;         /* holds the compiled program */
+    Tcl_Obj    *ctxobj;         /* holds the context variant, or NULL */
     RegexCompiled comp;
 } RegexCacheEntry;
 
@@ -172,6 +176,82 @@ is_low_surrogate(const RegexSubject *subj, int unit)
 
 /* ---------------------------------------------------------------- compile */
 
+/* Compile units with cflags; on error raise 2201B (releasing the object). */
+static Tcl_RegExp
+compile_units(const uint16 *units, int nunits, int cflags, Tcl_Obj **objp)
+{
+    Tcl_Obj    *obj = Tcl_NewUnicodeObj((const Tcl_UniChar *) units, nunits);
+    Tcl_RegExp  re;
+
+    Tcl_IncrRefCount(obj);
+    re = Tcl_GetRegExpFromObj(regex_interp, obj, cflags);
+    cache_compiles++;
+    if (re == NULL)
+    {
+        static const char prefix[] = "couldn't compile regular expression pattern: ";
+        const char *msg = Tcl_GetStringResult(regex_interp);
+        char        errtext[256];
+
+        if (strncmp(msg, prefix, sizeof(prefix) - 1) == 0)
+            msg += sizeof(prefix) - 1;
+        snprintf(errtext, sizeof(errtext), "%s", msg);
+        Tcl_ResetResult(regex_interp);
+        Tcl_DecrRefCount(obj);
+        ereport(ERROR, errcode(ERRCODE_INVALID_REGULAR_EXPRESSION),
+                errmsg("invalid regular expression: %s", errtext));
+    }
+    *objp = obj;
+    return re;
+}
+
+/*
+ * Where the body of an ARE pattern starts (after a ***: director and an
+ * embedded-options group), or -1 if the pattern needs no context variant:
+ * not an ARE, literal, or without a backward-looking constraint.
+ */
+static int
+context_body_start(const char *pat, int patlen, int cflags)
+{
+    int     pos = 0;
+    bool    constraint = false;
+
+    if ((cflags & REGEXF_ADVANCED) != REGEXF_ADVANCED || (cflags & REGEXF_QUOTE))
+        return -1;
+    for (int i = 0; i < patlen; i++)
+    {
+        if (pat[i] == '^' ||
+            (pat[i] == '\\' && i + 1 < patlen && strchr("mMyY", pat[i + 1]) != NULL) ||
+            (pat[i] == '[' && i + 6 < patlen &&
+             (memcmp(pat + i, "[[:<:]]", 7) == 0 || memcmp(pat + i, "[[:>:]]", 7) == 0)))
+        {
+            constraint = true;
+            break;
+        }
+    }
+    if (!constraint)
+        return -1;
+    if (patlen >= 4 && memcmp(pat, "***", 3) == 0)
+    {
+        if (pat[3] != ':')
+            return -1;          /* ***= literal */
+        pos = 4;
+    }
+    if (pos + 1 < patlen && pat[pos] == '(' && pat[pos + 1] == '?')
+    {
+        int i = pos + 2;
+
+        while (i < patlen && pat[i] >= 'a' && pat[i] <= 'z')
+        {
+            if (strchr("beq", pat[i]) != NULL)
+                return -1;      /* flavour changes: leave it alone */
+            i++;
+        }
+        if (i < patlen && pat[i] == ')' && i > pos + 2)
+            pos = i + 1;
+    }
+    return pos;
+}
+
 RegexCompiled
 regex_compile(const char *pat, int patlen, int cflags)
 {
@@ -181,6 +261,7 @@ regex_compile(const char *pat, int patlen, int cflags)
     uint16     *units;
     int         nunits;
     bool        pairs;
+    int         body;
 
     regex_init();
 
@@ -202,27 +283,40 @@ regex_compile(const char *pat, int patlen, int cflags)
 
     CHECK_FOR_INTERRUPTS();
     units = utf8_to_units(pat, patlen, &nunits, NULL, &pairs);
-    entry.patobj = Tcl_NewUnicodeObj((const Tcl_UniChar *) units, nunits);
-    Tcl_IncrRefCount(entry.patobj);
+    re = compile_units(units, nunits, cflags, &entry.patobj);
     pfree(units);
-
-    re = Tcl_GetRegExpFromObj(regex_interp, entry.patobj, cflags);
-    cache_compiles++;
-    if (re == NULL)
-    {
-        static const char prefix[] = "couldn't compile regular expression pattern: ";
-        const char *msg = Tcl_GetStringResult(regex_interp);
-        char        errtext[256];
-
-        if (strncmp(msg, prefix, sizeof(prefix) - 1) == 0)
-            msg += sizeof(prefix) - 1;
-        snprintf(errtext, sizeof(errtext), "%s", msg);
-        Tcl_ResetResult(regex_interp);
-        Tcl_DecrRefCount(entry.patobj);
-        ereport(ERROR, errcode(ERRCODE_INVALID_REGULAR_EXPRESSION),
-                errmsg("invalid regular expression: %s", errtext));
-    }
     Tcl_RegExpGetInfo(re, &info);
+
+    entry.ctxobj = NULL;
+    entry.comp.ctx_re = NULL;
+    body = context_body_start(pat, patlen, cflags);
+    if (body >= 0)
+    {
+        static const char ctx_prefix[] = "[\\x01-\\uffff](?:";
+        char   *variant = palloc(patlen + sizeof(ctx_prefix) + 2);
+        int     vlen = 0;
+
+        memcpy(variant, pat, body);
+        vlen = body;
+        memcpy(variant + vlen, ctx_prefix, sizeof(ctx_prefix) - 1);
+        vlen += sizeof(ctx_prefix) - 1;
+        memcpy(variant + vlen, pat + body, patlen - body);
+        vlen += patlen - body;
+        variant[vlen++] = ')';
+        units = utf8_to_units(variant, vlen, &nunits, NULL, &pairs);
+        PG_TRY();
+        {
+            entry.comp.ctx_re = compile_units(units, nunits, cflags, &entry.ctxobj);
+        }
+        PG_CATCH();
+        {
+            Tcl_DecrRefCount(entry.patobj);
+            PG_RE_THROW();
+        }
+        PG_END_TRY();
+        pfree(units);
+        pfree(variant);
+    }
 
     entry.pat = MemoryContextAlloc(RegexCacheContext, Max(patlen, 1));
     memcpy(entry.pat, pat, patlen);
@@ -237,6 +331,8 @@ regex_compile(const char *pat, int patlen, int cflags)
         cache_n--;
         pfree(cache[cache_n].pat);
         Tcl_DecrRefCount(cache[cache_n].patobj);
+        if (cache[cache_n].ctxobj != NULL)
+            Tcl_DecrRefCount(cache[cache_n].ctxobj);
     }
     if (cache_n > 0)
         memmove(&cache[1], &cache[0], cache_n * sizeof(RegexCacheEntry));
@@ -327,14 +423,14 @@ regex_next_unit(const RegexSubject *subj, int unit)
 
 /* One Tcl match from unit `base`; positions in pmatch are absolute. */
 static bool
-exec_from(const RegexCompiled *re, RegexSubject *subj, int base, int eflags,
+exec_from(Tcl_RegExp re, RegexSubject *subj, int base, int eflags,
           int nmatch, RegexMatch *pmatch)
 {
     Tcl_RegExpInfo info;
     int         r;
 
-    r = Tcl_RegExpExecObj(regex_interp, (Tcl_RegExp) re->re, (Tcl_Obj *) subj->obj,
-                          base, nmatch > 1 ? -1 : 1, eflags);
+    r = Tcl_RegExpExecObj(regex_interp, re, (Tcl_Obj *) subj->obj,
+                          base, nmatch, eflags);
     if (r < 0)
     {
         char errtext[256];
@@ -347,7 +443,7 @@ exec_from(const RegexCompiled *re, RegexSubject *subj, int base, int eflags,
     if (r == 0)
         return false;
 
-    Tcl_RegExpGetInfo((Tcl_RegExp) re->re, &info);
+    Tcl_RegExpGetInfo(re, &info);
     for (int i = 0; i < nmatch; i++)
     {
         if (i <= info.nsubs && info.matches[i].start >= 0 && info.matches[i].end >= 0)
@@ -369,6 +465,14 @@ regex_exec(const RegexCompiled *re, RegexSubject *subj, int start, int nmatch,
     RegexMatch *pm = nmatch > 0 ? pmatch : &whole;
     int         nm = nmatch > 0 ? nmatch : 1;
 
+    /* ask Tcl for no more than exist: it then takes the same paths as PG */
+    if (nm > re->nsub + 1)
+    {
+        for (int i = re->nsub + 1; i < nm; i++)
+            pm[i].so = pm[i].eo = -1;
+        nm = re->nsub + 1;
+    }
+
     CHECK_FOR_INTERRUPTS();
     for (;;)
     {
@@ -379,19 +483,15 @@ regex_exec(const RegexCompiled *re, RegexSubject *subj, int start, int nmatch,
         if (start > subj->nunits)
             return false;
 
-        if (start == 0)
-            found = exec_from(re, subj, 0, 0, nm, pm);
+        if (start == 0 || re->ctx_re == NULL)
+            found = exec_from((Tcl_RegExp) re->re, subj, start, start > 0 ? TCL_REG_NOTBOL : 0,
+                              nm, pm);
         else
         {
-            found = exec_from(re, subj, start - 1, TCL_REG_NOTBOL, nm, pm);
-            if (found && pm[0].so < start)
-            {
-                /* begins before start: look again from start, no context */
-                bool after_nl = (re->cflags & REGEXF_NLANCH) &&
-                                subj->data[subj->ubyte[start - 1]] == '\n';
-
-                found = exec_from(re, subj, start, after_nl ? 0 : TCL_REG_NOTBOL, nm, pm);
-            }
+            /* the variant consumes the unit before start as context */
+            found = exec_from((Tcl_RegExp) re->ctx_re, subj, start - 1, TCL_REG_NOTBOL, nm, pm);
+            if (found)
+                pm[0].so++;
         }
         if (!found)
             return false;

@@ -37,6 +37,7 @@
 typedef struct RegexCompiled
 {
     void   *re;             /* Tcl_RegExp, owned by the cache entry */
+    void   *ctx_re;         /* the context variant (regex_cache.c), or NULL */
     int     nsub;           /* number of capturing subexpressions */
     int     cflags;
 } RegexCompiled;

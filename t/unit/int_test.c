@@ -29,7 +29,7 @@ FN(btint2cmp) FN(btint24cmp) FN(btint84cmp) FN(int4gcd) FN(int4lcm) FN(int4shl) 
 FN(hashint4) FN(hashint2) FN(hashint8) FN(hashint8extended) FN(hashtext) FN(hashtextextended)
 FN(hashfloat8) FN(hashfloat4) FN(hashchar) FN(hashname) FN(hashbpchar) FN(hashoidvector)
 FN(textin) FN(namein) FN(bpcharin) FN(oidvectorin) FN(charin) FN(i4tochar) FN(in_range_int4_int4)
-FN(int4_sum) FN(bool_int4)
+FN(int4_sum) FN(bool_int4) FN(int4out) FN(numeric_scale) FN(numeric_in)
 
 static int64
 i8(PGFunction f, int64 a, int64 b)
@@ -252,6 +252,28 @@ test_misc(void)
         for (int i = 0; i < 5; i++)
             fr->args[i].isnull = false;
         ok(DatumGetBool(in_range_int4_int4(fr)), "in_range: base + offset past INT_MAX still compares");
+    }
+
+    /* type I/O through an FmgrInfo: a strict input function never sees NULL */
+    {
+        FmgrInfo fi;
+        char    *e;
+
+        memset(&fi, 0, sizeof fi);
+        fi.fn_addr = int4in;
+        fi.fn_strict = true;
+        fi.fn_nargs = 3;
+        fi.fn_oid = 42;
+        ok(InputFunctionCall(&fi, NULL, INT4OID, -1) == (Datum) 0 &&
+           DatumGetInt32(InputFunctionCall(&fi, "17", INT4OID, -1)) == 17,
+           "InputFunctionCall: NULL in, NULL out; value parsed");
+        fi.fn_addr = int4out;
+        is_str(OutputFunctionCall(&fi, Int32GetDatum(-5)), "-5", "OutputFunctionCall");
+        /* scale(NaN) is NULL: DirectFunctionCall cannot return that */
+        e = err1(numeric_scale, DirectFunctionCall3(numeric_in, CStringGetDatum("NaN"),
+                                                    ObjectIdGetDatum(0), Int32GetDatum(-1)));
+        ok(e != NULL && strncmp(e, "XX000: function ", 16) == 0 && strstr(e, "returned NULL"),
+           "DirectFunctionCall raises an error on a NULL result");
     }
 
     /* the generated fmgr table (when linked) must be sorted for binary search */

@@ -10,8 +10,9 @@
  *    add/sub/mul/div/mod/round/trunc results and their display scales
  *    (select_div_scale); NaN/Infinity arithmetic; casts to integers and
  *    floats; binary send/recv round trip; sum/avg/stddev aggregates and
- *    that accumulating does not grow the aggregate context per row; and
- *    float4/float8 shortest-round-trip output in PostgreSQL's layout.
+ *    that accumulating does not grow the aggregate context per row;
+ *    float4/float8 shortest-round-trip output in PostgreSQL's layout; and
+ *    the float avg/variance/regression aggregates.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -41,6 +42,14 @@ extern Datum int8_avg(PG_FUNCTION_ARGS);
 extern Datum int8_avg_accum(PG_FUNCTION_ARGS);
 extern Datum numeric_poly_sum(PG_FUNCTION_ARGS);
 extern Datum float4out(PG_FUNCTION_ARGS);
+extern Datum float8_accum(PG_FUNCTION_ARGS);
+extern Datum float8_avg(PG_FUNCTION_ARGS);
+extern Datum float8_var_pop(PG_FUNCTION_ARGS);
+extern Datum float8_stddev_samp(PG_FUNCTION_ARGS);
+extern Datum float8_regr_accum(PG_FUNCTION_ARGS);
+extern Datum float8_corr(PG_FUNCTION_ARGS);
+extern Datum float8_regr_slope(PG_FUNCTION_ARGS);
+extern Datum float8_covar_samp(PG_FUNCTION_ARGS);
 extern Datum float4in(PG_FUNCTION_ARGS);
 
 static Datum
@@ -400,6 +409,45 @@ test_float_output(void)
     extra_float_digits = 1;
 }
 
+/* avg/var/stddev and regression over float8 with PostgreSQL's results */
+static void
+test_float_aggregates(void)
+{
+    AggState *as = makeNode(AggState);
+    float8  zero3[3] = {0, 0, 0};
+    float8  zero6[6] = {0, 0, 0, 0, 0, 0};
+    float8  xs[3] = {1, 2, 3}, ys[3] = {2, 4.5, 5.9}, vals[3] = {1.5, 2.5, 4};
+    Datum   st, st6;
+
+    as->aggcontext = CurrentMemoryContext;
+    st = PointerGetDatum(adt_make_array8(FLOAT8OID, zero3, 3));
+    st6 = PointerGetDatum(adt_make_array8(FLOAT8OID, zero6, 6));
+    for (int i = 0; i < 3; i++)
+    {
+        LOCAL_FCINFO(fc, 3);
+
+        st = trans(as, float8_accum, st, false, Float8GetDatum(vals[i]), false);
+        InitFunctionCallInfoData(*fc, NULL, 3, InvalidOid, (Node *) as, NULL);
+        fc->args[0].value = st6;
+        fc->args[1].value = Float8GetDatum(ys[i]);
+        fc->args[2].value = Float8GetDatum(xs[i]);
+        fc->args[0].isnull = fc->args[1].isnull = fc->args[2].isnull = false;
+        st6 = float8_regr_accum(fc);
+    }
+    is_str(float8out_internal(DatumGetFloat8(DirectFunctionCall1(float8_avg, st))),
+           "2.6666666666666665", "avg(float8)");
+    is_str(float8out_internal(DatumGetFloat8(DirectFunctionCall1(float8_var_pop, st))),
+           "1.0555555555555556", "var_pop(float8)");
+    is_str(float8out_internal(DatumGetFloat8(DirectFunctionCall1(float8_stddev_samp, st))),
+           "1.2583057392117916", "stddev_samp(float8)");
+    is_str(float8out_internal(DatumGetFloat8(DirectFunctionCall1(float8_corr, st6))),
+           "0.9869991784743986", "corr(y, x)");
+    is_str(float8out_internal(DatumGetFloat8(DirectFunctionCall1(float8_regr_slope, st6))),
+           "1.9500000000000006", "regr_slope(y, x)");
+    is_str(float8out_internal(DatumGetFloat8(DirectFunctionCall1(float8_covar_samp, st6))),
+           "1.9500000000000006", "covar_samp(y, x)");
+}
+
 int
 main(void)
 {
@@ -412,5 +460,6 @@ main(void)
     test_binary();
     test_aggregates();
     test_float_output();
+    test_float_aggregates();
     return tap_done();
 }

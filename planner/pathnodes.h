@@ -1,0 +1,197 @@
+/*-------------------------------------------------------------------------
+ * pathnodes.h
+ *    The optimizer's private data structures (PostgreSQL's pathnodes.h in
+ *    miniature): per-statement and per-query-level state, relations being
+ *    joined, access paths with costs, and restriction clauses.  Not for use
+ *    outside planner/.
+ *
+ * Flow (planner.c):
+ *    pg_plan_query -> subquery_planner (per query level: sub-SELECTs become
+ *    SubPlans, outer references PARAM_EXEC) -> grouping_planner ->
+ *    query_planner (planmain.c: base relations, quals, join search over
+ *    Paths) -> create_plan (createplan.c) -> upper nodes (Agg, Sort,
+ *    Limit, ModifyTable) -> set_plan_references (setrefs.c).
+ *
+ * Paths.  Each RelOptInfo (a base relation or a set of joined ones) keeps
+ * its cheapest Path; a join considers every applicable method (nested
+ * loop, hash join) in both input orders and keeps the cheapest.  Adding a
+ * method (merge join, index scan) is adding a Path kind, its cost function
+ * and its create_*_plan case.
+ *-------------------------------------------------------------------------
+ */
+#ifndef PATHNODES_H
+#define PATHNODES_H
+
+#include "planner/parse_node.h"
+
+/* ---------------------------------------------------------------- Relids */
+
+/* A set of range table indexes (bit i = rtindex i), grown as needed. */
+typedef struct Relids_
+{
+    int         nwords;
+    uint64      words[];
+} *Relids;
+
+extern Relids relids_make_singleton(int x);
+extern Relids relids_add_member(Relids a, int x);
+extern Relids relids_union(Relids a, Relids b);
+extern bool relids_is_member(int x, Relids a);
+extern bool relids_is_subset(Relids a, Relids b);     /* a is a subset of b */
+extern bool relids_overlap(Relids a, Relids b);
+extern bool relids_equal(Relids a, Relids b);
+extern bool relids_is_empty(Relids a);
+extern int  relids_num_members(Relids a);
+/* The rtindexes of level-0 Vars in an expression. */
+extern Relids pull_varnos(Node *node);
+
+/* ---------------------------------------------------------------- state */
+
+typedef struct PlannerGlobal
+{
+    List       *subplans;       /* Plan per SubPlan, plan_id = position */
+    List       *subroots;       /* PlannerInfo per subplan */
+    List       *finalrtable;    /* flattened range table */
+    List       *relationOids;   /* OIDs the plan depends on */
+    List       *paramExecTypes; /* type per PARAM_EXEC id */
+    List       *resultRelations;
+} PlannerGlobal;
+
+/* An outer-level Var or Aggref a lower query level reads as a PARAM_EXEC. */
+typedef struct PlannerParamItem
+{
+    Node       *item;           /* Var or Aggref, with levelsup 0 */
+    int         paramId;
+} PlannerParamItem;
+
+typedef struct PlannerInfo
+{
+    Query      *parse;
+    PlannerGlobal *glob;
+    int         query_level;    /* 1 at the top */
+    struct PlannerInfo *parent_root;
+    List       *plan_params;    /* PlannerParamItem: this level's values used below */
+    List       *init_plans;     /* SubPlans run once, attached to the top plan node */
+    struct RelOptInfo **simple_rel_array;   /* by rtindex, NULL for non-base RTEs */
+    struct PlannerInfo **subroots;  /* by rtindex: the planned subquery of a subquery RTE */
+    struct Plan **subplans_by_rti;  /* by rtindex: its plan */
+    int         simple_rel_array_size;
+    List       *processed_tlist;
+    Relids      all_baserels;
+    bool        hasOuterJoins;
+} PlannerInfo;
+
+/* A qual clause with the relations it references. */
+typedef struct RestrictInfo
+{
+    Expr       *clause;
+    Relids      required_relids;
+    double      selectivity;
+    /* for equijoin clauses "left = right" between disjoint rel sets */
+    bool        can_hash;
+    Relids      left_relids;
+    Relids      right_relids;
+    Oid         hashjoinoperator;
+} RestrictInfo;
+
+typedef enum RelOptKind
+{
+    RELOPT_BASEREL,
+    RELOPT_JOINREL
+} RelOptKind;
+
+typedef struct RelOptInfo
+{
+    RelOptKind  reloptkind;
+    Relids      relids;
+    double      rows;           /* estimated output rows after its quals */
+    int         width;
+    List       *reltarget;      /* Vars this rel must output (Var list) */
+    struct Path *cheapest_path;
+    /* base relations */
+    int         relid;          /* rtindex */
+    RTEKind     rtekind;
+    List       *baserestrictinfo;  /* RestrictInfo list, applied at the scan */
+    double      pages;
+    double      tuples;         /* before quals */
+    /* join relations: the quals evaluated at this join */
+    List       *joininfo;
+} RelOptInfo;
+
+typedef enum PathKind
+{
+    PATH_SEQSCAN,
+    PATH_VALUESSCAN,
+    PATH_FUNCTIONSCAN,
+    PATH_SUBQUERYSCAN,
+    PATH_RESULT,            /* a rel with no input (FROM-less) */
+    PATH_NESTLOOP,
+    PATH_HASHJOIN
+} PathKind;
+
+typedef struct Path
+{
+    PathKind    pathtype;
+    RelOptInfo *parent;
+    double      rows;
+    double      startup_cost;
+    double      total_cost;
+    /* joins */
+    JoinType    jointype;
+    struct Path *outerpath;
+    struct Path *innerpath;
+    List       *joinrestrictinfo;   /* join quals (ON of an outer join: joinqual) */
+    List       *otherrestrictinfo;  /* quals applied after the join (plan.qual) */
+    List       *hashclauses;        /* RestrictInfo list (HashJoin) */
+    bool        materialize_inner;  /* NestLoop: Material over the inner side */
+} Path;
+
+/* ---------------------------------------------------------------- costs */
+
+#define DEFAULT_SEQ_PAGE_COST   1.0
+#define DEFAULT_CPU_TUPLE_COST  0.01
+#define DEFAULT_CPU_OPERATOR_COST 0.0025
+#define DEFAULT_EQ_SEL          0.005
+#define DEFAULT_INEQ_SEL        (1.0 / 3.0)
+#define DEFAULT_UNK_SEL         0.005
+#define DEFAULT_NUM_DISTINCT    200
+
+extern double clause_selectivity(PlannerInfo *root, Node *clause);
+extern double clamp_row_est(double nrows);
+extern double estimate_num_groups(PlannerInfo *root, List *groupExprs, double input_rows);
+extern void cost_sort(double *startup, double *total, double input_cost, double tuples, int width);
+
+/* ---------------------------------------------------------------- planner.c */
+
+extern PlannerInfo *subquery_planner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_root,
+                                     struct Plan **plan_out);
+extern Node *preprocess_expression(PlannerInfo *root, Node *expr);
+
+/* ---------------------------------------------------------------- planmain.c */
+
+/* Plan the FROM/WHERE part of the query; returns the cheapest path of all rels. */
+extern Path *query_planner(PlannerInfo *root, List *scanjoin_tlist);
+
+/* ---------------------------------------------------------------- createplan.c */
+
+extern struct Plan *create_plan(PlannerInfo *root, Path *best_path, List *tlist);
+extern List *build_path_tlist(RelOptInfo *rel);
+extern struct Plan *make_sort_from_sortclauses(List *sortcls, struct Plan *lefttree,
+                                               List *tlist);
+extern struct Plan *make_result(List *tlist, Node *resconstantqual, struct Plan *subplan);
+extern struct Plan *make_material(struct Plan *lefttree);
+extern List *copy_tlist_as_vars(List *tlist);
+extern int  tlist_member_index(Node *expr, List *tlist);
+extern void copy_plan_costsize(struct Plan *dest, struct Plan *src);
+
+/* ---------------------------------------------------------------- subselect.c */
+
+extern Node *SS_process_sublinks(PlannerInfo *root, Node *expr);
+extern Node *SS_replace_correlation_vars(PlannerInfo *root, Node *expr);
+extern void SS_attach_initplans(PlannerInfo *root, struct Plan *plan);
+
+/* ---------------------------------------------------------------- setrefs.c */
+
+extern struct Plan *set_plan_references(PlannerInfo *root, struct Plan *plan);
+
+#endif
