@@ -331,6 +331,22 @@ exec_parse_message(const char *query_string, const char *stmt_name,
 
 /* ---------------------------------------------------------------- Bind */
 
+/* A prepared statement by name; the unnamed one has its own message (PostgreSQL's). */
+static CachedStatement *
+fetch_statement(const char *stmt_name)
+{
+    CachedStatement *stmt;
+
+    if (stmt_name[0] != '\0')
+        return FetchPreparedStatement(stmt_name, true);
+    stmt = FetchPreparedStatement("", false);
+    if (stmt == NULL)
+        ereport(ERROR,
+                (errcode(ERRCODE_INVALID_SQL_STATEMENT_NAME),
+                 errmsg("unnamed prepared statement does not exist")));
+    return stmt;
+}
+
 typedef struct BindParamCbData
 {
     const char *portalName;
@@ -384,7 +400,7 @@ exec_bind_message(StringInfo input_message)
     BindParamCbData one_param_data;
     ErrorContextCallback params_errcxt;
 
-    stmt = FetchPreparedStatement(stmt_name, true);
+    stmt = fetch_statement(stmt_name);
     start_xact_command();
 
     numPFormats = (int) pq_getmsgint(input_message, 2);
@@ -588,7 +604,7 @@ exec_describe_statement_message(const char *stmt_name)
     TupleDesc   desc;
 
     start_xact_command();
-    stmt = FetchPreparedStatement(stmt_name, true);
+    stmt = fetch_statement(stmt_name);
 
     desc = stmt->result_desc;
     /* describing result columns needs the catalogs: not in a failed block */

@@ -77,7 +77,7 @@ typedef struct PlannerInfo
     struct Plan **subplans_by_rti;  /* by rtindex: its plan */
     int         simple_rel_array_size;
     List       *processed_tlist;
-    Relids      all_baserels;
+    List       *needed_vars;    /* level-0 Vars some node above a scan needs */
     bool        hasOuterJoins;
 } PlannerInfo;
 
@@ -175,7 +175,7 @@ extern Path *query_planner(PlannerInfo *root, List *scanjoin_tlist);
 /* ---------------------------------------------------------------- createplan.c */
 
 extern struct Plan *create_plan(PlannerInfo *root, Path *best_path, List *tlist);
-extern List *build_path_tlist(RelOptInfo *rel);
+extern List *build_path_tlist(PlannerInfo *root, RelOptInfo *rel);
 extern struct Plan *make_sort_from_sortclauses(List *sortcls, struct Plan *lefttree,
                                                List *tlist);
 extern struct Plan *make_result(List *tlist, Node *resconstantqual, struct Plan *subplan);

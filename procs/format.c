@@ -24,6 +24,7 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "catalog/bootstrap_data.h"
 #include "catalog/lsyscache.h"
 #include "planner/primnodes.h"
 #include "procs/adt.h"
@@ -32,21 +33,33 @@
 
 /* ---------------------------------------------------------------- quoting */
 
-/*
- * PostgreSQL's keyword table, as linked in with libpg_query
- * (common/kwlookup.h); catalog/lsyscache.c uses it the same way.
- */
-struct ScanKeywordList;
-extern const struct ScanKeywordList ScanKeywords;
-extern const uint8 ScanKeywordCategories[];
-extern int ScanKeywordLookup(const char *str, const struct ScanKeywordList *keywords);
-#define UNRESERVED_KEYWORD 0
+/* Is ident one of PostgreSQL's keywords that are not unreserved? */
+static bool
+is_quoted_keyword(const char *ident)
+{
+    int lo = 0;
+    int hi = quote_nkeywords - 1;
+
+    while (lo <= hi)
+    {
+        int mid = lo + (hi - lo) / 2;
+        int c = strcmp(ident, quote_keywords[mid]);
+
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid - 1;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
 
 /*
  * quote_identifier (ruleutils.c): ident unchanged if it is lower-case
  * letters, digits and underscores, not starting with a digit, and not a
  * keyword other than an unreserved one; else double-quoted with embedded
- * quotes doubled.  (Static: libpg_query exports a quote_identifier.)
+ * quotes doubled.  (catalog/lsyscache.c has a private copy for type names.)
  */
 static char *
 quote_identifier_cstr(const char *ident)
@@ -67,13 +80,8 @@ quote_identifier_cstr(const char *ident)
         if (ch == '"')
             nquotes++;
     }
-    if (safe)
-    {
-        int kwnum = ScanKeywordLookup(ident, &ScanKeywords);
-
-        if (kwnum >= 0 && ScanKeywordCategories[kwnum] != UNRESERVED_KEYWORD)
-            safe = false;
-    }
+    if (safe && is_quoted_keyword(ident))
+        safe = false;
     if (safe)
         return pstrdup(ident);
 

@@ -637,7 +637,7 @@ timestamp_zone(PG_FUNCTION_ARGS)
         PG_RETURN_TIMESTAMPTZ(timestamp);
     tzp = lookup_zone_text(PG_GETARG_TEXT_PP(0), tzname, &type, &val);
     if (type == TZ || type == DTZ)
-        result = dt2local(timestamp, -val);
+        result = dt2local(timestamp, val);  /* local time at an east offset */
     else
     {
         if (timestamp2tm(timestamp, NULL, &tm, &fsec, NULL, tzp) != 0)

@@ -10,6 +10,7 @@ PACKAGES=(
     gcc make perl
     libevent-dev libssl-dev zlib1g-dev
     libpg-query-dev libprotobuf-c-dev libpq-dev
+    tcl8.6-dev                              # regex engine (Spencer ARE, as PostgreSQL)
     postgresql-15 postgresql-client-15      # oracle: postgres, initdb, pg_regress, psql, pgbench
     libipc-run-perl libdbd-pg-perl          # TAP test harness
 )

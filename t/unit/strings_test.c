@@ -19,7 +19,8 @@
  * Build by hand (see stubs_strings.c.inc):
  *   gcc $CFLAGS -o build/unit/strings_test t/unit/strings_test.c \
  *       build/procs/{like,regexp,regex_cache,string_funcs,format,encode,array_util,fmgr,funcapi}.o \
- *       build/backend/utils/{elog,list,palloc,stringinfo}.o -ltcl8.6 -lcrypto -lpg_query
+ *       build/backend/utils/{elog,list,palloc,stringinfo}.o \
+ *       build/catalog/bootstrap_data.o -ltcl8.6 -lcrypto
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"

@@ -1,0 +1,472 @@
+/*-------------------------------------------------------------------------
+ * setrefs.c
+ *    Final fix-up of a plan tree: the conventions of plannodes_defs.h.
+ *
+ * Principal entry point:
+ *    set_plan_references(root, plan)
+ *
+ * What it does (PostgreSQL's set_plan_references, same rules):
+ *  - Range tables of all query levels are concatenated into one
+ *    (PlannedStmt.rtable); each level's scan nodes get scanrelid +=
+ *    rtoffset and their Vars varno += rtoffset.
+ *  - Above the scans, every Var and every whole expression that a child
+ *    computes is replaced by a reference to the child's output column:
+ *    Var(OUTER_VAR, resno) for the left child, Var(INNER_VAR, resno) for
+ *    the right.  Nodes are fixed top-down, each against its children's
+ *    target lists as they were before the children were fixed.
+ *  - Sort, Limit, Material and Hash get a pass-through target list of
+ *    OUTER_VAR Vars.
+ *  - Agg: Aggrefs stay in its targetlist/qual with their arguments fixed
+ *    against the child; each distinct Aggref gets aggno 0..n-1 (equal
+ *    aggregates share one) and Agg.aggrefs lists them in aggno order.
+ *  - SubqueryScan (a sub-SELECT in FROM) does not reach the executor: its
+ *    subplan is fixed as a query level of its own, and the node becomes a
+ *    Result projecting the subplan's output (column k of the subquery is
+ *    OUTER_VAR k), or disappears if it would only pass the rows through.
+ *  - ModifyTable RETURNING lists keep Vars of the result relation.
+ *  - relationOids collects every relation the plan reads.
+ *-------------------------------------------------------------------------
+ */
+#include "backend/basalt.h"
+#include "planner/pathnodes.h"
+#include "planner/plannodes.h"
+
+typedef struct
+{
+    PlannerInfo *root;
+    int         rtoffset;
+    List       *outer_tlist;    /* child target lists (unfixed), or NIL */
+    List       *inner_tlist;
+    int         scanrelid;      /* SubqueryScan: Vars of this rel -> OUTER_VAR */
+    bool        is_agg;         /* fixing an Agg node's own expressions */
+} fix_context;
+
+static Plan *set_plan_refs(PlannerInfo *root, Plan *plan, int rtoffset);
+
+static Var *
+make_ref_var(int varno, TargetEntry *tle)
+{
+    Var        *var = makeVar(varno, tle->resno, exprType((Node *) tle->expr),
+                              exprTypmod((Node *) tle->expr),
+                              exprCollation((Node *) tle->expr), 0);
+
+    if (IsA(tle->expr, Var))
+    {
+        var->varnosyn = ((Var *) tle->expr)->varnosyn;
+        var->varattnosyn = ((Var *) tle->expr)->varattnosyn;
+    }
+    return var;
+}
+
+static TargetEntry *
+find_var_in_tlist(Var *var, List *tlist)
+{
+    ListCell   *lc;
+
+    foreach(lc, tlist)
+    {
+        TargetEntry *tle = lfirst(lc);
+        Var        *v = (Var *) tle->expr;
+
+        if (IsA(v, Var) && v->varno == var->varno && v->varattno == var->varattno &&
+            v->varlevelsup == 0)
+            return tle;
+    }
+    return NULL;
+}
+
+static TargetEntry *
+find_expr_in_tlist(Node *node, List *tlist)
+{
+    ListCell   *lc;
+
+    foreach(lc, tlist)
+    {
+        TargetEntry *tle = lfirst(lc);
+
+        if (!IsA(tle->expr, Var) && equal(node, tle->expr))
+            return tle;
+    }
+    return NULL;
+}
+
+static Node *
+fix_expr_mutator(Node *node, void *context)
+{
+    fix_context *ctx = context;
+
+    if (node == NULL)
+        return NULL;
+    if (IsA(node, Var))
+    {
+        Var        *var = (Var *) node;
+        TargetEntry *tle;
+
+        if (var->varno == OUTER_VAR || var->varno == INNER_VAR || var->varno == INDEX_VAR)
+            return copyObject(node);
+        if (ctx->scanrelid > 0 && var->varno == ctx->scanrelid)
+        {
+            Var        *v = copyObject(var);
+
+            v->varno = OUTER_VAR;
+            return (Node *) v;
+        }
+        if (ctx->outer_tlist == NIL && ctx->inner_tlist == NIL)
+        {
+            /* a scan-level expression */
+            Var        *v = copyObject(var);
+
+            v->varno += ctx->rtoffset;
+            v->varnosyn = v->varno;
+            return (Node *) v;
+        }
+        if ((tle = find_var_in_tlist(var, ctx->outer_tlist)) != NULL)
+            return (Node *) make_ref_var(OUTER_VAR, tle);
+        if ((tle = find_var_in_tlist(var, ctx->inner_tlist)) != NULL)
+            return (Node *) make_ref_var(INNER_VAR, tle);
+        elog(ERROR, "variable %d.%d not found in subplan target lists", var->varno,
+             (int) var->varattno);
+    }
+    if (IsA(node, Const) || IsA(node, Param))
+        return copyObject(node);
+    if (ctx->outer_tlist != NIL || ctx->inner_tlist != NIL)
+    {
+        TargetEntry *tle;
+
+        if ((tle = find_expr_in_tlist(node, ctx->outer_tlist)) != NULL)
+            return (Node *) make_ref_var(OUTER_VAR, tle);
+        if ((tle = find_expr_in_tlist(node, ctx->inner_tlist)) != NULL)
+            return (Node *) make_ref_var(INNER_VAR, tle);
+        if (IsA(node, Aggref) && !ctx->is_agg)
+            elog(ERROR, "Aggref not found in subplan target lists");
+    }
+    return expression_tree_mutator(node, fix_expr_mutator, context);
+}
+
+static Node *
+fix_expr(fix_context *ctx, Node *node)
+{
+    return fix_expr_mutator(node, ctx);
+}
+
+/* A pass-through target list: OUTER_VAR reference to each child column. */
+static List *
+make_dummy_tlist(List *child_tlist)
+{
+    List       *result = NIL;
+    ListCell   *lc;
+
+    foreach(lc, child_tlist)
+    {
+        TargetEntry *tle = lfirst(lc);
+        TargetEntry *newtle = flatCopyTargetEntry(tle);
+
+        newtle->expr = (Expr *) make_ref_var(OUTER_VAR, tle);
+        result = lappend(result, newtle);
+    }
+    return result;
+}
+
+/* ---------------------------------------------------------------- Agg */
+
+typedef struct
+{
+    List       *aggrefs;
+} number_aggs_context;
+
+static bool
+number_aggs_walker(Node *node, void *context)
+{
+    number_aggs_context *ctx = context;
+
+    if (node == NULL)
+        return false;
+    if (IsA(node, Aggref))
+    {
+        Aggref     *agg = (Aggref *) node;
+        ListCell   *lc;
+
+        if (agg->agglevelsup != 0)
+            return false;
+        foreach(lc, ctx->aggrefs)
+        {
+            if (equal(agg, lfirst(lc)))
+            {
+                agg->aggno = ((Aggref *) lfirst(lc))->aggno;
+                return false;
+            }
+        }
+        agg->aggno = list_length(ctx->aggrefs);
+        ctx->aggrefs = lappend(ctx->aggrefs, agg);
+        return false;           /* arguments cannot hold aggregates of this level */
+    }
+    return expression_tree_walker(node, number_aggs_walker, context);
+}
+
+/* ---------------------------------------------------------------- nodes */
+
+static bool
+trivial_subqueryscan(SubqueryScan *plan)
+{
+    ListCell   *lc;
+    int         attrno = 1;
+    int         nonjunk = 0;
+
+    if (plan->scan.plan.qual != NIL)
+        return false;
+    foreach(lc, plan->subplan->targetlist)
+        if (!((TargetEntry *) lfirst(lc))->resjunk)
+            nonjunk++;
+    if (list_length(plan->scan.plan.targetlist) != nonjunk)
+        return false;
+    foreach(lc, plan->scan.plan.targetlist)
+    {
+        TargetEntry *tle = lfirst(lc);
+        Var        *var = (Var *) tle->expr;
+
+        if (tle->resjunk || !IsA(var, Var) || var->varno != plan->scan.scanrelid ||
+            var->varattno != attrno || var->varlevelsup != 0)
+            return false;
+        attrno++;
+    }
+    return true;
+}
+
+static Plan *
+set_subqueryscan_references(PlannerInfo *root, SubqueryScan *plan, int rtoffset)
+{
+    PlannerInfo *subroot = root->subroots[plan->scan.scanrelid];
+    Plan       *subplan = set_plan_references(subroot, plan->subplan);
+    fix_context ctx = {root, rtoffset, NIL, NIL, plan->scan.scanrelid, false};
+    Result     *result;
+    ListCell   *lc;
+
+    plan->subplan = subplan;
+    if (trivial_subqueryscan(plan))
+    {
+        /* the subplan's rows as they are; keep our column labels */
+        {
+            ListCell   *l1,
+                       *l2;
+
+            forboth(l1, subplan->targetlist, l2, plan->scan.plan.targetlist)
+            {
+                TargetEntry *ctle = lfirst(l1);
+                TargetEntry *ptle = lfirst(l2);
+
+                ctle->resname = ptle->resname;
+                ctle->resjunk = ptle->resjunk;
+                ctle->resorigtbl = ptle->resorigtbl;
+                ctle->resorigcol = ptle->resorigcol;
+            }
+        }
+        subplan->initPlan = list_concat(list_copy(plan->scan.plan.initPlan), subplan->initPlan);
+        return subplan;
+    }
+    result = makeNode(Result);
+    copy_plan_costsize(&result->plan, &plan->scan.plan);
+    result->plan.lefttree = subplan;
+    result->plan.initPlan = plan->scan.plan.initPlan;
+    foreach(lc, plan->scan.plan.targetlist)
+    {
+        TargetEntry *tle = flatCopyTargetEntry(lfirst(lc));
+
+        tle->expr = (Expr *) fix_expr(&ctx, (Node *) tle->expr);
+        result->plan.targetlist = lappend(result->plan.targetlist, tle);
+    }
+    result->plan.qual = (List *) fix_expr(&ctx, (Node *) plan->scan.plan.qual);
+    return (Plan *) result;
+}
+
+static List *
+fix_tlist(fix_context *ctx, List *tlist)
+{
+    List       *result = NIL;
+    ListCell   *lc;
+
+    foreach(lc, tlist)
+    {
+        TargetEntry *tle = flatCopyTargetEntry(lfirst(lc));
+
+        tle->expr = (Expr *) fix_expr(ctx, (Node *) tle->expr);
+        result = lappend(result, tle);
+    }
+    return result;
+}
+
+static void
+fix_scan_plan(PlannerInfo *root, Plan *plan, int rtoffset)
+{
+    fix_context ctx = {root, rtoffset, NIL, NIL, 0, false};
+
+    plan->targetlist = fix_tlist(&ctx, plan->targetlist);
+    plan->qual = (List *) fix_expr(&ctx, (Node *) plan->qual);
+}
+
+static Plan *
+set_plan_refs(PlannerInfo *root, Plan *plan, int rtoffset)
+{
+    if (plan == NULL)
+        return NULL;
+
+    switch (nodeTag(plan))
+    {
+        case T_SeqScan:
+        case T_IndexScan:
+            {
+                Scan       *scan = (Scan *) plan;
+
+                fix_scan_plan(root, plan, rtoffset);
+                scan->scanrelid += rtoffset;
+            }
+            break;
+        case T_ValuesScan:
+            {
+                ValuesScan *scan = (ValuesScan *) plan;
+                fix_context ctx = {root, rtoffset, NIL, NIL, 0, false};
+
+                fix_scan_plan(root, plan, rtoffset);
+                scan->values_lists = (List *) fix_expr(&ctx, (Node *) scan->values_lists);
+                scan->scan.scanrelid += rtoffset;
+            }
+            break;
+        case T_FunctionScan:
+            {
+                FunctionScan *scan = (FunctionScan *) plan;
+                fix_context ctx = {root, rtoffset, NIL, NIL, 0, false};
+
+                fix_scan_plan(root, plan, rtoffset);
+                scan->functions = (List *) fix_expr(&ctx, (Node *) scan->functions);
+                scan->scan.scanrelid += rtoffset;
+            }
+            break;
+        case T_SubqueryScan:
+            return set_subqueryscan_references(root, (SubqueryScan *) plan, rtoffset);
+        case T_Result:
+            {
+                Result     *res = (Result *) plan;
+
+                if (plan->lefttree)
+                {
+                    fix_context ctx = {root, rtoffset, plan->lefttree->targetlist, NIL, 0, false};
+
+                    plan->targetlist = fix_tlist(&ctx, plan->targetlist);
+                    plan->qual = (List *) fix_expr(&ctx, (Node *) plan->qual);
+                    res->resconstantqual = fix_expr(&ctx, res->resconstantqual);
+                }
+                else
+                {
+                    fix_context ctx = {root, rtoffset, NIL, NIL, 0, false};
+
+                    fix_scan_plan(root, plan, rtoffset);
+                    res->resconstantqual = fix_expr(&ctx, res->resconstantqual);
+                }
+            }
+            break;
+        case T_ProjectSet:
+            {
+                fix_context ctx = {root, rtoffset, plan->lefttree->targetlist, NIL, 0, false};
+
+                plan->targetlist = fix_tlist(&ctx, plan->targetlist);
+            }
+            break;
+        case T_NestLoop:
+        case T_HashJoin:
+            {
+                Join       *join = (Join *) plan;
+                List       *inner_tlist = plan->righttree->targetlist;
+                fix_context ctx = {root, rtoffset, plan->lefttree->targetlist, inner_tlist, 0,
+                                   false};
+
+                plan->targetlist = fix_tlist(&ctx, plan->targetlist);
+                plan->qual = (List *) fix_expr(&ctx, (Node *) plan->qual);
+                join->joinqual = (List *) fix_expr(&ctx, (Node *) join->joinqual);
+                if (IsA(plan, HashJoin))
+                {
+                    HashJoin   *hj = (HashJoin *) plan;
+                    Hash       *hash = (Hash *) plan->righttree;
+                    fix_context octx = {root, rtoffset, plan->lefttree->targetlist, NIL, 0, false};
+                    fix_context hctx = {root, rtoffset, hash->plan.lefttree->targetlist, NIL, 0,
+                                        false};
+
+                    hj->hashclauses = (List *) fix_expr(&ctx, (Node *) hj->hashclauses);
+                    hj->hashkeys = (List *) fix_expr(&octx, (Node *) hj->hashkeys);
+                    /* the Hash node evaluates the inner keys on its own child's rows */
+                    hash->hashkeys = (List *) fix_expr(&hctx, (Node *) hash->hashkeys);
+                }
+            }
+            break;
+        case T_Hash:
+        case T_Material:
+        case T_Sort:
+        case T_Limit:
+            plan->targetlist = make_dummy_tlist(plan->lefttree->targetlist);
+            if (IsA(plan, Limit))
+            {
+                Limit      *lim = (Limit *) plan;
+                fix_context ctx = {root, rtoffset, NIL, NIL, 0, false};
+
+                lim->limitOffset = fix_expr(&ctx, lim->limitOffset);
+                lim->limitCount = fix_expr(&ctx, lim->limitCount);
+            }
+            break;
+        case T_Agg:
+            {
+                Agg        *agg = (Agg *) plan;
+                fix_context ctx = {root, rtoffset, plan->lefttree->targetlist, NIL, 0, true};
+                number_aggs_context nctx = {NIL};
+
+                plan->targetlist = fix_tlist(&ctx, plan->targetlist);
+                plan->qual = (List *) fix_expr(&ctx, (Node *) plan->qual);
+                (void) number_aggs_walker((Node *) plan->targetlist, &nctx);
+                (void) number_aggs_walker((Node *) plan->qual, &nctx);
+                agg->aggrefs = nctx.aggrefs;
+            }
+            break;
+        case T_ModifyTable:
+            {
+                ModifyTable *mt = (ModifyTable *) plan;
+                fix_context ctx = {root, rtoffset, NIL, NIL, 0, false};
+                ListCell   *lc;
+
+                mt->returningLists = (List *) fix_expr(&ctx, (Node *) mt->returningLists);
+                plan->targetlist = mt->returningLists ? linitial(mt->returningLists) : NIL;
+                mt->nominalRelation += rtoffset;
+                foreach(lc, mt->resultRelations)
+                    lfirst_int(lc) += rtoffset;
+                foreach(lc, mt->resultRelations)
+                    root->glob->resultRelations = lappend_int(root->glob->resultRelations,
+                                                              lfirst_int(lc));
+            }
+            break;
+        default:
+            elog(ERROR, "set_plan_refs: unexpected plan node %d", (int) nodeTag(plan));
+    }
+
+    plan->lefttree = set_plan_refs(root, plan->lefttree, rtoffset);
+    plan->righttree = set_plan_refs(root, plan->righttree, rtoffset);
+    return plan;
+}
+
+/*
+ * set_plan_references
+ *    Append this query level's range table to the flat one and fix its
+ *    plan; sub-SELECTs in FROM are fixed recursively as their own levels.
+ */
+Plan *
+set_plan_references(PlannerInfo *root, Plan *plan)
+{
+    PlannerGlobal *glob = root->glob;
+    int         rtoffset = list_length(glob->finalrtable);
+    ListCell   *lc;
+
+    foreach(lc, root->parse->rtable)
+    {
+        RangeTblEntry *rte = lfirst(lc);
+
+        glob->finalrtable = lappend(glob->finalrtable, rte);
+        if (rte->rtekind == RTE_RELATION && !list_member_oid(glob->relationOids, rte->relid))
+            glob->relationOids = lappend_oid(glob->relationOids, rte->relid);
+    }
+    return set_plan_refs(root, plan, rtoffset);
+}
