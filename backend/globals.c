@@ -15,6 +15,7 @@
 #include "backend/globals.h"
 
 int         MyProcPid = 0;
+int         PostmasterPid = 0;
 int32       MyCancelKey = 0;
 time_t      MyStartTime = 0;
 bool        IsUnderPostmaster = false;

@@ -18,6 +18,7 @@
 
 /* ---- identity of this process ---- */
 extern int      MyProcPid;
+extern int      PostmasterPid;        /* set in main, inherited by children */
 extern int32    MyCancelKey;          /* for CancelRequest matching */
 extern time_t   MyStartTime;
 extern bool     IsUnderPostmaster;    /* true in forked backends */

@@ -158,7 +158,7 @@ typedef struct ConfigOptionRow
 /* Put every setting at its boot value.  Call once per process, early. */
 extern void InitializeGUCOptions(void);
 /*
- * Read a postgresql.conf-style file.  At postmaster start (context
+ * Read a postgresql.conf-style file (guc_file.c).  At postmaster start (context
  * PGC_POSTMASTER) an unknown name or bad value is FATAL, as PostgreSQL
  * does; returns false if the file does not exist.
  */

@@ -388,7 +388,7 @@ dateorder_name(int order)
 }
 
 static bool
-check_datestyle(char **newval, GucSource source)
+guc_check_datestyle(char **newval, GucSource source)
 {
     int     style = DateStyle;
     int     order = DateOrder;
@@ -402,7 +402,7 @@ check_datestyle(char **newval, GucSource source)
 
 /* The variable holds a canonical "Style, Order" string: derive the ints. */
 static void
-assign_datestyle(void)
+guc_assign_datestyle(void)
 {
     int     style = USE_ISO_DATES;
     int     order = DATEORDER_MDY;
@@ -746,7 +746,7 @@ struct config_generic ConfigureNames[] = {
       "Sets the server's data directory.", &data_directory_string, "", NULL, NULL),
     S("DateStyle", PGC_USERSET, GUC_LIST_INPUT | GUC_REPORT,
       "Sets the display format for date and time values.",
-      &datestyle_string, "ISO, MDY", check_datestyle, assign_datestyle),
+      &datestyle_string, "ISO, MDY", guc_check_datestyle, guc_assign_datestyle),
     S("default_table_access_method", PGC_USERSET, GUC_IS_NAME,
       "Sets the default table access method for new tables.",
       &default_table_access_method, "heap", check_default_table_access_method, NULL),

@@ -42,6 +42,7 @@
 #include "backend/postmaster.h"
 #include "backend/utils/stringinfo.h"
 #include "catalog/catalog.h"
+#include "procs/datetime.h"
 #include "storage/procarray.h"
 #include "storage/shmem.h"
 #include "storage/transam.h"
@@ -89,10 +90,37 @@ usage_error(const char *fmt, const char *arg)
     exit(1);
 }
 
-static void
-apply_cmdline_setting(const char *name, const char *value)
+/*
+ * Command-line settings are checked at once (a bad one is FATAL before
+ * anything is touched) but applied only after a new data directory's
+ * postgresql.conf has been written, so that file records defaults, not
+ * one run's options.
+ */
+static struct
 {
-    SetConfigOption(name, value, PGC_POSTMASTER, PGC_S_ARGV);
+    char   *name;
+    char   *value;
+} cmdline_settings[MAX_CMDLINE_SETTINGS];
+static int  num_cmdline_settings;
+
+static void
+add_cmdline_setting(const char *name, const char *value)
+{
+    if (num_cmdline_settings >= MAX_CMDLINE_SETTINGS)
+        usage_error("too many settings on the command line (at most %s)", "256");
+    (void) set_config_option(name, value, PGC_POSTMASTER, PGC_S_ARGV,
+                             GUC_ACTION_SET, false, ERROR);
+    cmdline_settings[num_cmdline_settings].name = strdup(name);
+    cmdline_settings[num_cmdline_settings].value = strdup(value);
+    num_cmdline_settings++;
+}
+
+static void
+apply_cmdline_settings(void)
+{
+    for (int i = 0; i < num_cmdline_settings; i++)
+        SetConfigOption(cmdline_settings[i].name, cmdline_settings[i].value,
+                        PGC_POSTMASTER, PGC_S_ARGV);
 }
 
 /* ---------------------------------------------------------------- data directory */
@@ -413,12 +441,14 @@ main(int argc, char *argv[])
         }
     }
 
-    MyProcPid = getpid();
+    MyProcPid = PostmasterPid = getpid();
     MyStartTime = time(NULL);
     IsPostmasterEnvironment = true;
     MemoryContextInit();
     elog_process_label = "postmaster";
     InitializeGUCOptions();
+    /* the datetime module validates and canonicalizes time zone names */
+    InitDateTimeGUC();
 
     for (int i = 1; i < argc; i++)
     {
@@ -433,7 +463,7 @@ main(int argc, char *argv[])
             ParseLongOption(arg + 2, &name, &value);
             if (value == NULL)
                 usage_error("--%s requires a value", name);
-            apply_cmdline_setting(name, value);
+            add_cmdline_setting(name, value);
             free(name);
             free(value);
             continue;
@@ -456,14 +486,14 @@ main(int argc, char *argv[])
 
         switch (arg[1])
         {
-            case 'B': apply_cmdline_setting("shared_buffers", val); break;
+            case 'B': add_cmdline_setting("shared_buffers", val); break;
             case 'C': print_name = val; break;
             case 'D': datadir = val; break;
-            case 'F': apply_cmdline_setting("fsync", "false"); break;
-            case 'h': apply_cmdline_setting("listen_addresses", val); break;
-            case 'N': apply_cmdline_setting("max_connections", val); break;
-            case 'p': apply_cmdline_setting("port", val); break;
-            case 'S': apply_cmdline_setting("work_mem", val); break;
+            case 'F': add_cmdline_setting("fsync", "false"); break;
+            case 'h': add_cmdline_setting("listen_addresses", val); break;
+            case 'N': add_cmdline_setting("max_connections", val); break;
+            case 'p': add_cmdline_setting("port", val); break;
+            case 'S': add_cmdline_setting("work_mem", val); break;
             case 'c':
                 {
                     char   *name;
@@ -472,7 +502,7 @@ main(int argc, char *argv[])
                     ParseLongOption(val, &name, &value);
                     if (value == NULL)
                         usage_error("-c %s requires a value", name);
-                    apply_cmdline_setting(name, value);
+                    add_cmdline_setting(name, value);
                     free(name);
                     free(value);
                     break;
@@ -497,6 +527,7 @@ main(int argc, char *argv[])
     if (print_name)
     {
         /* -C: report a setting as the server would see it, then exit */
+        apply_cmdline_settings();
         snprintf(path, sizeof path, "%s/postgresql.conf", DataDir);
         (void) ProcessConfigFile(path, PGC_POSTMASTER);
         printf("%s\n", GetConfigOptionByName(print_name, NULL, false));
@@ -507,6 +538,7 @@ main(int argc, char *argv[])
     CreateDataDirLockFile();
     if (fresh)
         prepare_new_data_directory();
+    apply_cmdline_settings();
 
     snprintf(path, sizeof path, "%s/postgresql.conf", DataDir);
     if (!ProcessConfigFile(path, PGC_POSTMASTER))

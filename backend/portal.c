@@ -258,7 +258,10 @@ void
 PortalDefineQuery(Portal portal, CachedStatement *stmt, ParamListInfo params)
 {
     portal->stmt = stmt;
-    RetainCachedStatement(stmt);
+    /* a statement without its own context belongs to the current message */
+    portal->stmt_transient = (stmt->context == NULL);
+    if (!portal->stmt_transient)
+        RetainCachedStatement(stmt);
     portal->commandTag = stmt->commandTag;
     portal->params = params;
 }
@@ -503,7 +506,7 @@ PortalRun(Portal portal, long count, bool isTopLevel, DestReceiver *dest,
     bool    result = true;
     uint64  nprocessed;
 
-    if (portal->status != PORTAL_READY)
+    if (portal->status != PORTAL_READY || portal->stmt == NULL)
         ereport(ERROR,
                 (errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
                  errmsg("portal \"%s\" cannot be run", portal->name)));
@@ -600,7 +603,7 @@ PortalDrop(Portal portal)
     /* A failed portal's executor resources went with the aborted transaction. */
     if (portal->status != PORTAL_FAILED)
         PortalReleaseExecutor(portal);
-    if (portal->stmt)
+    if (portal->stmt && !portal->stmt_transient)
         ReleaseCachedStatement(portal->stmt);
     MemoryContextDelete(portal->portalContext);
 }
@@ -634,6 +637,17 @@ portal_xact_callback(XactEvent event, void *arg)
                 portal->queryDesc = NULL;
                 portal->holdStore = NULL;
                 portal->status = PORTAL_FAILED;
+                /*
+                 * A simple Query's statement dies with its message: forget
+                 * it now.  tupDesc is kept only as a "returns rows" flag
+                 * for Describe (which refuses with 25P02 before reading it,
+                 * as the block is aborted) and is never dereferenced again.
+                 */
+                if (portal->stmt_transient)
+                {
+                    portal->stmt = NULL;
+                    portal->formats = NULL;
+                }
             }
             portal = next;
         }

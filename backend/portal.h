@@ -96,12 +96,15 @@ typedef struct PortalData
 {
     char       *name;           /* "" for the unnamed portal */
     MemoryContext portalContext;
-    CachedStatement *stmt;      /* holds a reference */
+    CachedStatement *stmt;      /* holds a reference (unless stmt_transient);
+                                 * NULL once a failed portal lost it */
+    bool        stmt_transient; /* simple Query: stmt lives in MessageContext */
     const char *commandTag;
     ParamListInfo params;
     PortalStrategy strategy;
     PortalStatus status;
-    TupleDesc   tupDesc;        /* result columns, NULL if none */
+    TupleDesc   tupDesc;        /* result columns, NULL if none (FAILED with a
+                                 * NULL stmt: a flag only, not to be read) */
     int16      *formats;        /* one per result column, NULL = all text */
     QueryDesc  *queryDesc;      /* ONE_SELECT, between start and drop */
     Tuplestorestate *holdStore; /* ONE_RETURNING / UTIL_SELECT results */

@@ -113,6 +113,36 @@ static pid_t lock_owner_pid = 0;        /* only this process removes the file */
 /* ---------------------------------------------------------------- lock file */
 
 /*
+ * Is pid a live process?  A zombie (dead, not yet reaped: common in
+ * containers whose init does not reap) answers kill(pid, 0) but is not
+ * running anything.
+ */
+static bool
+process_is_alive(pid_t pid)
+{
+    char    path[64];
+    char    buf[512];
+    FILE   *fp;
+    char   *paren;
+
+    if (kill(pid, 0) != 0 && errno == ESRCH)
+        return false;
+    snprintf(path, sizeof path, "/proc/%d/stat", (int) pid);
+    fp = fopen(path, "r");
+    if (fp == NULL)
+        return true;            /* no /proc: trust kill() */
+    if (fgets(buf, sizeof buf, fp) == NULL)
+    {
+        fclose(fp);
+        return true;
+    }
+    fclose(fp);
+    /* "pid (comm) state ...": the state follows the last ')' */
+    paren = strrchr(buf, ')');
+    return !(paren && paren[1] == ' ' && paren[2] == 'Z');
+}
+
+/*
  * postmaster.pid in PostgreSQL's layout: pid, data directory, start time,
  * port, socket directory, listen address, shared memory key, status.
  */
@@ -179,7 +209,7 @@ CreateDataDirLockFile(void)
         /* Ours or our parent's pid is a stale file from a previous life. */
         if (other_pid != getpid() && other_pid != getppid())
         {
-            if (kill(other_pid, 0) == 0 || (errno != ESRCH && errno != EPERM))
+            if (process_is_alive(other_pid))
                 ereport(FATAL,
                         (errcode(ERRCODE_LOCK_FILE_EXISTS),
                          errmsg("lock file \"%s\" already exists", lock_file_path),

@@ -45,6 +45,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <unistd.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 
 #include "backend/globals.h"
@@ -557,15 +558,16 @@ exec_execute_message(const char *portal_name, long max_rows)
                  errmsg("portal \"%s\" does not exist", portal_name)));
 
     /* The empty query: nothing to run, not even a transaction. */
-    if (portal->stmt->raw == NULL)
+    if (portal->stmt != NULL && portal->stmt->raw == NULL)
     {
         NullCommand();
         return;
     }
-    is_xact_command = IsTransactionStmt(portal->stmt->raw->stmt);
+    is_xact_command = portal->stmt != NULL && IsTransactionStmt(portal->stmt->raw->stmt);
 
     start_xact_command();
-    if (IsAbortedTransactionBlockState() && !IsTransactionExitStmt(portal->stmt->raw->stmt))
+    if (IsAbortedTransactionBlockState() &&
+        (portal->stmt == NULL || !IsTransactionExitStmt(portal->stmt->raw->stmt)))
         report_aborted_transaction();
     CHECK_FOR_INTERRUPTS();
 
@@ -948,6 +950,16 @@ BackendMain(int client_sock, CAC_state cac)
     IsUnderPostmaster = true;
     MyProcPid = getpid();
     MyStartTime = time(NULL);
+
+    /*
+     * A backend must not outlive its postmaster: a new postmaster would
+     * build fresh shared memory while this one still wrote through the
+     * old.  The kernel kills us when the postmaster goes (Linux).
+     */
+    (void) prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != PostmasterPid)
+        _exit(1);
+
     MyCancelKey = choose_cancel_key();
     elog_process_label = "backend";
 

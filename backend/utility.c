@@ -22,6 +22,7 @@
 #include "backend/utils/stringinfo.h"
 #include "catalog/lsyscache.h"
 #include "executor/tuptable.h"
+#include "planner/planner.h"
 #include "procs/fmgr.h"
 #include "storage/snapshot.h"
 #include "storage/xact.h"
@@ -330,14 +331,22 @@ CheckUtilityStatement(RawNode *node)
     }
 }
 
-/* One SET argument as text; typeName set when it was a cast (SET TIME ZONE INTERVAL). */
+/*
+ * One SET argument as text.  A cast can only be SET TIME ZONE INTERVAL
+ * '...': as PostgreSQL does, the interval is normalized through its input
+ * and output functions and passed on as "INTERVAL '<value>'".
+ */
 static void
 append_set_arg(StringInfo buf, RawNode *arg, int flags)
 {
     PgQuery__AConst *con;
+    PgQuery__TypeName *typeName = NULL;
 
     if (arg->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+    {
+        typeName = arg->type_cast->type_name;
         arg = arg->type_cast->arg;
+    }
     if (arg == NULL || arg->node_case != PG_QUERY__NODE__NODE_A_CONST)
         elog(ERROR, "unrecognized node type: %d", arg ? (int) arg->node_case : 0);
     con = arg->a_const;
@@ -353,7 +362,23 @@ append_set_arg(StringInfo buf, RawNode *arg, int flags)
             appendStringInfoString(buf, con->boolval && con->boolval->boolval ? "true" : "false");
             break;
         case PG_QUERY__A__CONST__VAL_SVAL:
-            if (flags & GUC_LIST_QUOTE)
+            if (typeName != NULL)
+            {
+                Oid     typoid;
+                int32   typmod;
+                Oid     typinput;
+                Oid     typioparam;
+                Oid     typoutput;
+                bool    typisvarlena;
+                Datum   value;
+
+                typenameTypeIdAndMod(typeName, &typoid, &typmod);
+                getTypeInputInfo(typoid, &typinput, &typioparam);
+                getTypeOutputInfo(typoid, &typoutput, &typisvarlena);
+                value = OidInputFunctionCall(typinput, con->sval->sval, typioparam, typmod);
+                appendStringInfo(buf, "INTERVAL '%s'", OidOutputFunctionCall(typoutput, value));
+            }
+            else if (flags & GUC_LIST_QUOTE)
                 appendStringInfoString(buf, guc_quote_identifier(con->sval->sval));
             else
                 appendStringInfoString(buf, con->sval->sval);

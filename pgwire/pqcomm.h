@@ -82,9 +82,10 @@ extern void pq_endmsgread(void);
 extern bool pq_is_reading_msg(void);
 
 /*
- * Output.  pq_putmessage appends a whole message (type 0: no type byte,
- * for the single-byte SSL/GSS refusals) to the send buffer.  Returns EOF
- * if the connection is broken; after that all output is discarded.
+ * Output.  pq_putmessage appends a whole message (type byte, length word,
+ * body) to the send buffer; pq_putbytes appends raw bytes (the one-byte
+ * SSL/GSS refusal, v2-format errors).  Both return EOF if the connection
+ * is broken; after that all output is discarded.
  */
 extern int  pq_putmessage(char msgtype, const char *s, size_t len);
 extern int  pq_putbytes(const char *s, size_t len);

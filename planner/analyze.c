@@ -38,8 +38,6 @@
 #define ACL_UPDATE (1 << 2)
 #define ACL_DELETE (1 << 3)
 
-extern void parser_reset_expr_depth(void);
-
 static Query *transformSelectStmt(ParseState *pstate, PgQuery__SelectStmt *stmt);
 static Query *transformValuesClause(ParseState *pstate, PgQuery__SelectStmt *stmt);
 static Query *transformSetOperationStmt(ParseState *pstate, PgQuery__SelectStmt *stmt);
@@ -653,12 +651,33 @@ transformSetOperationStmt(ParseState *pstate, PgQuery__SelectStmt *stmt)
         }
     }
 
-    /* ORDER BY sees only the result column names */
-    sv_namespace = pstate->p_namespace;
-    pstate->p_namespace = NIL;
-    sortClause = transformSortClause(pstate, sort_clause, n_sort, &qry->targetList,
-                                     EXPR_KIND_ORDER_BY, false);
-    pstate->p_namespace = sv_namespace;
+    /*
+     * ORDER BY sees only the result columns, through a join-like name
+     * space item over the output Vars (as PostgreSQL does, so that an
+     * expression over them draws the "invalid ... ORDER BY" error below).
+     */
+    {
+        List       *names = NIL;
+        List       *vars = NIL;
+        int         sv_rtable_length = list_length(pstate->p_rtable);
+        ParseNamespaceItem *jnsitem;
+
+        foreach(lc, qry->targetList)
+        {
+            TargetEntry *tle = lfirst(lc);
+
+            names = lappend(names, pstrdup(tle->resname ? tle->resname : "?column?"));
+            vars = lappend(vars, copyObject(tle->expr));
+        }
+        jnsitem = addRangeTableEntryForJoin(pstate, names, JOIN_INNER, vars, NULL, false);
+        jnsitem->p_rel_visible = false;
+        sv_namespace = pstate->p_namespace;
+        pstate->p_namespace = list_make1(jnsitem);
+        sortClause = transformSortClause(pstate, sort_clause, n_sort, &qry->targetList,
+                                         EXPR_KIND_ORDER_BY, false);
+        pstate->p_namespace = sv_namespace;
+        pstate->p_rtable = list_truncate(pstate->p_rtable, sv_rtable_length);
+    }
     foreach(lc, qry->targetList)
     {
         if (((TargetEntry *) lfirst(lc))->resjunk)

@@ -100,7 +100,7 @@ copy_tlist_as_vars(List *tlist)
 }
 
 Plan *
-make_result(List *tlist, Node *resconstantqual, Plan *subplan)
+make_result_plan(List *tlist, Node *resconstantqual, Plan *subplan)
 {
     Result     *node = makeNode(Result);
 
@@ -119,7 +119,7 @@ make_result(List *tlist, Node *resconstantqual, Plan *subplan)
 }
 
 Plan *
-make_material(Plan *lefttree)
+make_material_plan(Plan *lefttree)
 {
     Material   *node = makeNode(Material);
 
@@ -196,7 +196,7 @@ create_scan_plan(PlannerInfo *root, Path *path, List *tlist)
 
     if (path->pathtype == PATH_RESULT)
     {
-        plan = make_result(tlist, (Node *) quals, NULL);
+        plan = make_result_plan(tlist, (Node *) quals, NULL);
         set_plan_cost(plan, path);
         return plan;
     }
@@ -285,7 +285,7 @@ create_join_plan(PlannerInfo *root, Path *path, List *tlist)
         NestLoop   *nl = makeNode(NestLoop);
 
         if (path->materialize_inner)
-            inner_plan = make_material(inner_plan);
+            inner_plan = make_material_plan(inner_plan);
         nl->join.jointype = path->jointype;
         nl->join.joinqual = extract_clauses(path->joinrestrictinfo);
         plan = &nl->join.plan;

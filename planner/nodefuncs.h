@@ -53,4 +53,7 @@ extern bool expression_returns_set(Node *clause);
 /* Does the tree contain an Aggref of this query level (agglevelsup == 0)? */
 extern bool contain_aggs_of_level(Node *node, int levelsup);
 
+/* A copy of a List of C strings (copyfuncs.c). */
+extern List *copy_string_list(const List *from);
+
 #endif

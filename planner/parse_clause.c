@@ -26,6 +26,7 @@
 #include "planner/parse_node.h"
 
 #define ACL_INSERT (1 << 0)
+#define ACL_DELETE (1 << 3)
 
 /* The location of a raw expression: PostgreSQL's exprLocation on raw nodes. */
 static int
@@ -517,15 +518,24 @@ setTargetTable(ParseState *pstate, PgQuery__RangeVar *relation, bool inh, bool a
     cancel_parser_errposition_callback(&pcbstate);
     if (rel->relkind != RELKIND_RELATION)
     {
-        const char *what = rel->relkind == RELKIND_VIEW ? "view" :
-            rel->relkind == RELKIND_SEQUENCE ? "sequence" : "relation";
-        const char *verb = requiredPerms == ACL_INSERT ? "insert into" :
-            alsoSource && pstate->p_is_insert == false ? "change" : "change";
+        char        relkind = rel->relkind;
+        bool        isview = (relkind == RELKIND_VIEW);
 
         table_close(rel, NoLock);
+        if (isview)
+            ereport(ERROR,
+                    errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errmsg("cannot %s view \"%s\"",
+                           requiredPerms == ACL_INSERT ? "insert into" :
+                           alsoSource && requiredPerms == ACL_DELETE ? "delete from" : "update",
+                           relation->relname),
+                    errdetail("Views that do not select from a single table or view are not automatically updatable."),
+                    parser_errposition(pstate, relation->location));
         ereport(ERROR,
                 errcode(ERRCODE_WRONG_OBJECT_TYPE),
-                errmsg("cannot %s %s \"%s\"", verb, what, relation->relname));
+                errmsg("cannot change %s \"%s\"",
+                       relkind == RELKIND_SEQUENCE ? "sequence" : "relation",
+                       relation->relname));
     }
     pstate->p_target_relation = rel;
     nsitem = addRangeTableEntryForRelation(pstate, rel, RowExclusiveLock, relation->alias, false);

@@ -21,8 +21,9 @@
  * to PostgreSQL's form once arrays are evaluated.
  *
  * Not supported yet (0A000): row constructors and row comparisons,
- * whole-row references, subscripts and field selection, COLLATE,
- * GROUPING(), named function arguments, multi-dimensional ARRAY[].
+ * whole-row references, subscripts and field selection, GROUPING(),
+ * named function arguments, multi-dimensional ARRAY[]; COLLATE knows only
+ * "default", "C" and "POSIX".
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -93,7 +94,6 @@ transformExprRecurse(ParseState *pstate, PgNode *expr)
     return result;
 }
 
-void parser_reset_expr_depth(void);
 void
 parser_reset_expr_depth(void)
 {
@@ -809,6 +809,56 @@ transformSQLValueFunction(ParseState *pstate, PgQuery__SQLValueFunction *svf)
     return (Node *) result;
 }
 
+/*
+ * expr COLLATE name.  Basalt knows the collations every PostgreSQL
+ * database has ("default", "C", "POSIX"); the result is the argument
+ * relabeled with that collation (the form PostgreSQL's planner reduces a
+ * CollateExpr to).
+ */
+static Node *
+transformCollateClause(ParseState *pstate, PgQuery__CollateClause *c)
+{
+    Node       *arg = transformExprRecurse(pstate, c->arg);
+    Oid         argtype = exprType(arg);
+    const char *collname = pgStrVal(c->collname[c->n_collname - 1]);
+    Oid         collid;
+
+    if (argtype == UNKNOWNOID)
+    {
+        arg = coerce_type(pstate, arg, UNKNOWNOID, TEXTOID, -1, COERCION_IMPLICIT,
+                          COERCE_IMPLICIT_CAST, -1);
+        argtype = TEXTOID;
+    }
+    if (!type_is_collatable(argtype))
+        ereport(ERROR,
+                errcode(ERRCODE_DATATYPE_MISMATCH),
+                errmsg("collations are not supported by type %s", format_type_be(argtype)),
+                parser_errposition(pstate, c->location));
+    if (c->n_collname > 1 && strcmp(pgStrVal(c->collname[c->n_collname - 2]), "pg_catalog") != 0)
+        collid = InvalidOid;
+    else if (strcmp(collname, "default") == 0)
+        collid = DEFAULT_COLLATION_OID;
+    else if (strcmp(collname, "C") == 0)
+        collid = C_COLLATION_OID;
+    else if (strcmp(collname, "POSIX") == 0)
+        collid = C_COLLATION_OID + 1;
+    else
+        collid = InvalidOid;
+    if (!OidIsValid(collid))
+        ereport(ERROR,
+                errcode(ERRCODE_UNDEFINED_OBJECT),
+                errmsg("collation \"%s\" for encoding \"%s\" does not exist",
+                       NameListToString(c->collname, c->n_collname), "UTF8"),
+                parser_errposition(pstate, c->location));
+    {
+        RelabelType *r = makeRelabelType((Expr *) arg, argtype, exprTypmod(arg), collid,
+                                         COERCE_IMPLICIT_CAST);
+
+        r->location = c->location;
+        return (Node *) r;
+    }
+}
+
 /* ---------------------------------------------------------------- sublinks */
 
 static Node *
@@ -981,8 +1031,7 @@ transformExprRecurseInternal(ParseState *pstate, PgNode *expr)
                                  exprLocation(NULL));
             break;
         case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
-            parser_not_supported(pstate, "COLLATE", expr->collate_clause->location);
-            break;
+            return transformCollateClause(pstate, expr->collate_clause);
         case PG_QUERY__NODE__NODE_GROUPING_FUNC:
             parser_not_supported(pstate, "GROUPING()", expr->grouping_func->location);
             break;

@@ -262,6 +262,8 @@ extern List *ExpandColumnRefStar(ParseState *pstate, PgQuery__ColumnRef *cref,
 extern Node *transformExpr(ParseState *pstate, PgNode *expr, ParseExprKind exprKind);
 /* transformExpr within the current p_expr_kind (for recursion from other files) */
 extern Node *transformExprRecurse(ParseState *pstate, PgNode *expr);
+/* Start of a statement's analysis: the expression nesting counter restarts. */
+extern void parser_reset_expr_depth(void);
 extern char *NameListToString(PgNode **names, size_t n);
 
 /* ---------------------------------------------------------------- parse_oper.c */

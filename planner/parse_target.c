@@ -103,19 +103,38 @@ FigureColnameInternal(PgNode *node, char **name)
                 case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK:
                 case PG_QUERY__SUB_LINK_TYPE__MULTIEXPR_SUBLINK:
                     {
-                        /* the subquery's single column name, if it has an explicit one */
+                        /*
+                         * The name of the subquery's single output column,
+                         * as PostgreSQL takes it from the analyzed subquery:
+                         * its alias, else its own figured name.
+                         */
                         PgNode     *sub = node->sub_link->subselect;
+                        PgQuery__SelectStmt *sel;
 
-                        if (sub && sub->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
-                            sub->select_stmt->n_target_list > 0)
+                        if (sub == NULL || sub->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
+                            break;
+                        sel = sub->select_stmt;
+                        while (sel->larg && sel->op != PG_QUERY__SET_OPERATION__SETOP_NONE &&
+                               sel->op != PG_QUERY__SET_OPERATION__SET_OPERATION_UNDEFINED)
+                            sel = sel->larg;
+                        if (sel->n_values_lists > 0)
                         {
-                            PgQuery__ResTarget *rt = sub->select_stmt->target_list[0]->res_target;
+                            *name = "column1";
+                            return 2;
+                        }
+                        if (sel->n_target_list > 0)
+                        {
+                            PgQuery__ResTarget *rt = sel->target_list[0]->res_target;
 
                             if (rt->name && rt->name[0])
-                            {
                                 *name = pstrdup(rt->name);
-                                return 2;
-                            }
+                            else if (rt->val && rt->val->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+                                     rt->val->column_ref->fields[rt->val->column_ref->n_fields - 1]->node_case ==
+                                     PG_QUERY__NODE__NODE_A_STAR)
+                                break;
+                            else
+                                *name = FigureColname(rt->val);
+                            return 2;
                         }
                     }
                     break;

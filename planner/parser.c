@@ -73,6 +73,10 @@ static const RawErrorInfo raw_error_table[] = {
     {"frame starting from", ERRCODE_WINDOWING_ERROR, NULL},
     {"aggregates cannot have output arguments", ERRCODE_INVALID_FUNCTION_DEFINITION, NULL},
     {"current database cannot be changed", ERRCODE_FEATURE_NOT_SUPPORTED, NULL},
+    {"subquery in FROM must have an alias", ERRCODE_SYNTAX_ERROR,
+     "For example, FROM (SELECT ...) [AS] foo."},
+    {"VALUES in FROM must have an alias", ERRCODE_SYNTAX_ERROR,
+     "For example, FROM (VALUES ...) [AS] foo."},
 };
 
 static int

@@ -178,11 +178,19 @@ extern struct Plan *create_plan(PlannerInfo *root, Path *best_path, List *tlist)
 extern List *build_path_tlist(PlannerInfo *root, RelOptInfo *rel);
 extern struct Plan *make_sort_from_sortclauses(List *sortcls, struct Plan *lefttree,
                                                List *tlist);
-extern struct Plan *make_result(List *tlist, Node *resconstantqual, struct Plan *subplan);
-extern struct Plan *make_material(struct Plan *lefttree);
+extern struct Plan *make_result_plan(List *tlist, Node *resconstantqual, struct Plan *subplan);
+extern struct Plan *make_material_plan(struct Plan *lefttree);
 extern List *copy_tlist_as_vars(List *tlist);
 extern int  tlist_member_index(Node *expr, List *tlist);
 extern void copy_plan_costsize(struct Plan *dest, struct Plan *src);
+
+/* ---------------------------------------------------------------- prepunion.c */
+
+extern struct Plan *plan_set_operations(PlannerInfo *root);
+
+/* ---------------------------------------------------------------- clauses.c */
+
+extern Node *inline_sql_functions(PlannerInfo *root, Node *expr);
 
 /* ---------------------------------------------------------------- subselect.c */
 

@@ -423,6 +423,15 @@ set_plan_refs(PlannerInfo *root, Plan *plan, int rtoffset)
                 agg->aggrefs = nctx.aggrefs;
             }
             break;
+        case T_Append:
+            {
+                /* its targetlist is already OUTER_VAR references; fix the children */
+                ListCell   *lc;
+
+                foreach(lc, ((Append *) plan)->appendplans)
+                    lfirst(lc) = set_plan_refs(root, lfirst(lc), rtoffset);
+            }
+            break;
         case T_ModifyTable:
             {
                 ModifyTable *mt = (ModifyTable *) plan;

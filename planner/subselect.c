@@ -30,6 +30,8 @@
 #include "planner/pathnodes.h"
 #include "planner/plannodes.h"
 
+static Node *decrement_levels(Node *node, int delta);
+
 static int
 new_exec_param(PlannerInfo *root, Oid type)
 {
@@ -105,11 +107,7 @@ replace_correlation_vars_mutator(Node *node, void *context)
         for (int i = agg->agglevelsup; i > 0; i--)
             owner = owner->parent_root;
         /* the aggregate's own arguments are of its level: shift them down */
-        {
-            extern Node *planner_decrement_levels(Node *node, int delta);
-
-            agg = (Aggref *) planner_decrement_levels((Node *) agg, agg->agglevelsup);
-        }
+        agg = (Aggref *) decrement_levels((Node *) agg, agg->agglevelsup);
         agg->agglevelsup = 0;
         paramid = assign_param_for_item(owner, (Node *) agg, agg->aggtype);
         return (Node *) make_exec_param(paramid, agg->aggtype, -1, agg->aggcollid);
@@ -159,9 +157,8 @@ decrement_walker(Node *node, void *context)
     return expression_tree_walker(node, decrement_walker, context);
 }
 
-Node *planner_decrement_levels(Node *node, int delta);
-Node *
-planner_decrement_levels(Node *node, int delta)
+static Node *
+decrement_levels(Node *node, int delta)
 {
     decrement_context ctx = {delta, 0};
 

@@ -968,6 +968,114 @@ ValidateDate(int fmask, bool isjulian, bool is2digits, bool bc, struct pg_tm *tm
 /* ======================================================== date + time */
 
 /*
+ * A number preceded by a unit label ("y2001", "m02", "d04", "h10", "mm30",
+ * "s15.5", "j2451545", "t101112", "tz..." style input), PostgreSQL 15
+ * rules: only Julian days, "t" times and seconds may carry a fraction; a
+ * second "m" after month and hour means minutes.  Returns 0, the
+ * DecodeNumberField field type for "t" times, or a DTERR code.
+ */
+int
+DecodeLabelledNumber(char *field, int ptype, int fmask, int *tmask, struct pg_tm *tm,
+                     fsec_t *fsec, int *tzp, bool *isjulian, bool *is2digits)
+{
+    char       *cp;
+    int         value = dt_strtoint(field, &cp, 10);
+    int         dterr;
+    int         result = 0;
+
+    if (errno == ERANGE)
+        return DTERR_FIELD_OVERFLOW;
+    if (*cp == '.')
+    {
+        if (ptype != DTK_JULIAN && ptype != DTK_TIME && ptype != DTK_SECOND)
+            return DTERR_BAD_FORMAT;
+    }
+    else if (*cp != '\0')
+        return DTERR_BAD_FORMAT;
+    switch (ptype)
+    {
+        case DTK_YEAR:
+            tm->tm_year = value;
+            *tmask = DTK_M(YEAR);
+            break;
+        case DTK_MONTH:
+            /* month and hour already known: "m" means minutes */
+            if ((fmask & DTK_M(MONTH)) && (fmask & DTK_M(HOUR)))
+            {
+                tm->tm_min = value;
+                *tmask = DTK_M(MINUTE);
+            }
+            else
+            {
+                tm->tm_mon = value;
+                *tmask = DTK_M(MONTH);
+            }
+            break;
+        case DTK_DAY:
+            tm->tm_mday = value;
+            *tmask = DTK_M(DAY);
+            break;
+        case DTK_HOUR:
+            tm->tm_hour = value;
+            *tmask = DTK_M(HOUR);
+            break;
+        case DTK_MINUTE:
+            tm->tm_min = value;
+            *tmask = DTK_M(MINUTE);
+            break;
+        case DTK_SECOND:
+            tm->tm_sec = value;
+            *tmask = DTK_M(SECOND);
+            if (*cp == '.')
+            {
+                dterr = ParseFractionalSecond(cp, fsec);
+                if (dterr)
+                    return dterr;
+                *tmask = DTK_ALL_SECS_M;
+            }
+            break;
+        case DTK_TZ:
+            if (tzp == NULL)
+                return DTERR_BAD_FORMAT;
+            *tmask = DTK_M(TZ);
+            dterr = DecodeTimezone(field, tzp);
+            if (dterr)
+                return dterr;
+            break;
+        case DTK_JULIAN:
+            if (value < 0)
+                return DTERR_FIELD_OVERFLOW;
+            *tmask = DTK_DATE_M;
+            j2date(value, &tm->tm_year, &tm->tm_mon, &tm->tm_mday);
+            *isjulian = true;
+            if (*cp == '.')
+            {
+                double      time;
+
+                dterr = ParseFraction(cp, &time);
+                if (dterr)
+                    return dterr;
+                dt_day_fraction_to_time(time * USECS_PER_DAY, tm, fsec);
+                *tmask |= DTK_TIME_M;
+            }
+            break;
+        case DTK_TIME:
+            dterr = DecodeNumberField((int) strlen(field), field,
+                                      fmask | DTK_DATE_M, tmask, tm,
+                                      fsec, is2digits);
+            if (dterr < 0)
+                return dterr;
+            if (*tmask != DTK_TIME_M)
+                return DTERR_BAD_FORMAT;
+            result = dterr;
+            break;
+        default:
+            return DTERR_BAD_FORMAT;
+    }
+    return result;
+}
+
+/*
  * Interpret fields as a date and time.  Returns 0 for a complete date, 1 if
  * only a time was found (callers treat both 1 and negative codes as errors),
  * or a DTERR code.  *dtype is DTK_DATE, or DTK_EPOCH / DTK_LATE / DTK_EARLY
@@ -1101,44 +1209,10 @@ DecodeDateTime(char **field, int *ftype, int nf, int *dtype, struct pg_tm *tm,
                 if (ptype != 0)
                 {
                     /* the previous field labelled this one */
-                    char       *cp;
-                    int         value = dt_strtoint(field[i], &cp, 10);
-
-                    if (errno == ERANGE)
-                        return DTERR_FIELD_OVERFLOW;
-                    if (*cp != '.' && *cp != '\0')
-                        return DTERR_BAD_FORMAT;
-                    switch (ptype)
-                    {
-                        case DTK_JULIAN:
-                            if (value < 0)
-                                return DTERR_FIELD_OVERFLOW;
-                            tmask = DTK_DATE_M;
-                            j2date(value, &tm->tm_year, &tm->tm_mon, &tm->tm_mday);
-                            isjulian = true;
-                            if (*cp == '.')
-                            {
-                                double      time;
-
-                                dterr = ParseFraction(cp, &time);
-                                if (dterr)
-                                    return dterr;
-                                dt_day_fraction_to_time(time * USECS_PER_DAY, tm, fsec);
-                                tmask |= DTK_TIME_M;
-                            }
-                            break;
-                        case DTK_TIME:
-                            dterr = DecodeNumberField((int) strlen(field[i]), field[i],
-                                                      fmask | DTK_DATE_M, &tmask, tm,
-                                                      fsec, &is2digits);
-                            if (dterr < 0)
-                                return dterr;
-                            if (tmask != DTK_TIME_M)
-                                return DTERR_BAD_FORMAT;
-                            break;
-                        default:
-                            return DTERR_BAD_FORMAT;
-                    }
+                    dterr = DecodeLabelledNumber(field[i], ptype, fmask, &tmask, tm, fsec,
+                                                 tzp, &isjulian, &is2digits);
+                    if (dterr < 0)
+                        return dterr;
                     ptype = 0;
                     *dtype = DTK_DATE;
                 }
@@ -1230,14 +1304,10 @@ DecodeDateTime(char **field, int *ftype, int nf, int *dtype, struct pg_tm *tm,
                                 if (tzp != NULL)
                                     *tzp = 0;
                                 break;
-                            case DTK_EPOCH:
-                            case DTK_LATE:
-                            case DTK_EARLY:
-                                tmask = DTK_DATE_M | DTK_TIME_M | DTK_M(TZ);
+                            default:
+                                /* epoch, infinity, -infinity */
                                 *dtype = val;
                                 break;
-                            default:
-                                elog(ERROR, "unrecognized RESERV datetime token: %d", val);
                         }
                         break;
                     case MONTH:
@@ -1293,9 +1363,13 @@ DecodeDateTime(char **field, int *ftype, int nf, int *dtype, struct pg_tm *tm,
                         ptype = val;
                         break;
                     case ISOTIME:
-                        /* "T": the next field is a time; needs a date first */
+                        /* "T": needs a full date before and a time field after */
                         tmask = 0;
                         if ((fmask & DTK_DATE_M) != DTK_DATE_M)
+                            return DTERR_BAD_FORMAT;
+                        if (i >= nf - 1 ||
+                            (ftype[i + 1] != DTK_NUMBER && ftype[i + 1] != DTK_TIME &&
+                             ftype[i + 1] != DTK_DATE))
                             return DTERR_BAD_FORMAT;
                         ptype = val;
                         break;
@@ -1319,8 +1393,7 @@ DecodeDateTime(char **field, int *ftype, int nf, int *dtype, struct pg_tm *tm,
         fmask |= tmask;
     }
 
-    if (ptype != 0)
-        return DTERR_BAD_FORMAT;
+    /* PostgreSQL 15 silently accepts a dangling unit label ("2024-01-01 y") */
 
     if (*dtype == DTK_DATE)
     {

@@ -427,6 +427,9 @@ extern int  DecodeNumberField(int len, char *str, int fmask, int *tmask, struct 
 extern int  DecodeNumber(int flen, char *str, bool haveTextMonth, int fmask, int *tmask,
                          struct pg_tm *tm, fsec_t *fsec, bool *is2digits);
 extern int  DecodeDate(char *str, int fmask, int *tmask, bool *is2digits, struct pg_tm *tm);
+extern int  DecodeLabelledNumber(char *field, int ptype, int fmask, int *tmask,
+                                 struct pg_tm *tm, fsec_t *fsec, int *tzp, bool *isjulian,
+                                 bool *is2digits);
 /* Internal consistency check of the keyword tables (sorted, short). */
 extern bool CheckDateTokenTables(void);
 
@@ -499,6 +502,18 @@ extern Datum timestamptz_in(PG_FUNCTION_ARGS);
 extern Datum timestamptz_out(PG_FUNCTION_ARGS);
 extern Datum interval_in(PG_FUNCTION_ARGS);
 extern Datum interval_out(PG_FUNCTION_ARGS);
+extern Datum date_send(PG_FUNCTION_ARGS);
+extern Datum date_recv(PG_FUNCTION_ARGS);
+extern Datum time_send(PG_FUNCTION_ARGS);
+extern Datum time_recv(PG_FUNCTION_ARGS);
+extern Datum timetz_send(PG_FUNCTION_ARGS);
+extern Datum timetz_recv(PG_FUNCTION_ARGS);
+extern Datum timestamp_send(PG_FUNCTION_ARGS);
+extern Datum timestamp_recv(PG_FUNCTION_ARGS);
+extern Datum timestamptz_send(PG_FUNCTION_ARGS);
+extern Datum timestamptz_recv(PG_FUNCTION_ARGS);
+extern Datum interval_send(PG_FUNCTION_ARGS);
+extern Datum interval_recv(PG_FUNCTION_ARGS);
 extern Datum interval_pl(PG_FUNCTION_ARGS);
 extern Datum interval_mi(PG_FUNCTION_ARGS);
 extern Datum interval_div(PG_FUNCTION_ARGS);

@@ -766,6 +766,26 @@ equalsJsonbScalarValue(JsonbValue *a, JsonbValue *b)
     return false;
 }
 
+/*
+ * Strings order by the default collation, which in Basalt is C.  The value
+ * is user-visible through jsonb_cmp(): PostgreSQL returns memcmp's result
+ * (glibc: the difference of the first unequal bytes), else -1/1 by length.
+ */
+static int
+jsonb_string_cmp(const JsonbValue *a, const JsonbValue *b)
+{
+    const unsigned char *sa = (const unsigned char *) a->val.string.val;
+    const unsigned char *sb = (const unsigned char *) b->val.string.val;
+    int         len = Min(a->val.string.len, b->val.string.len);
+
+    for (int i = 0; i < len; i++)
+        if (sa[i] != sb[i])
+            return (int) sa[i] - (int) sb[i];
+    if (a->val.string.len == b->val.string.len)
+        return 0;
+    return a->val.string.len < b->val.string.len ? -1 : 1;
+}
+
 static int
 compareJsonbScalarValue(JsonbValue *a, JsonbValue *b)
 {
@@ -776,9 +796,7 @@ compareJsonbScalarValue(JsonbValue *a, JsonbValue *b)
             case jbvNull:
                 return 0;
             case jbvString:
-                /* the default collation; Basalt's is C */
-                return varstr_cmp(a->val.string.val, a->val.string.len,
-                                  b->val.string.val, b->val.string.len);
+                return jsonb_string_cmp(a, b);
             case jbvNumeric:
                 return numeric_cmp_internal(a->val.numeric, b->val.numeric);
             case jbvBool:

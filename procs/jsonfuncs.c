@@ -650,10 +650,19 @@ jsonb_elements_worker(FunctionCallInfo fcinfo, bool as_text)
     jb = (Jsonb *) funcctx->user_fctx;
     v = getIthJsonbValueFromContainer(&jb->root, (uint32) funcctx->call_cntr);
     if (!as_text)
-        SRF_RETURN_NEXT(funcctx, JsonbPGetDatum(JsonbValueToJsonb(v)));
+    {
+        Jsonb *elem = JsonbValueToJsonb(v);
+
+        SRF_RETURN_NEXT(funcctx, JsonbPGetDatum(elem));
+    }
     if (v->type == jbvNull)
         SRF_RETURN_NEXT_NULL(funcctx);
-    SRF_RETURN_NEXT(funcctx, PointerGetDatum(JsonbValueAsText(v)));
+    else
+    {
+        text *elem = JsonbValueAsText(v);
+
+        SRF_RETURN_NEXT(funcctx, PointerGetDatum(elem));
+    }
 }
 
 Datum
@@ -700,6 +709,7 @@ jsonb_object_keys(PG_FUNCTION_ARGS)
 {
     FuncCallContext *funcctx;
     text      **keys;
+    text       *key;
 
     if (SRF_IS_FIRSTCALL())
         srf_first_call(fcinfo, jsonb_keys_setup);
@@ -707,8 +717,10 @@ jsonb_object_keys(PG_FUNCTION_ARGS)
     if (funcctx->call_cntr >= funcctx->max_calls)
         SRF_RETURN_DONE(funcctx);
 
+    /* SRF_RETURN_NEXT counts the call before evaluating its result */
     keys = (text **) funcctx->user_fctx;
-    SRF_RETURN_NEXT(funcctx, PointerGetDatum(keys[funcctx->call_cntr]));
+    key = keys[funcctx->call_cntr];
+    SRF_RETURN_NEXT(funcctx, PointerGetDatum(key));
 }
 
 /* json SRFs: the parsed tree of the argument, kept across calls. */
@@ -770,10 +782,7 @@ json_elements_worker(FunctionCallInfo fcinfo, bool as_text)
 
     root = (JsonNode *) funcctx->user_fctx;
     elem = root->children[funcctx->call_cntr];
-    if (!as_text)
-        SRF_RETURN_NEXT(funcctx, PointerGetDatum(cstring_to_text_with_len(elem->start,
-                                                                          elem->len)));
-    t = node_as_text(elem);
+    t = as_text ? node_as_text(elem) : cstring_to_text_with_len(elem->start, elem->len);
     if (t == NULL)
         SRF_RETURN_NEXT_NULL(funcctx);
     SRF_RETURN_NEXT(funcctx, PointerGetDatum(t));
@@ -796,6 +805,7 @@ json_object_keys(PG_FUNCTION_ARGS)
 {
     FuncCallContext *funcctx;
     JsonNode   *root;
+    text       *key;
 
     if (SRF_IS_FIRSTCALL())
         srf_first_call(fcinfo, json_keys_setup);
@@ -804,5 +814,6 @@ json_object_keys(PG_FUNCTION_ARGS)
         SRF_RETURN_DONE(funcctx);
 
     root = (JsonNode *) funcctx->user_fctx;
-    SRF_RETURN_NEXT(funcctx, PointerGetDatum(cstring_to_text(root->keys[funcctx->call_cntr])));
+    key = cstring_to_text(root->keys[funcctx->call_cntr]);
+    SRF_RETURN_NEXT(funcctx, PointerGetDatum(key));
 }

@@ -696,7 +696,7 @@ pg_tzset_offset(long gmtoffset)
 {
     long        absoffset = gmtoffset < 0 ? -gmtoffset : gmtoffset;
     char        offsetstr[64];
-    char        tzname[128];
+    char        tzname[2 * 64 + 8];
 
     snprintf(offsetstr, sizeof(offsetstr), "%02ld", absoffset / SECS_PER_HOUR);
     absoffset %= SECS_PER_HOUR;

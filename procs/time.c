@@ -151,47 +151,16 @@ DecodeTimeOnly(char **field, int *ftype, int nf, int *dtype, struct pg_tm *tm,
             case DTK_NUMBER:
                 if (ptype != 0)
                 {
-                    char       *cp;
-                    int         value = dt_strtoint(field[i], &cp, 10);
-
-                    if (errno == ERANGE)
-                        return DTERR_FIELD_OVERFLOW;
-                    if (*cp != '.' && *cp != '\0')
+                    /* a date needs a zone to be useful here */
+                    if ((ptype == DTK_JULIAN || ptype == DTK_YEAR || ptype == DTK_MONTH ||
+                         ptype == DTK_DAY) && tzp == NULL)
                         return DTERR_BAD_FORMAT;
-                    switch (ptype)
-                    {
-                        case DTK_JULIAN:
-                            if (tzp == NULL)
-                                return DTERR_BAD_FORMAT;
-                            if (value < 0)
-                                return DTERR_FIELD_OVERFLOW;
-                            tmask = DTK_DATE_M;
-                            j2date(value, &tm->tm_year, &tm->tm_mon, &tm->tm_mday);
-                            isjulian = true;
-                            if (*cp == '.')
-                            {
-                                double      time;
-
-                                dterr = ParseFraction(cp, &time);
-                                if (dterr)
-                                    return dterr;
-                                dt_day_fraction_to_time(time * USECS_PER_DAY, tm, fsec);
-                                tmask |= DTK_TIME_M;
-                            }
-                            break;
-                        case DTK_TIME:
-                            dterr = DecodeNumberField((int) strlen(field[i]), field[i],
-                                                      fmask | DTK_DATE_M, &tmask, tm,
-                                                      fsec, &is2digits);
-                            if (dterr < 0)
-                                return dterr;
-                            ftype[i] = dterr;
-                            if (tmask != DTK_TIME_M)
-                                return DTERR_BAD_FORMAT;
-                            break;
-                        default:
-                            return DTERR_BAD_FORMAT;
-                    }
+                    dterr = DecodeLabelledNumber(field[i], ptype, fmask, &tmask, tm, fsec,
+                                                 tzp, &isjulian, &is2digits);
+                    if (dterr < 0)
+                        return dterr;
+                    if (ptype == DTK_TIME)
+                        ftype[i] = dterr;
                     ptype = 0;
                     *dtype = DTK_DATE;
                 }
@@ -304,8 +273,16 @@ DecodeTimeOnly(char **field, int *ftype, int nf, int *dtype, struct pg_tm *tm,
                         bc = (val == BC);
                         break;
                     case UNITS:
-                    case ISOTIME:
                         tmask = 0;
+                        ptype = val;
+                        break;
+                    case ISOTIME:
+                        /* "T": the next field must be a time */
+                        tmask = 0;
+                        if (i >= nf - 1 ||
+                            (ftype[i + 1] != DTK_NUMBER && ftype[i + 1] != DTK_TIME &&
+                             ftype[i + 1] != DTK_DATE))
+                            return DTERR_BAD_FORMAT;
                         ptype = val;
                         break;
                     case UNKNOWN_FIELD:
@@ -327,8 +304,7 @@ DecodeTimeOnly(char **field, int *ftype, int nf, int *dtype, struct pg_tm *tm,
         fmask |= tmask;
     }
 
-    if (ptype != 0)
-        return DTERR_BAD_FORMAT;
+    /* as in PostgreSQL 15, a dangling unit label is ignored */
     dterr = ValidateDate(fmask, isjulian, is2digits, bc, tm);
     if (dterr)
         return dterr;

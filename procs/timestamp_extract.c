@@ -2,7 +2,8 @@
  * timestamp_extract.c
  *    The field-level functions of timestamp and timestamptz: ISO-week
  *    calendar helpers, date_trunc() (also in a given zone), date_bin(),
- *    extract() / date_part(), and AT TIME ZONE.
+ *    extract() / date_part(), and AT TIME ZONE; date_trunc() and extract()
+ *    for intervals too.
  *
  * extract() returns numeric (PostgreSQL 14+) and date_part() float8; both
  * share one implementation and PostgreSQL's errors: 22023 unit "x" not
@@ -32,6 +33,13 @@ timestamp_out_of_range(void)
 {
     ereport(ERROR, errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
             errmsg("timestamp out of range"));
+}
+
+pg_attribute_noreturn() static void
+interval_out_of_range(void)
+{
+    ereport(ERROR, errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+            errmsg("interval out of range"));
 }
 
 /* ========================================================= ISO weeks */
@@ -738,3 +746,183 @@ timestamptz_izone(PG_FUNCTION_ARGS)
     PG_RETURN_TIMESTAMP(result);
 }
 
+/* ================================================ intervals: date_trunc, extract */
+
+Datum
+interval_trunc(PG_FUNCTION_ARGS)
+{
+    text       *units = PG_GETARG_TEXT_PP(0);
+    Interval   *interval = PG_GETARG_INTERVAL_P(1);
+    Interval   *result = palloc(sizeof(Interval));
+    char       *lowunits = downcase_truncate_identifier(VARDATA_ANY(units),
+                                                        VARSIZE_ANY_EXHDR(units));
+    int         type, val;
+    struct pg_itm itm;
+
+    type = DecodeUnits(0, lowunits, &val);
+    if (type != UNITS)
+        ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                errmsg("unit \"%s\" not recognized for type %s", lowunits, "interval"));
+    interval2itm(*interval, &itm);
+    switch (val)
+    {
+        case DTK_MILLENNIUM:
+            itm.tm_year = (itm.tm_year / 1000) * 1000;
+            /* FALLTHROUGH */
+        case DTK_CENTURY:
+            itm.tm_year = (itm.tm_year / 100) * 100;
+            /* FALLTHROUGH */
+        case DTK_DECADE:
+            itm.tm_year = (itm.tm_year / 10) * 10;
+            /* FALLTHROUGH */
+        case DTK_YEAR:
+            itm.tm_mon = 0;
+            /* FALLTHROUGH */
+        case DTK_QUARTER:
+            itm.tm_mon = 3 * (itm.tm_mon / 3);
+            /* FALLTHROUGH */
+        case DTK_MONTH:
+            itm.tm_mday = 0;
+            /* FALLTHROUGH */
+        case DTK_DAY:
+            itm.tm_hour = 0;
+            /* FALLTHROUGH */
+        case DTK_HOUR:
+            itm.tm_min = 0;
+            /* FALLTHROUGH */
+        case DTK_MINUTE:
+            itm.tm_sec = 0;
+            /* FALLTHROUGH */
+        case DTK_SECOND:
+            itm.tm_usec = 0;
+            break;
+        case DTK_MILLISEC:
+            itm.tm_usec = (itm.tm_usec / 1000) * 1000;
+            break;
+        case DTK_MICROSEC:
+            break;
+        default:
+            ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errmsg("unit \"%s\" not supported for type %s", lowunits, "interval"),
+                    (val == DTK_WEEK) ? errdetail("Months usually have fractional weeks.") : 0);
+    }
+    if (itm2interval(&itm, result) != 0)
+        interval_out_of_range();
+    PG_RETURN_INTERVAL_P(result);
+}
+
+static Datum
+interval_part_common(PG_FUNCTION_ARGS, bool retnumeric)
+{
+    text       *units = PG_GETARG_TEXT_PP(0);
+    Interval   *interval = PG_GETARG_INTERVAL_P(1);
+    char       *lowunits = downcase_truncate_identifier(VARDATA_ANY(units),
+                                                        VARSIZE_ANY_EXHDR(units));
+    int64       intresult;
+    int         type, val;
+    struct pg_itm itm;
+
+    type = DecodeUnits(0, lowunits, &val);
+    if (type == UNKNOWN_FIELD)
+        type = DecodeSpecial(0, lowunits, &val);
+
+    if (type == UNITS)
+    {
+        interval2itm(*interval, &itm);
+        switch (val)
+        {
+            case DTK_MICROSEC:
+                intresult = itm.tm_sec * INT64_C(1000000) + itm.tm_usec;
+                break;
+            case DTK_MILLISEC:
+                if (retnumeric)
+                    PG_RETURN_NUMERIC(int64_div_fast_to_numeric(itm.tm_sec * INT64_C(1000000) +
+                                                                itm.tm_usec, 3));
+                PG_RETURN_FLOAT8(itm.tm_sec * 1000.0 + itm.tm_usec / 1000.0);
+            case DTK_SECOND:
+                if (retnumeric)
+                    PG_RETURN_NUMERIC(int64_div_fast_to_numeric(itm.tm_sec * INT64_C(1000000) +
+                                                                itm.tm_usec, 6));
+                PG_RETURN_FLOAT8(itm.tm_sec + itm.tm_usec / 1000000.0);
+            case DTK_MINUTE:
+                intresult = itm.tm_min;
+                break;
+            case DTK_HOUR:
+                intresult = itm.tm_hour;
+                break;
+            case DTK_DAY:
+                intresult = itm.tm_mday;
+                break;
+            case DTK_MONTH:
+                intresult = itm.tm_mon;
+                break;
+            case DTK_QUARTER:
+                intresult = (itm.tm_mon / 3) + 1;
+                break;
+            case DTK_YEAR:
+                intresult = itm.tm_year;
+                break;
+            case DTK_DECADE:
+                intresult = itm.tm_year / 10;
+                break;
+            case DTK_CENTURY:
+                intresult = itm.tm_year / 100;
+                break;
+            case DTK_MILLENNIUM:
+                intresult = itm.tm_year / 1000;
+                break;
+            default:
+                ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                        errmsg("unit \"%s\" not supported for type %s", lowunits, "interval"));
+                intresult = 0;
+        }
+    }
+    else if (type == RESERV && val == DTK_EPOCH)
+    {
+        if (retnumeric)
+        {
+            /* 4x to keep DAYS_PER_YEAR (365.25) integral */
+            int64       secs_from_day_month =
+                ((int64) (4 * DAYS_PER_YEAR) * (interval->month / MONTHS_PER_YEAR) +
+                 (int64) (4 * DAYS_PER_MONTH) * (interval->month % MONTHS_PER_YEAR) +
+                 (int64) 4 * interval->day) * (SECS_PER_DAY / 4);
+            int64       v;
+
+            if (!__builtin_mul_overflow(secs_from_day_month, INT64_C(1000000), &v) &&
+                !__builtin_add_overflow(v, interval->time, &v))
+                PG_RETURN_NUMERIC(int64_div_fast_to_numeric(v, 6));
+            PG_RETURN_NUMERIC(numeric_add_opt_error(int64_div_fast_to_numeric(interval->time, 6),
+                                                    int64_to_numeric(secs_from_day_month), NULL));
+        }
+        else
+        {
+            float8      result = interval->time / 1000000.0;
+
+            result += ((double) DAYS_PER_YEAR * SECS_PER_DAY) * (interval->month / MONTHS_PER_YEAR);
+            result += ((double) DAYS_PER_MONTH * SECS_PER_DAY) * (interval->month % MONTHS_PER_YEAR);
+            result += ((double) SECS_PER_DAY) * interval->day;
+            PG_RETURN_FLOAT8(result);
+        }
+    }
+    else
+    {
+        ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                errmsg("unit \"%s\" not recognized for type %s", lowunits, "interval"));
+        intresult = 0;
+    }
+    if (retnumeric)
+        PG_RETURN_NUMERIC(int64_to_numeric(intresult));
+    PG_RETURN_FLOAT8((float8) intresult);
+}
+
+Datum
+interval_part(PG_FUNCTION_ARGS)
+{
+    return interval_part_common(fcinfo, false);
+}
+
+Datum
+extract_interval(PG_FUNCTION_ARGS)
+{
+    return interval_part_common(fcinfo, true);
+}
