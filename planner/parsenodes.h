@@ -60,7 +60,11 @@ typedef struct RangeTblEntry
     char       *ctename;
     int         ctelevelsup;
     bool        self_reference;
-    /* output column info for non-relation RTEs */
+    /*
+     * Output column info, for every kind of RTE (Basalt fills it for
+     * relations too, from the descriptor at analysis time; dropped columns
+     * have type InvalidOid and name "" in eref)
+     */
     List       *coltypes;       /* OID list */
     List       *coltypmods;     /* int list */
     List       *colcollations;  /* OID list */

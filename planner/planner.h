@@ -18,7 +18,10 @@ extern Query *parse_analyze_fixedparams(RawStmt *parseTree, const char *sourceTe
 /*
  * Analyze inferring parameter types (extended-protocol Parse): *paramTypes
  * (palloc'd, may be grown) holds the types the client gave, 0 = infer;
- * on return every $n used has a resolved type (unknown -> text, as PG).
+ * on return every $n has a resolved type.  As in PostgreSQL, a $n whose
+ * type cannot be inferred (never used, or only where any type fits, e.g.
+ * "$1 IS NULL") is ERROR 42P18 "could not determine data type of
+ * parameter $n"; an unknown $n in a select list becomes text.
  */
 extern Query *parse_analyze_varparams(RawStmt *parseTree, const char *sourceText,
                                       Oid **paramTypes, int *numParams);
@@ -33,7 +36,12 @@ extern struct TupleDescData *QueryResultTupleDesc(Query *query);
 /* Is this raw statement a transaction-control or other utility statement? */
 extern bool raw_stmt_is_utility(RawStmt *raw);
 
-/* Name of a type in a raw TypeName (CREATE TABLE column types, casts). */
+/*
+ * A raw TypeName (CREATE TABLE column types, casts) -> type OID and typmod,
+ * with PostgreSQL's errors (42704 type "%s" does not exist, the type's
+ * own typmod errors).  Error positions assume the statement text before
+ * the type name is ASCII (no source text is passed).
+ */
 extern void typenameTypeIdAndMod(PgQuery__TypeName *typeName, Oid *typeid_p, int32 *typmod_p);
 
 #endif

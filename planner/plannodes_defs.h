@@ -18,9 +18,40 @@
  *    columns in order plus a resjunk "ctid" column last; DELETE: a resjunk
  *    "ctid" column).  The ctid column has type TIDOID; its Var has
  *    varattno SelfItemPointerAttributeNumber (-1).
+ *    ModifyTable's own targetlist is its RETURNING list (or NIL), whose
+ *    Vars refer to the result relation (varno = its rtindex).
  *  - qual lists are implicitly ANDed lists of boolean Exprs.
  *  - Expressions in plans are evaluated by the executor's compiled
  *    expression programs (executor/execExpr*.c), built once in ExecInit*.
+ *
+ * What the Basalt planner emits (planner/README-level facts the executor
+ * relies on):
+ *  - The top node's targetlist may hold resjunk entries (ORDER BY keys not
+ *    selected, ctid): the client sees the non-resjunk ones, in order.
+ *  - A sub-SELECT in FROM is a Result whose lefttree is the subquery's
+ *    plan, projecting its columns (column k of the subquery is
+ *    Var(OUTER_VAR, k)) and applying quals; no SubqueryScan reaches the
+ *    executor (setrefs.c turns them into Results or removes them).
+ *  - DISTINCT and UNION's duplicate removal are Agg nodes with no Aggrefs
+ *    (grouping on the distinct columns); DISTINCT ON is an AGG_SORTED Agg
+ *    whose non-grouping columns come from the first row of each group.
+ *  - Append (UNION ALL): its targetlist is OUTER_VAR Vars numbered 1..n
+ *    describing the common columns; every child outputs those columns in
+ *    that order; it does not project.
+ *  - ProjectSet: set-returning FuncExprs appear only as whole targetlist
+ *    entries; an expression over an SRF is computed by a Result above.
+ *  - Sub-SELECTs in expressions are SubPlan nodes (PlannedStmt.subplans,
+ *    plan_id 1-based) using PostgreSQL's PARAM_EXEC protocol: ids are
+ *    0-based indexes into the executor's param array (nParamExec);
+ *    parParam/args pass outer values down (args are expressions of the
+ *    node holding the SubPlan); for ANY/ALL, testexpr compares expressions
+ *    of the outer row with PARAM_EXEC params (paramIds) that the executor
+ *    sets from each subquery row, and is evaluated in the outer node's
+ *    expression context.  Uncorrelated EXISTS/scalar sub-SELECTs are
+ *    initplans (setParam) on the initPlan list of their query level's top
+ *    plan node.
+ *  - The range table is one flat list for the whole statement (sub-SELECTs'
+ *    range tables appended); every scanrelid indexes it.
  *-------------------------------------------------------------------------
  */
 #ifndef PLANNODES_DEFS_H

@@ -26,6 +26,10 @@
 #include "procs/jsonb.h"
 #include "procs/json_lex.h"
 
+/* numeric_funcs.c; not (yet) in procs/numeric.h */
+extern Datum numeric_int2(PG_FUNCTION_ARGS);
+extern Datum numeric_float4(PG_FUNCTION_ARGS);
+
 /* ================================================================ input */
 
 typedef struct JsonbInState
@@ -654,7 +658,6 @@ jsonb_numeric(PG_FUNCTION_ARGS)
 Datum
 jsonb_int2(PG_FUNCTION_ARGS)
 {
-    extern Datum numeric_int2(PG_FUNCTION_ARGS);
     Numeric n = jsonb_get_numeric(fcinfo, "smallint");
 
     PG_RETURN_DATUM(DirectFunctionCall1(numeric_int2, NumericGetDatum(n)));
@@ -679,7 +682,6 @@ jsonb_int8(PG_FUNCTION_ARGS)
 Datum
 jsonb_float4(PG_FUNCTION_ARGS)
 {
-    extern Datum numeric_float4(PG_FUNCTION_ARGS);
     Numeric n = jsonb_get_numeric(fcinfo, "real");
 
     PG_RETURN_DATUM(DirectFunctionCall1(numeric_float4, NumericGetDatum(n)));

@@ -57,6 +57,9 @@
 #include "procs/jsonb.h"
 #include "procs/json_lex.h"
 
+/* numeric_funcs.c; not (yet) in procs/numeric.h */
+extern Datum hash_numeric_extended(PG_FUNCTION_ARGS);
+
 /* ---------------------------------------------------------------- access */
 
 static inline uint32
@@ -891,13 +894,25 @@ compareJsonbContainers(JsonbContainer *a, JsonbContainer *b)
  * element; a raw scalar contains only an equal raw scalar, and an array
  * may contain a raw scalar.
  */
+static bool deep_contains(JsonbIterator **val, JsonbIterator **mContained, int depth);
+
 bool
 JsonbDeepContains(JsonbIterator **val, JsonbIterator **mContained)
+{
+    return deep_contains(val, mContained, 0);
+}
+
+/* depth bounds the recursion (values can be nested deeper than input allows) */
+static bool
+deep_contains(JsonbIterator **val, JsonbIterator **mContained, int depth)
 {
     JsonbValue vval,
                vcontained;
     JsonbIteratorToken rval,
                rcont;
+
+    if (depth > JSON_MAX_NESTING)
+        json_nesting_error();
 
     rval = JsonbIteratorNext(val, &vval, false);
     rcont = JsonbIteratorNext(mContained, &vcontained, false);
@@ -939,7 +954,7 @@ JsonbDeepContains(JsonbIterator **val, JsonbIterator **mContained)
                 JsonbIterator *nestval = JsonbIteratorInit(lhsVal->val.binary.data);
                 JsonbIterator *nestContained = JsonbIteratorInit(vcontained.val.binary.data);
 
-                if (!JsonbDeepContains(&nestval, &nestContained))
+                if (!deep_contains(&nestval, &nestContained, depth + 1))
                     return false;
             }
         }
@@ -989,7 +1004,7 @@ JsonbDeepContains(JsonbIterator **val, JsonbIterator **mContained)
                     JsonbIterator *nestval = JsonbIteratorInit(lhsConts[i].val.binary.data);
                     JsonbIterator *nestContained = JsonbIteratorInit(vcontained.val.binary.data);
 
-                    if (JsonbDeepContains(&nestval, &nestContained))
+                    if (deep_contains(&nestval, &nestContained, depth + 1))
                         break;
                 }
                 if (i == nLhsElems)
@@ -1036,7 +1051,6 @@ JsonbHashScalarValue(const JsonbValue *scalarVal, uint32 *hash)
 void
 JsonbHashScalarValueExtended(const JsonbValue *scalarVal, uint64 *hash, uint64 seed)
 {
-    extern Datum hash_numeric_extended(PG_FUNCTION_ARGS);
     uint64 tmp;
 
     switch (scalarVal->type)

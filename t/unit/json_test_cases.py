@@ -111,8 +111,9 @@ for o in objs[:5]:
         add("json_array_element_text", [("j", o), ("i", i)], "t")
 paths = ['{}', '{a}', '{b,c}', '{b,c,2,d}', '{b,c,-1}', '{b,c,-1,d}', '{b,c,x}', '{1}', '{1,0}', '{1,-1}',
          '{2,a}', '{a,b}', '{e}', '{f}', '{0}', '{NULL}', '{b,NULL}', '{" 1"}', '{+1}', '{1 }', '{99999999999}', '{-0}']
-for o in objs[:4] + ['  {"a":  [1, 2 ] }  ', '  1  ', '{"a":[1,2,3],"a":[4,5]}', '{"a":{"b":1},"a":{"c":2}}', '{"0":5}']:
-    for p in paths:
+special = ['  {"a":  [1, 2 ] }  ', '  1  ', '{"a":[1,2,3],"a":[4,5]}', '{"a":{"b":1},"a":{"c":2}}', '{"0":5}']
+for o in objs[:4] + special:
+    for p in (paths if o not in special else ['{}', '{a}', '{a,-1}', '{a,b}', '{0}', '{1}']):
         add("jsonb_extract_path", [("J", o), ("a", p)], "J")
         add("jsonb_extract_path_text", [("J", o), ("a", p)], "t")
         add("json_extract_path", [("j", o), ("a", p)], "j")
