@@ -213,6 +213,45 @@ extern void GUC_check_errmsg(const char *fmt, ...) pg_attribute_printf(1, 2);
 extern void GUC_check_errdetail(const char *fmt, ...) pg_attribute_printf(1, 2);
 extern void GUC_check_errhint(const char *fmt, ...) pg_attribute_printf(1, 2);
 
+/*
+ * Setting variables defined in guc_tables.c because no other module owned
+ * them yet.  The planner should read these (PostgreSQL keeps them in
+ * optimizer/cost.h); a module that wants to own one moves its definition
+ * and leaves the table entry pointing at it.
+ */
+extern bool enable_seqscan;
+extern bool enable_indexscan;
+extern bool enable_indexonlyscan;
+extern bool enable_bitmapscan;
+extern bool enable_tidscan;
+extern bool enable_sort;
+extern bool enable_incremental_sort;
+extern bool enable_hashagg;
+extern bool enable_material;
+extern bool enable_memoize;
+extern bool enable_nestloop;
+extern bool enable_mergejoin;
+extern bool enable_hashjoin;
+extern double seq_page_cost;
+extern double random_page_cost;
+extern double cpu_tuple_cost;
+extern double cpu_index_tuple_cost;
+extern double cpu_operator_cost;
+extern double cursor_tuple_fraction;
+extern int effective_cache_size;
+extern int default_statistics_target;
+extern int from_collapse_limit;
+extern int join_collapse_limit;
+extern bool escape_string_warning;
+extern bool standard_conforming_strings;
+extern bool array_nulls;
+extern bool check_function_bodies;
+extern bool quote_all_identifiers;
+extern bool row_security;
+extern bool enableFsync;
+extern int temp_buffers;
+extern int backslash_quote;
+
 /* ---- value parsing, PostgreSQL's rules (units "128MB", "1s", "500ms") ---- */
 extern bool parse_bool(const char *value, bool *result);
 extern bool parse_int(const char *value, int *result, int flags, const char **hintmsg);

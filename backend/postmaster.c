@@ -33,8 +33,11 @@
  *
  *    PM_RUN --child exits abnormally--> PM_WAIT_BACKENDS (FatalError):
  *        every other child gets SIGQUIT (SIGKILL after SIGKILL_AFTER_SECS);
- *        when none is left: shared memory is re-created, StartupTransam
- *        runs, "all server processes terminated; reinitializing", PM_RUN.
+ *        connections meanwhile are refused with 57P03 "in recovery mode";
+ *        when no child that could touch shared memory is left (dead-end
+ *        children are not waited for): shared memory is re-created,
+ *        StartupTransam runs, "all server processes terminated;
+ *        reinitializing", PM_RUN.
  *    any --SIGTERM/SIGINT--> PM_SHUTDOWN (fast shutdown): children get
  *        SIGTERM (SIGKILL after SHUTDOWN_KILL_AFTER_SECS); when none is
  *        left: FlushAllBuffers, ShutdownTransam, lock file removed, exit 0.
@@ -474,7 +477,8 @@ ExitPostmaster(int status)
 static void
 PostmasterStateMachine(void)
 {
-    if (pmState == PM_WAIT_BACKENDS && count_children(true) == 0)
+    /* dead-end children never touched shared memory: no need to wait for them */
+    if (pmState == PM_WAIT_BACKENDS && count_children(false) == 0)
     {
         evtimer_del(escalation_timer);
         if (!restart_after_crash)

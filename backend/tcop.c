@@ -694,6 +694,12 @@ ReadCommand(StringInfo inBuf)
     int     qtype;
     int     maxmsglen;
 
+    /*
+     * A cancel or statement timeout arriving mid-message must not longjmp
+     * out of the read (that would lose protocol sync): hold it until the
+     * message is in, as PostgreSQL does.  A die is still honoured.
+     */
+    HOLD_CANCEL_INTERRUPTS();
     pq_startmsgread();
     qtype = pq_getbyte();
     if (qtype == EOF)
@@ -753,6 +759,7 @@ ReadCommand(StringInfo inBuf)
     }
     if (pq_getmessage(inBuf, maxmsglen))
         return EOF;
+    RESUME_CANCEL_INTERRUPTS();
     return qtype;
 }
 
@@ -820,8 +827,6 @@ set_startup_option(const char *name_value)
 static void
 process_startup_options(Port *port)
 {
-    ListCell   *lc;
-
     if (port->cmdline_options)
     {
         List   *opts = split_options(port->cmdline_options);
@@ -851,7 +856,6 @@ process_startup_options(Port *port)
 
         SetConfigOption(name, value, PGC_SU_BACKEND, PGC_S_CLIENT);
     }
-    (void) lc;
 }
 
 /*
@@ -1003,6 +1007,7 @@ PostgresMainLoop(void)
         HOLD_INTERRUPTS();
         disable_all_timeouts(false);
         QueryCancelPending = false;
+        QueryCancelHoldoffCount = 0;
         DoingCommandRead = false;
 
         EmitErrorReport();

@@ -126,9 +126,12 @@ pq_wait_socket(bool for_write)
         fds[1].revents = 0;
         nfds = 2;
     }
-    /* Interrupts raised before we got here are not lost: check first. */
-    if (InterruptPending)
-        return false;
+    /*
+     * A signal that arrived before the poll has already written to the
+     * wakeup pipe, so it is not lost.  (Do not return early merely because
+     * InterruptPending is set: a held-off cancel stays pending for the
+     * whole read, and returning would spin.)
+     */
     rc = poll(fds, nfds, -1);
     if (rc < 0)
         return errno == EINTR ? false : true;   /* let the I/O call report it */

@@ -16,9 +16,10 @@
  * What the optimizer receives (Basalt's conventions on top of PostgreSQL's
  * Query, since there is no rewriter yet):
  *  - INSERT: targetList has one entry per target column named in the
- *    statement (resno = attribute number), already coerced to the column's
- *    type and typmod; DEFAULT and omitted columns are filled by the planner
- *    (NULL until column defaults exist).  Multi-row VALUES is a VALUES RTE,
+ *    statement or having a default (resno = attribute number), coerced to
+ *    the column's type and typmod; DEFAULT items are the column default;
+ *    the planner fills the remaining columns with NULL.  Defaults come from
+ *    RelationGetColumnDefault (catalog) as SQL text, see cookColumnDefault.  Multi-row VALUES is a VALUES RTE,
  *    INSERT ... SELECT a subquery RTE named "*SELECT*".
  *  - UPDATE: targetList has one entry per SET column (resno = attribute
  *    number), coerced; the planner adds the other columns and ctid.
@@ -698,6 +699,81 @@ transformSetOperationStmt(ParseState *pstate, PgQuery__SelectStmt *stmt)
     return qry;
 }
 
+/* ---------------------------------------------------------------- defaults */
+
+/*
+ * The catalog's stored default of a column, as SQL text, or NULL.  Weak:
+ * until the catalog provides it, every column defaults to NULL.
+ */
+extern char *RelationGetColumnDefault(Relation rel, int attnum) __attribute__((weak));
+
+/*
+ * cookColumnDefault
+ *    A column default given as SQL text, analyzed and coerced (assignment
+ *    rules) to the column's type.  PostgreSQL's errors: column references,
+ *    sub-SELECTs, aggregates and set-returning functions are not allowed;
+ *    42804 if the type does not convert.
+ */
+Node *
+cookColumnDefault(const char *exprtext, Oid atttypid, int32 atttypmod, const char *attname)
+{
+    char       *sql = psprintf("SELECT %s", exprtext);
+    List       *raw = raw_parser(sql);
+    RawStmt    *rs;
+    PgQuery__SelectStmt *sel;
+    ParseState *pstate;
+    Node       *expr;
+    Node       *coerced;
+    Oid         type;
+
+    if (list_length(raw) != 1 ||
+        (rs = linitial(raw))->stmt->node_case != PG_QUERY__NODE__NODE_SELECT_STMT ||
+        (sel = rs->stmt->select_stmt)->n_target_list != 1 || sel->n_from_clause > 0 ||
+        sel->where_clause || sel->n_values_lists > 0)
+        ereport(ERROR,
+                errcode(ERRCODE_SYNTAX_ERROR),
+                errmsg("invalid default expression for column \"%s\": %s", attname, exprtext));
+    pstate = make_parsestate(NULL);
+    pstate->p_sourcetext = sql;
+    parser_reset_expr_depth();
+    expr = transformExpr(pstate, sel->target_list[0]->res_target->val, EXPR_KIND_COLUMN_DEFAULT);
+    if (expression_returns_set(expr))
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("set-returning functions are not allowed in DEFAULT expressions"));
+    type = exprType(expr);
+    coerced = coerce_to_target_type(pstate, expr, type, atttypid, atttypmod, COERCION_ASSIGNMENT,
+                                    COERCE_IMPLICIT_CAST, -1);
+    if (coerced == NULL)
+        ereport(ERROR,
+                errcode(ERRCODE_DATATYPE_MISMATCH),
+                errmsg("column \"%s\" is of type %s but default expression is of type %s",
+                       attname, format_type_be(atttypid), format_type_be(type)),
+                errhint("You will need to rewrite or cast the expression."));
+    return coerced;
+}
+
+/* The default of column attno (NULL of its type if it has none). */
+static Expr *
+build_column_default(Relation rel, int attno)
+{
+    Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attno - 1);
+    char       *text = RelationGetColumnDefault ? RelationGetColumnDefault(rel, attno) : NULL;
+
+    if (text != NULL)
+        return (Expr *) cookColumnDefault(text, att->atttypid, att->atttypmod,
+                                          NameStr(att->attname));
+    return (Expr *) makeNullConst(att->atttypid, att->atttypmod, att->attcollation);
+}
+
+static bool
+column_has_default(Relation rel, int attno)
+{
+    char       *text = RelationGetColumnDefault ? RelationGetColumnDefault(rel, attno) : NULL;
+
+    return text != NULL;
+}
+
 /* ---------------------------------------------------------------- INSERT */
 
 /*
@@ -732,13 +808,7 @@ transformInsertRow(ParseState *pstate, List *exprlist, PgQuery__InsertStmt *stmt
         const char *colname = list_nth(icolumns, i);
 
         if (IsA(expr, SetToDefault))
-        {
-            /* column defaults are not stored yet: DEFAULT is NULL */
-            Form_pg_attribute att = TupleDescAttr(RelationGetDescr(pstate->p_target_relation),
-                                                  attno - 1);
-
-            expr = (Expr *) makeNullConst(att->atttypid, att->atttypmod, att->attcollation);
-        }
+            expr = build_column_default(pstate->p_target_relation, attno);
         else
             expr = transformAssignedExpr(pstate, expr, EXPR_KIND_INSERT_TARGET, colname, attno,
                                          -1);
@@ -877,6 +947,25 @@ transformInsertStmt(ParseState *pstate, PgQuery__InsertStmt *stmt)
                                                   pstrdup(list_nth(icolumns, i)), false));
     }
 
+    /* omitted columns with a default get it here (PostgreSQL's rewriter does) */
+    {
+        TupleDesc   desc = RelationGetDescr(pstate->p_target_relation);
+
+        for (int attno = 1; attno <= desc->natts; attno++)
+        {
+            Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
+
+            if (att->attisdropped || list_member_int(attrnos, attno) ||
+                !column_has_default(pstate->p_target_relation, attno))
+                continue;
+            qry->targetList = lappend(qry->targetList,
+                                      makeTargetEntry(build_column_default(pstate->p_target_relation,
+                                                                           attno),
+                                                      (int16) attno,
+                                                      pstrdup(NameStr(att->attname)), false));
+        }
+    }
+
     if (stmt->n_returning_list > 0)
     {
         ParseNamespaceItem *nsitem = palloc0(sizeof(ParseNamespaceItem));
@@ -993,12 +1082,7 @@ transformUpdateStmt(ParseState *pstate, PgQuery__UpdateStmt *stmt)
                     errmsg("multiple assignments to same column \"%s\"", rt->name));
         seen = lappend_int(seen, attrno);
         if (IsA(tle->expr, SetToDefault))
-        {
-            Form_pg_attribute att = TupleDescAttr(RelationGetDescr(pstate->p_target_relation),
-                                                  attrno - 1);
-
-            tle->expr = (Expr *) makeNullConst(att->atttypid, att->atttypmod, att->attcollation);
-        }
+            tle->expr = build_column_default(pstate->p_target_relation, attrno);
         else
             tle->expr = transformAssignedExpr(pstate, tle->expr, EXPR_KIND_UPDATE_TARGET,
                                               rt->name, attrno, rt->location);

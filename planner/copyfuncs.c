@@ -304,6 +304,17 @@ copyObjectImpl(const void *obj)
                 COPY_NODE_FIELD(elements);
                 return newnode;
             }
+        case T_SubscriptingRef:
+            {
+                const SubscriptingRef *from = obj;
+                SubscriptingRef *newnode = flat_copy(from, sizeof(SubscriptingRef));
+
+                COPY_NODE_FIELD(refupperindexpr);
+                COPY_NODE_FIELD(reflowerindexpr);
+                COPY_NODE_FIELD(refexpr);
+                COPY_NODE_FIELD(refassgnexpr);
+                return newnode;
+            }
         case T_RowExpr:
             {
                 const RowExpr *from = obj;

@@ -353,6 +353,21 @@ equal(const void *va, const void *vb)
                 COMPARE_SCALAR_FIELD(multidims);
                 return true;
             }
+        case T_SubscriptingRef:
+            {
+                const SubscriptingRef *a = va, *b = vb;
+
+                COMPARE_SCALAR_FIELD(refcontainertype);
+                COMPARE_SCALAR_FIELD(refelemtype);
+                COMPARE_SCALAR_FIELD(refrestype);
+                COMPARE_SCALAR_FIELD(reftypmod);
+                COMPARE_SCALAR_FIELD(refcollid);
+                COMPARE_NODE_FIELD(refupperindexpr);
+                COMPARE_NODE_FIELD(reflowerindexpr);
+                COMPARE_NODE_FIELD(refexpr);
+                COMPARE_NODE_FIELD(refassgnexpr);
+                return true;
+            }
         case T_RowExpr:
             {
                 const RowExpr *a = va, *b = vb;

@@ -104,6 +104,8 @@ exprType(const Node *expr)
             return ((const CaseTestExpr *) expr)->typeId;
         case T_ArrayExpr:
             return ((const ArrayExpr *) expr)->array_typeid;
+        case T_SubscriptingRef:
+            return ((const SubscriptingRef *) expr)->refrestype;
         case T_RowExpr:
             return ((const RowExpr *) expr)->row_typeid;
         case T_CoalesceExpr:
@@ -180,6 +182,8 @@ exprTypmod(const Node *expr)
             }
         case T_RelabelType:
             return ((const RelabelType *) expr)->resulttypmod;
+        case T_SubscriptingRef:
+            return ((const SubscriptingRef *) expr)->reftypmod;
         case T_CaseExpr:
             {
                 /* the common typmod of all results, else -1 */
@@ -314,6 +318,8 @@ exprCollation(const Node *expr)
             return ((const CaseTestExpr *) expr)->collation;
         case T_ArrayExpr:
             return ((const ArrayExpr *) expr)->array_collid;
+        case T_SubscriptingRef:
+            return ((const SubscriptingRef *) expr)->refcollid;
         case T_CoalesceExpr:
             return ((const CoalesceExpr *) expr)->coalescecollid;
         case T_MinMaxExpr:
@@ -458,6 +464,8 @@ exprLocation(const Node *expr)
             return ((const CaseWhen *) expr)->location;
         case T_ArrayExpr:
             return ((const ArrayExpr *) expr)->location;
+        case T_SubscriptingRef:
+            return exprLocation((Node *) ((const SubscriptingRef *) expr)->refexpr);
         case T_RowExpr:
             return ((const RowExpr *) expr)->location;
         case T_CoalesceExpr:
@@ -670,6 +678,12 @@ expression_tree_walker(Node *node, tree_walker_callback walker, void *context)
             break;
         case T_ArrayExpr:
             WALK(((ArrayExpr *) node)->elements);
+            break;
+        case T_SubscriptingRef:
+            WALK(((SubscriptingRef *) node)->refupperindexpr);
+            WALK(((SubscriptingRef *) node)->reflowerindexpr);
+            WALK(((SubscriptingRef *) node)->refexpr);
+            WALK(((SubscriptingRef *) node)->refassgnexpr);
             break;
         case T_RowExpr:
             WALK(((RowExpr *) node)->args);
@@ -957,6 +971,18 @@ expression_tree_mutator(Node *node, tree_mutator_callback mutator, void *context
 
                 FLATCOPY(n, a, ArrayExpr);
                 MUTATE(n->elements, a->elements, List *);
+                return (Node *) n;
+            }
+        case T_SubscriptingRef:
+            {
+                SubscriptingRef *s = (SubscriptingRef *) node,
+                           *n;
+
+                FLATCOPY(n, s, SubscriptingRef);
+                MUTATE(n->refupperindexpr, s->refupperindexpr, List *);
+                MUTATE(n->reflowerindexpr, s->reflowerindexpr, List *);
+                MUTATE(n->refexpr, s->refexpr, Expr *);
+                MUTATE(n->refassgnexpr, s->refassgnexpr, Expr *);
                 return (Node *) n;
             }
         case T_RowExpr:

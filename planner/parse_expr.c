@@ -21,7 +21,7 @@
  * to PostgreSQL's form once arrays are evaluated.
  *
  * Not supported yet (0A000): row constructors and row comparisons,
- * whole-row references, subscripts and field selection, GROUPING(),
+ * whole-row references, field selection, subscript assignment, GROUPING(),
  * named function arguments, multi-dimensional ARRAY[]; COLLATE knows only
  * "default", "C" and "POSIX".
  *-------------------------------------------------------------------------
@@ -859,6 +859,98 @@ transformCollateClause(ParseState *pstate, PgQuery__CollateClause *c)
     }
 }
 
+/* ---------------------------------------------------------------- subscripts */
+
+#define MAXDIM 6
+
+/* A subscript, coerced to int4 (42804 "array subscript must have type integer"). */
+static Node *
+transformSubscript(ParseState *pstate, PgNode *raw)
+{
+    Node       *e = transformExprRecurse(pstate, raw);
+    Oid         t = exprType(e);
+    Node       *c;
+
+    if (t == INT4OID)
+        return e;
+    c = coerce_to_target_type(pstate, e, t, INT4OID, -1, COERCION_ASSIGNMENT,
+                              COERCE_IMPLICIT_CAST, -1);
+    if (c == NULL)
+        ereport(ERROR,
+                errcode(ERRCODE_DATATYPE_MISMATCH),
+                errmsg("array subscript must have type integer"),
+                parser_errposition(pstate, exprLocation(e)));
+    return c;
+}
+
+/*
+ * expr[...][...]: array element or slice fetch (PostgreSQL's
+ * transformContainerSubscripts with the array subscripting rules).  Field
+ * selection (expr).field is not supported yet.
+ */
+static Node *
+transformIndirection(ParseState *pstate, PgQuery__AIndirection *ind)
+{
+    Node       *base = transformExprRecurse(pstate, ind->arg);
+    SubscriptingRef *sbsref;
+    Oid         containerType,
+                elemType;
+    bool        isSlice = false;
+    int         nsubs = (int) ind->n_indirection;
+
+    for (int i = 0; i < nsubs; i++)
+    {
+        PgNode     *n = ind->indirection[i];
+
+        if (n->node_case != PG_QUERY__NODE__NODE_A_INDICES)
+            parser_not_supported(pstate, "field selection", exprLocation(base));
+        if (n->a_indices->is_slice)
+            isSlice = true;
+    }
+    containerType = getBaseType(exprType(base));
+    elemType = type_is_array(containerType) ? get_element_type(containerType) : InvalidOid;
+    if (!OidIsValid(elemType))
+        ereport(ERROR,
+                errcode(ERRCODE_DATATYPE_MISMATCH),
+                errmsg("cannot subscript type %s because it does not support subscripting",
+                       format_type_be(containerType)),
+                parser_errposition(pstate, exprLocation(base)));
+    if (nsubs > MAXDIM)
+        ereport(ERROR,
+                errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+                errmsg("number of array dimensions (%d) exceeds the maximum allowed (%d)",
+                       nsubs, MAXDIM));
+    if (containerType != exprType(base))
+        base = (Node *) makeRelabelType((Expr *) base, containerType, exprTypmod(base),
+                                        exprCollation(base), COERCE_IMPLICIT_CAST);
+
+    sbsref = makeNode(SubscriptingRef);
+    sbsref->refcontainertype = containerType;
+    sbsref->refelemtype = elemType;
+    sbsref->refrestype = isSlice ? containerType : elemType;
+    sbsref->reftypmod = exprTypmod(base);
+    sbsref->refcollid = result_collation(sbsref->refrestype);
+    sbsref->refexpr = (Expr *) base;
+    for (int i = 0; i < nsubs; i++)
+    {
+        PgQuery__AIndices *ai = ind->indirection[i]->a_indices;
+
+        if (isSlice)
+        {
+            Node       *lidx;
+
+            if (ai->is_slice)
+                lidx = ai->lidx ? transformSubscript(pstate, ai->lidx) : NULL;
+            else
+                lidx = (Node *) makeInt4Const(1);
+            sbsref->reflowerindexpr = lappend(sbsref->reflowerindexpr, lidx);
+        }
+        sbsref->refupperindexpr = lappend(sbsref->refupperindexpr,
+                                          ai->uidx ? transformSubscript(pstate, ai->uidx) : NULL);
+    }
+    return (Node *) sbsref;
+}
+
 /* ---------------------------------------------------------------- sublinks */
 
 static Node *
@@ -1027,9 +1119,7 @@ transformExprRecurseInternal(ParseState *pstate, PgNode *expr)
             parser_not_supported(pstate, "row constructor", expr->row_expr->location);
             break;
         case PG_QUERY__NODE__NODE_A_INDIRECTION:
-            parser_not_supported(pstate, "subscript or field selection",
-                                 exprLocation(NULL));
-            break;
+            return transformIndirection(pstate, expr->a_indirection);
         case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
             return transformCollateClause(pstate, expr->collate_clause);
         case PG_QUERY__NODE__NODE_GROUPING_FUNC:

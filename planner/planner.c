@@ -22,7 +22,8 @@
  *
  * Grouping strategy: AGG_PLAIN without GROUP BY; otherwise AGG_SORTED
  * (Sort below) when the ORDER BY asks for the grouping columns' order or
- * the groups would not fit in work_mem, else AGG_HASHED.  DISTINCT is an
+ * the groups might not fit in work_mem (judged as if every input row were
+ * a group, since hash aggregation cannot spill yet), else AGG_HASHED.  DISTINCT is an
  * Agg with no aggregates over all output columns (sorted, or hashed as
  * GROUP BY); DISTINCT ON is a sorted Agg keeping each group's first row.
  * (PostgreSQL uses Unique for sorted DISTINCT; the rows are the same.)
@@ -333,10 +334,16 @@ make_agg(PlannerInfo *root, List *tlist, List *qual, AggStrategy strategy,
     return (Plan *) agg;
 }
 
+/*
+ * Would a hash table of the groups surely fit in work_mem?  Hash
+ * aggregation cannot spill yet (DECISIONS.md 7), and without statistics
+ * the group count is a guess, so the test assumes the worst case: every
+ * input row its own group.  Sorting spills, so it is the safe choice.
+ */
 static bool
-groups_fit_in_memory(double numGroups, int width)
+groups_fit_in_memory(double numGroups, double input_rows, int width)
 {
-    double      bytes = numGroups * (MAXALIGN(width) + 64);
+    double      bytes = Max(numGroups, input_rows) * (MAXALIGN(width) + 64);
 
     return bytes < (double) work_mem * 1024.0;
 }
@@ -581,7 +588,7 @@ grouping_planner(PlannerInfo *root)
             else if (sortorder != NIL)
                 use_sort = true;
             else
-                use_sort = !groups_fit_in_memory(numGroups, plan->plan_width);
+                use_sort = !groups_fit_in_memory(numGroups, plan->plan_rows, plan->plan_width);
 
             if (use_sort)
             {
@@ -646,7 +653,7 @@ grouping_planner(PlannerInfo *root)
             else if (ordering_satisfies(parse->distinctClause, current_order))
                 use_sort = true;
             else
-                use_sort = !groups_fit_in_memory(numGroups, plan->plan_width);
+                use_sort = !groups_fit_in_memory(numGroups, plan->plan_rows, plan->plan_width);
             if (use_sort)
             {
                 if (!ordering_satisfies(parse->distinctClause, current_order))

@@ -30,6 +30,17 @@ extern Query *parse_analyze_varparams(RawStmt *parseTree, const char *sourceText
 extern PlannedStmt *pg_plan_query(Query *querytree, const char *sourceText,
                                   ParamListInfo boundParams);
 
+/*
+ * A column default written as SQL text (CREATE TABLE ... DEFAULT <expr>),
+ * analyzed and coerced to the column type with PostgreSQL's errors (42804
+ * column "%s" is of type %s but default expression is of type %s; column
+ * references, sub-SELECTs and aggregates are not allowed).  For checking a
+ * default when it is defined; INSERT/UPDATE analysis calls it on the text
+ * the catalog returns from RelationGetColumnDefault(rel, attnum).
+ */
+extern Node *cookColumnDefault(const char *exprtext, Oid atttypid, int32 atttypmod,
+                               const char *attname);
+
 /* The result columns a Query will produce (for Describe), or NULL if none. */
 extern struct TupleDescData *QueryResultTupleDesc(Query *query);
 

@@ -175,7 +175,7 @@ make_union_plan(PlannerInfo *root, List *children, SetOperationStmt *op)
                     errmsg("could not implement UNION"),
                     errdetail("Some of the datatypes only support hashing, while others only support sorting."));
         if (!hashable ||
-            (sortable && numGroups * (64 + 16 * ncols) > (double) work_mem * 1024.0))
+            (sortable && rows * (64 + 16 * ncols) > (double) work_mem * 1024.0))
         {
             input = make_sort_from_sortclauses(groupcls, input, input->targetlist);
             agg->aggstrategy = AGG_SORTED;

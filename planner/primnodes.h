@@ -294,6 +294,29 @@ typedef struct ArrayExpr
     int         location;
 } ArrayExpr;
 
+/*
+ * SubscriptingRef: array element or slice, a[i] / a[i:j] (fetch only for
+ * now: refassgnexpr is always NULL).  refupperindexpr holds one int4
+ * expression per subscript; reflowerindexpr is NIL for an element fetch,
+ * else one per subscript for a slice (NULL entries for omitted bounds, a
+ * Const 1 for a plain subscript within a slice).  The result is the
+ * element type (refrestype == refelemtype) or, for a slice, the array
+ * type.  Evaluated with procs' array_get_element / array_get_slice.
+ */
+typedef struct SubscriptingRef
+{
+    Expr        xpr;
+    Oid         refcontainertype;   /* the array type */
+    Oid         refelemtype;        /* its element type */
+    Oid         refrestype;         /* result type */
+    int32       reftypmod;
+    Oid         refcollid;
+    List       *refupperindexpr;
+    List       *reflowerindexpr;
+    Expr       *refexpr;            /* the array */
+    Expr       *refassgnexpr;       /* NULL: fetch */
+} SubscriptingRef;
+
 typedef struct RowExpr
 {
     Expr        xpr;

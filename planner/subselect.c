@@ -262,6 +262,17 @@ make_subplan(PlannerInfo *root, SubLink *sublink, Node *testexpr)
     }
     else
     {
+        /*
+         * An uncorrelated ANY/ALL sub-SELECT is re-read for every outer row:
+         * materialize it once, as PostgreSQL does when it does not hash it.
+         */
+        if (splan->parParam == NIL &&
+            (sublink->subLinkType == ANY_SUBLINK || sublink->subLinkType == ALL_SUBLINK) &&
+            !IsA(plan, Material) && !IsA(plan, Sort))
+        {
+            plan = make_material_plan(plan);
+            list_nth_cell(root->glob->subplans, splan->plan_id - 1)->ptr_value = plan;
+        }
         if (sublink->subLinkType == ANY_SUBLINK || sublink->subLinkType == ALL_SUBLINK)
         {
             sublink_params_context ctx = {NIL, NIL};

@@ -2,8 +2,10 @@
  * array_util.h
  *    Minimal builders and readers for one-dimensional arrays in
  *    PostgreSQL's ArrayType layout (procs/adt.h's AdtArray header), for
- *    built-ins that return or take arrays (regexp_match, string_to_array,
- *    format(VARIADIC ...)) before the general array module exists.
+ *    built-ins that return or take arrays (regexp_match, format(VARIADIC
+ *    ...), json).  Now a thin alias of the array module: the functions
+ *    below wrap construct_md_array / deconstruct_array, and this header
+ *    includes procs/array.h, which new code should use directly.
  *
  * Layout: AdtArray header, dims[ndim], lbounds[ndim], an optional null
  * bitmap (bit set = not null), padding to MAXALIGN, then the non-null
@@ -16,6 +18,7 @@
 #define PROCS_ARRAY_UTIL_H
 
 #include "procs/adt.h"
+#include "procs/array.h"
 
 /*
  * A new 1-D array (lower bound 1) of n elements of elemtype, described by

@@ -1,17 +1,18 @@
 /*-------------------------------------------------------------------------
  * arrayfuncs.c
  *    The array type's text and binary I/O, and the internal API for
- *    building, reading and subscripting arrays (procs/array.h).
+ *    building and reading arrays (procs/array.h).  Subscripting and
+ *    iteration are in array_subscript.c, comparison and the array
+ *    functions in array_ops.c, array_agg / unnest / string_to_array in
+ *    array_agg.c.
  *
  * Principal entry points:
  *    array_in / array_out          text form, PostgreSQL 15's syntax, errors
  *                                  and quoting rules
  *    array_recv / array_send       PostgreSQL's binary format
  *    construct_md_array / construct_array / construct_empty_array
- *    deconstruct_array / array_contains_nulls
- *    array_get_element / array_set_element / array_get_slice /
- *    array_set_slice               subscripting for the executor
- *    array_create_iterator / array_iterate
+ *    deconstruct_array / array_contains_nulls / array_copy
+ *    ArrayGetNItems / ArrayCheckBounds / ArrayGetOffset
  *
  * Layout invariants (see array.h): the header, null bitmap and element
  * placement are PostgreSQL's ArrayType byte for byte, so a value written
@@ -1162,4 +1163,70 @@ array_bitmap_copy(bits8 *dst, int dstoff, const bits8 *src, int srcoff, int nite
         else
             dst[d / 8] &= (bits8) ~(1 << (d % 8));
     }
+}
+
+/* ================================================================ pseudo-types */
+
+/*
+ * anyarray and anycompatiblearray values print and send as the array
+ * they are; no value of these pseudo-types can be read (PostgreSQL's
+ * pseudotypes.c).
+ */
+static void
+pseudo_input_error(const char *typname)
+{
+    ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+            errmsg("cannot accept a value of type %s", typname));
+}
+
+Datum
+anyarray_in(PG_FUNCTION_ARGS)
+{
+    pseudo_input_error("anyarray");
+    PG_RETURN_VOID();
+}
+
+Datum
+anyarray_recv(PG_FUNCTION_ARGS)
+{
+    pseudo_input_error("anyarray");
+    PG_RETURN_VOID();
+}
+
+Datum
+anyarray_out(PG_FUNCTION_ARGS)
+{
+    return array_out(fcinfo);
+}
+
+Datum
+anyarray_send(PG_FUNCTION_ARGS)
+{
+    return array_send(fcinfo);
+}
+
+Datum
+anycompatiblearray_in(PG_FUNCTION_ARGS)
+{
+    pseudo_input_error("anycompatiblearray");
+    PG_RETURN_VOID();
+}
+
+Datum
+anycompatiblearray_recv(PG_FUNCTION_ARGS)
+{
+    pseudo_input_error("anycompatiblearray");
+    PG_RETURN_VOID();
+}
+
+Datum
+anycompatiblearray_out(PG_FUNCTION_ARGS)
+{
+    return array_out(fcinfo);
+}
+
+Datum
+anycompatiblearray_send(PG_FUNCTION_ARGS)
+{
+    return array_send(fcinfo);
 }

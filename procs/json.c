@@ -32,7 +32,7 @@
 #include "catalog/pg_type_oids.h"
 #include "planner/primnodes.h"
 #include "procs/adt.h"
-#include "procs/array_util.h"
+#include "procs/array.h"
 #include "procs/builtins.h"
 #include "procs/datetime.h"
 #include "procs/json_lex.h"
@@ -87,6 +87,27 @@ json_recv(PG_FUNCTION_ARGS)
     str = pq_getmsgtext(buf, buf->len - buf->cursor, &nbytes);
     json_validate(str, nbytes);
     PG_RETURN_TEXT_P(cstring_to_text_with_len(str, nbytes));
+}
+
+/* ================================================================ arrays */
+
+int
+json_deconstruct_array(ArrayType *array, int16 typlen, bool typbyval, char typalign,
+                       Datum **elems, bool **nulls)
+{
+    int n;
+
+    deconstruct_array(array, ARR_ELEMTYPE(array), typlen, typbyval, typalign, elems, nulls, &n);
+    return n;
+}
+
+int
+json_text_array(ArrayType *array, Datum **elems, bool **nulls)
+{
+    int n;
+
+    deconstruct_array(array, TEXTOID, -1, false, 'i', elems, nulls, &n);
+    return n;
 }
 
 /* ================================================================ categories */
@@ -310,9 +331,9 @@ array_dim_to_json(StringInfo result, int dim, int ndims, const int *dims, Datum 
 static void
 array_to_json_internal(Datum array, StringInfo result, bool use_line_feeds)
 {
-    AdtArray   *v = (AdtArray *) DatumGetPointer(array);
-    Oid         element_type = v->elemtype;
-    int         nitems = adt_array_nitems(v);
+    ArrayType   *v = (ArrayType *) DatumGetPointer(array);
+    Oid         element_type = ARR_ELEMTYPE(v);
+    int         nitems = ArrayGetNItemsOfArray(v);
     int16       typlen;
     bool        typbyval;
     char        typalign;
@@ -329,8 +350,8 @@ array_to_json_internal(Datum array, StringInfo result, bool use_line_feeds)
     }
     get_typlenbyvalalign(element_type, &typlen, &typbyval, &typalign);
     json_categorize_type(element_type, &tcategory, &outfuncoid);
-    adt_deconstruct_array(v, typlen, typbyval, typalign, &elements, &nulls);
-    array_dim_to_json(result, 0, v->ndim, ADT_ARR_DIMS(v), elements, nulls, &count,
+    json_deconstruct_array(v, typlen, typbyval, typalign, &elements, &nulls);
+    array_dim_to_json(result, 0, ARR_NDIM(v), ARR_DIMS(v), elements, nulls, &count,
                       tcategory, outfuncoid, use_line_feeds);
 }
 
@@ -414,7 +435,7 @@ json_extract_variadic_args(FunctionCallInfo fcinfo, int variadic_start,
     if (variadic)
     {
         /* f(VARIADIC array): the array's elements are the arguments */
-        AdtArray *array_in;
+        ArrayType *array_in;
         Oid       element_type;
         int16     typlen;
         bool      typbyval;
@@ -422,10 +443,10 @@ json_extract_variadic_args(FunctionCallInfo fcinfo, int variadic_start,
 
         if (PG_ARGISNULL(variadic_start))
             return -1;
-        array_in = (AdtArray *) PG_GETARG_POINTER(variadic_start);
-        element_type = array_in->elemtype;
+        array_in = (ArrayType *) PG_GETARG_POINTER(variadic_start);
+        element_type = ARR_ELEMTYPE(array_in);
         get_typlenbyvalalign(element_type, &typlen, &typbyval, &typalign);
-        nargs = adt_deconstruct_array(array_in, typlen, typbyval, typalign, args, nulls);
+        nargs = json_deconstruct_array(array_in, typlen, typbyval, typalign, args, nulls);
         *types = palloc(sizeof(Oid) * Max(nargs, 1));
         for (int i = 0; i < nargs; i++)
             (*types)[i] = element_type;
@@ -553,23 +574,23 @@ append_object_pair(StringInfo result, int i, Datum key, bool key_null,
 Datum
 json_object(PG_FUNCTION_ARGS)
 {
-    AdtArray  *in_array = (AdtArray *) PG_GETARG_POINTER(0);
+    ArrayType  *in_array = (ArrayType *) PG_GETARG_POINTER(0);
     Datum     *in_datums;
     bool      *in_nulls;
     int        in_count;
     StringInfoData result;
 
-    switch (in_array->ndim)
+    switch (ARR_NDIM(in_array))
     {
         case 0:
             PG_RETURN_TEXT_P(cstring_to_text_with_len("{}", 2));
         case 1:
-            if ((ADT_ARR_DIMS(in_array)[0]) % 2)
+            if ((ARR_DIMS(in_array)[0]) % 2)
                 ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                         errmsg("array must have even number of elements"));
             break;
         case 2:
-            if ((ADT_ARR_DIMS(in_array)[1]) != 2)
+            if ((ARR_DIMS(in_array)[1]) != 2)
                 ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                         errmsg("array must have two columns"));
             break;
@@ -578,7 +599,7 @@ json_object(PG_FUNCTION_ARGS)
                     errmsg("wrong number of array subscripts"));
     }
 
-    in_count = adt_deconstruct_array(in_array, -1, false, 'i', &in_datums, &in_nulls);
+    in_count = json_text_array(in_array, &in_datums, &in_nulls);
     initStringInfo(&result);
     appendStringInfoChar(&result, '{');
     for (int i = 0; i < in_count / 2; i++)
@@ -591,8 +612,8 @@ json_object(PG_FUNCTION_ARGS)
 Datum
 json_object_two_arg(PG_FUNCTION_ARGS)
 {
-    AdtArray  *key_array = (AdtArray *) PG_GETARG_POINTER(0);
-    AdtArray  *val_array = (AdtArray *) PG_GETARG_POINTER(1);
+    ArrayType  *key_array = (ArrayType *) PG_GETARG_POINTER(0);
+    ArrayType  *val_array = (ArrayType *) PG_GETARG_POINTER(1);
     Datum     *key_datums,
               *val_datums;
     bool      *key_nulls,
@@ -601,14 +622,14 @@ json_object_two_arg(PG_FUNCTION_ARGS)
                val_count;
     StringInfoData result;
 
-    if (key_array->ndim > 1 || key_array->ndim != val_array->ndim)
+    if (ARR_NDIM(key_array) > 1 || ARR_NDIM(key_array) != ARR_NDIM(val_array))
         ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                 errmsg("wrong number of array subscripts"));
-    if (key_array->ndim == 0)
+    if (ARR_NDIM(key_array) == 0)
         PG_RETURN_TEXT_P(cstring_to_text_with_len("{}", 2));
 
-    key_count = adt_deconstruct_array(key_array, -1, false, 'i', &key_datums, &key_nulls);
-    val_count = adt_deconstruct_array(val_array, -1, false, 'i', &val_datums, &val_nulls);
+    key_count = json_text_array(key_array, &key_datums, &key_nulls);
+    val_count = json_text_array(val_array, &val_datums, &val_nulls);
     if (key_count != val_count)
         ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                 errmsg("mismatched array dimensions"));

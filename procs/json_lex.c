@@ -871,8 +871,6 @@ json_errdetail(JsonParseErrorType error, JsonLexContext *lex)
             return pstrdup("Unicode high surrogate must not follow a high surrogate.");
         case JSON_UNICODE_LOW_SURROGATE:
             return pstrdup("Unicode low surrogate must follow a high surrogate.");
-        case JSON_NESTING_TOO_DEEP:
-            return pstrdup("JSON nested too deep.");
     }
     elog(ERROR, "unexpected json parse error type: %d", (int) error);
     return NULL;

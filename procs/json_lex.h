@@ -16,6 +16,7 @@
 
 #include "backend/basalt.h"
 #include "backend/utils/stringinfo.h"
+#include "procs/array.h"
 #include "procs/fmgr.h"
 
 typedef enum JsonTokenType
@@ -53,8 +54,7 @@ typedef enum JsonParseErrorType
     JSON_UNICODE_CODE_POINT_ZERO,
     JSON_UNICODE_ESCAPE_FORMAT,
     JSON_UNICODE_HIGH_SURROGATE,
-    JSON_UNICODE_LOW_SURROGATE,
-    JSON_NESTING_TOO_DEEP
+    JSON_UNICODE_LOW_SURROGATE
 } JsonParseErrorType;
 
 /*
@@ -152,5 +152,13 @@ extern void datum_to_json(Datum val, bool is_null, StringInfo result,
  */
 extern int json_extract_variadic_args(FunctionCallInfo fcinfo, int variadic_start,
                                       Datum **args, Oid **types, bool **nulls);
+
+/*
+ * The elements of an array in storage order, any number of dimensions
+ * (deconstruct_array); returns the count.  json_text_array: of a text[].
+ */
+extern int json_deconstruct_array(ArrayType *array, int16 typlen, bool typbyval,
+                                  char typalign, Datum **elems, bool **nulls);
+extern int json_text_array(ArrayType *array, Datum **elems, bool **nulls);
 
 #endif /* JSON_LEX_H */

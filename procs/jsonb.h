@@ -3,7 +3,8 @@
  *    The jsonb type: its binary representation, the in-memory JsonbValue
  *    tree, the iterator over a stored value and the builder that turns a
  *    stream of tokens back into a stored value.  Private to the json
- *    modules of procs/ (jsonb.c, jsonb_util.c, jsonb_ops.c, jsonfuncs.c).
+ *    modules of procs/ (jsonb.c, jsonb_util.c, jsonb_ops.c, jsonb_gen.c,
+ *    jsonfuncs.c).
  *
  * The API is shaped like PostgreSQL's (src/include/utils/jsonb.h) so that
  * the algorithms whose results users see -- ordering, containment,

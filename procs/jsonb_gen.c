@@ -24,7 +24,7 @@
 #include "catalog/lsyscache.h"
 #include "catalog/pg_type_oids.h"
 #include "procs/adt.h"
-#include "procs/array_util.h"
+#include "procs/array.h"
 #include "procs/builtins.h"
 #include "procs/jsonb.h"
 #include "procs/json_lex.h"
@@ -61,8 +61,8 @@ array_dim_to_jsonb(JsonbInState *result, int dim, int ndims, const int *dims, Da
 static void
 array_to_jsonb_internal(Datum array, JsonbInState *result)
 {
-    AdtArray   *v = (AdtArray *) DatumGetPointer(array);
-    int         nitems = adt_array_nitems(v);
+    ArrayType   *v = (ArrayType *) DatumGetPointer(array);
+    int         nitems = ArrayGetNItemsOfArray(v);
     int16       typlen;
     bool        typbyval;
     char        typalign;
@@ -78,10 +78,10 @@ array_to_jsonb_internal(Datum array, JsonbInState *result)
         result->res = pushJsonbValue(&result->parseState, WJB_END_ARRAY, NULL);
         return;
     }
-    get_typlenbyvalalign(v->elemtype, &typlen, &typbyval, &typalign);
-    json_categorize_type(v->elemtype, &tcategory, &outfuncoid);
-    adt_deconstruct_array(v, typlen, typbyval, typalign, &elements, &nulls);
-    array_dim_to_jsonb(result, 0, v->ndim, ADT_ARR_DIMS(v), elements, nulls, &count,
+    get_typlenbyvalalign(ARR_ELEMTYPE(v), &typlen, &typbyval, &typalign);
+    json_categorize_type(ARR_ELEMTYPE(v), &tcategory, &outfuncoid);
+    json_deconstruct_array(v, typlen, typbyval, typalign, &elements, &nulls);
+    array_dim_to_jsonb(result, 0, ARR_NDIM(v), ARR_DIMS(v), elements, nulls, &count,
                        tcategory, outfuncoid);
 }
 
@@ -344,7 +344,7 @@ jsonb_object_pair(JsonbInState *result, Datum key, bool key_null, Datum val, boo
 Datum
 jsonb_object(PG_FUNCTION_ARGS)
 {
-    AdtArray  *in_array = (AdtArray *) PG_GETARG_POINTER(0);
+    ArrayType  *in_array = (ArrayType *) PG_GETARG_POINTER(0);
     Datum     *in_datums;
     bool      *in_nulls;
     int        in_count = 0;
@@ -353,17 +353,17 @@ jsonb_object(PG_FUNCTION_ARGS)
     memset(&result, 0, sizeof(result));
     (void) pushJsonbValue(&result.parseState, WJB_BEGIN_OBJECT, NULL);
 
-    switch (in_array->ndim)
+    switch (ARR_NDIM(in_array))
     {
         case 0:
             break;
         case 1:
-            if ((ADT_ARR_DIMS(in_array)[0]) % 2)
+            if ((ARR_DIMS(in_array)[0]) % 2)
                 ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                         errmsg("array must have even number of elements"));
             break;
         case 2:
-            if ((ADT_ARR_DIMS(in_array)[1]) != 2)
+            if ((ARR_DIMS(in_array)[1]) != 2)
                 ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                         errmsg("array must have two columns"));
             break;
@@ -372,8 +372,8 @@ jsonb_object(PG_FUNCTION_ARGS)
                     errmsg("wrong number of array subscripts"));
     }
 
-    if (in_array->ndim > 0)
-        in_count = adt_deconstruct_array(in_array, -1, false, 'i', &in_datums, &in_nulls);
+    if (ARR_NDIM(in_array) > 0)
+        in_count = json_text_array(in_array, &in_datums, &in_nulls);
     for (int i = 0; i < in_count / 2; i++)
         jsonb_object_pair(&result, in_datums[i * 2], in_nulls[i * 2],
                           in_datums[i * 2 + 1], in_nulls[i * 2 + 1]);
@@ -385,8 +385,8 @@ jsonb_object(PG_FUNCTION_ARGS)
 Datum
 jsonb_object_two_arg(PG_FUNCTION_ARGS)
 {
-    AdtArray  *key_array = (AdtArray *) PG_GETARG_POINTER(0);
-    AdtArray  *val_array = (AdtArray *) PG_GETARG_POINTER(1);
+    ArrayType  *key_array = (ArrayType *) PG_GETARG_POINTER(0);
+    ArrayType  *val_array = (ArrayType *) PG_GETARG_POINTER(1);
     Datum     *key_datums,
               *val_datums;
     bool      *key_nulls,
@@ -398,13 +398,13 @@ jsonb_object_two_arg(PG_FUNCTION_ARGS)
     memset(&result, 0, sizeof(result));
     (void) pushJsonbValue(&result.parseState, WJB_BEGIN_OBJECT, NULL);
 
-    if (key_array->ndim > 1 || key_array->ndim != val_array->ndim)
+    if (ARR_NDIM(key_array) > 1 || ARR_NDIM(key_array) != ARR_NDIM(val_array))
         ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                 errmsg("wrong number of array subscripts"));
-    if (key_array->ndim > 0)
+    if (ARR_NDIM(key_array) > 0)
     {
-        key_count = adt_deconstruct_array(key_array, -1, false, 'i', &key_datums, &key_nulls);
-        val_count = adt_deconstruct_array(val_array, -1, false, 'i', &val_datums, &val_nulls);
+        key_count = json_text_array(key_array, &key_datums, &key_nulls);
+        val_count = json_text_array(val_array, &val_datums, &val_nulls);
         if (key_count != val_count)
             ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                     errmsg("mismatched array dimensions"));

@@ -20,14 +20,14 @@
  * pushJsonbValue (setPath, setPathObject, setPathArray), as PostgreSQL
  * does; untouched nested containers are carried over as stored leaves.
  *
- * text[] arguments are PostgreSQL ArrayTypes read with array_util.h.
+ * text[] arguments are read with the array module (procs/array.h).
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
 #include <errno.h>
 #include "catalog/pg_type_oids.h"
 #include "procs/adt.h"
-#include "procs/array_util.h"
+#include "procs/array.h"
 #include "procs/builtins.h"
 #include "procs/jsonb.h"
 #include "procs/json_lex.h"
@@ -43,15 +43,15 @@
 
 /* The elements of a text[] (any shape, storage order). */
 static int
-text_array_elems(AdtArray *arr, Datum **elems, bool **nulls)
+text_array_elems(ArrayType *arr, Datum **elems, bool **nulls)
 {
-    return adt_deconstruct_array(arr, -1, false, 'i', elems, nulls);
+    return json_text_array(arr, elems, nulls);
 }
 
 static bool
-text_array_has_nulls(AdtArray *arr, int n, bool *nulls)
+text_array_has_nulls(ArrayType *arr, int n, bool *nulls)
 {
-    if (!ADT_ARR_HASNULL(arr))
+    if (!ARR_HASNULL(arr))
         return false;
     for (int i = 0; i < n; i++)
         if (nulls[i])
@@ -255,7 +255,7 @@ static Datum
 get_jsonb_path_all(FunctionCallInfo fcinfo, bool as_text)
 {
     Jsonb    *jb = PG_GETARG_JSONB_P(0);
-    AdtArray *path = (AdtArray *) PG_GETARG_POINTER(1);
+    ArrayType *path = (ArrayType *) PG_GETARG_POINTER(1);
     Datum    *pathtext;
     bool     *pathnulls;
     bool      isnull;
@@ -346,7 +346,7 @@ jsonb_exists_keys(FunctionCallInfo fcinfo, bool all)
     Jsonb *jb = PG_GETARG_JSONB_P(0);
     Datum *keys;
     bool  *nulls;
-    int    n = text_array_elems((AdtArray *) PG_GETARG_POINTER(1), &keys, &nulls);
+    int    n = text_array_elems((ArrayType *) PG_GETARG_POINTER(1), &keys, &nulls);
 
     for (int i = 0; i < n; i++)
     {
@@ -521,14 +521,14 @@ Datum
 jsonb_delete_array(PG_FUNCTION_ARGS)
 {
     Jsonb    *in = PG_GETARG_JSONB_P(0);
-    AdtArray *arr = (AdtArray *) PG_GETARG_POINTER(1);
+    ArrayType *arr = (ArrayType *) PG_GETARG_POINTER(1);
     Datum    *elems;
     bool     *nulls;
     text    **keys;
     int       n,
               nkeys = 0;
 
-    if (arr->ndim > 1)
+    if (ARR_NDIM(arr) > 1)
         ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                 errmsg("wrong number of array subscripts"));
     if (JB_ROOT_IS_SCALAR(in))
@@ -796,9 +796,9 @@ setPath(JsonbIterator **it, Datum *path_elems, bool *path_nulls, int path_len,
 
 /* Path elements of a one-dimensional text[] (PostgreSQL rejects more dims). */
 static int
-path_elems_1d(AdtArray *path, Datum **elems, bool **nulls)
+path_elems_1d(ArrayType *path, Datum **elems, bool **nulls)
 {
-    if (path->ndim > 1)
+    if (ARR_NDIM(path) > 1)
         ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                 errmsg("wrong number of array subscripts"));
     return text_array_elems(path, elems, nulls);
@@ -808,7 +808,7 @@ Datum
 jsonb_set(PG_FUNCTION_ARGS)
 {
     Jsonb      *in = PG_GETARG_JSONB_P(0);
-    AdtArray   *path = (AdtArray *) PG_GETARG_POINTER(1);
+    ArrayType   *path = (ArrayType *) PG_GETARG_POINTER(1);
     Jsonb      *newjsonb = PG_GETARG_JSONB_P(2);
     bool        create = PG_GETARG_BOOL(3);
     JsonbValue  newval;
@@ -820,7 +820,7 @@ jsonb_set(PG_FUNCTION_ARGS)
 
     JsonbToJsonbValue(newjsonb, &newval);
 
-    if (path->ndim > 1)
+    if (ARR_NDIM(path) > 1)
         ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                 errmsg("wrong number of array subscripts"));
     if (JB_ROOT_IS_SCALAR(in))
@@ -843,14 +843,14 @@ Datum
 jsonb_delete_path(PG_FUNCTION_ARGS)
 {
     Jsonb      *in = PG_GETARG_JSONB_P(0);
-    AdtArray   *path = (AdtArray *) PG_GETARG_POINTER(1);
+    ArrayType   *path = (ArrayType *) PG_GETARG_POINTER(1);
     Datum      *path_elems;
     bool       *path_nulls;
     int         path_len;
     JsonbIterator *it;
     JsonbParseState *st = NULL;
 
-    if (path->ndim > 1)
+    if (ARR_NDIM(path) > 1)
         ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                 errmsg("wrong number of array subscripts"));
     if (JB_ROOT_IS_SCALAR(in))
@@ -872,7 +872,7 @@ Datum
 jsonb_insert(PG_FUNCTION_ARGS)
 {
     Jsonb      *in = PG_GETARG_JSONB_P(0);
-    AdtArray   *path = (AdtArray *) PG_GETARG_POINTER(1);
+    ArrayType   *path = (ArrayType *) PG_GETARG_POINTER(1);
     Jsonb      *newjsonb = PG_GETARG_JSONB_P(2);
     bool        after = PG_GETARG_BOOL(3);
     JsonbValue  newval;
@@ -884,7 +884,7 @@ jsonb_insert(PG_FUNCTION_ARGS)
 
     JsonbToJsonbValue(newjsonb, &newval);
 
-    if (path->ndim > 1)
+    if (ARR_NDIM(path) > 1)
         ereport(ERROR, errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
                 errmsg("wrong number of array subscripts"));
     if (JB_ROOT_IS_SCALAR(in))

@@ -32,7 +32,7 @@
 #include <errno.h>
 #include "catalog/pg_type_oids.h"
 #include "procs/adt.h"
-#include "procs/array_util.h"
+#include "procs/array.h"
 #include "procs/builtins.h"
 #include "procs/funcapi.h"
 #include "procs/jsonb.h"
@@ -329,7 +329,7 @@ static Datum
 get_path_all(FunctionCallInfo fcinfo, bool as_text)
 {
     text     *json = PG_GETARG_TEXT_PP(0);
-    AdtArray *path = (AdtArray *) PG_GETARG_POINTER(1);
+    ArrayType *path = (ArrayType *) PG_GETARG_POINTER(1);
     Datum    *pathtext;
     bool     *pathnulls;
     int       npath;
@@ -337,7 +337,7 @@ get_path_all(FunctionCallInfo fcinfo, bool as_text)
     int      *ipath;
     text     *result;
 
-    npath = adt_deconstruct_array(path, -1, false, 'i', &pathtext, &pathnulls);
+    npath = json_text_array(path, &pathtext, &pathnulls);
     for (int i = 0; i < npath; i++)
         if (pathnulls[i])
             PG_RETURN_NULL();

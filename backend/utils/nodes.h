@@ -44,6 +44,7 @@ typedef enum NodeTag
     T_CaseWhen,
     T_CaseTestExpr,
     T_ArrayExpr,
+    T_SubscriptingRef,
     T_RowExpr,
     T_CoalesceExpr,
     T_MinMaxExpr,

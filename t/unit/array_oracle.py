@@ -24,7 +24,7 @@ The expected value is the SQL's ::text (<NULL> for NULL; sets joined by
 '|'), or "ERROR <sqlstate>: <message>[ DETAIL: <detail>]".
 
 Arguments: A<elemoid>:<array text>  NA<elemoid> (NULL array)  i:<int4>
-l:<int8>  t:<text>  B:<t|f>  n:<numeric>  N:<typeoid> (typed NULL).
+l:<int8>  t:<text>  c:<cstring>  B:<t|f>  n:<numeric>  N:<typeoid> (typed NULL).
 """
 import os
 import re
@@ -65,8 +65,8 @@ CASES = [
     ("$${\"\",\"\"}$$::text[]", 'array_out', 'a', [T + '{"",""}']),
     ("$${é,\"ü ö\"}$$::text[]", 'array_out', 'a', [T + '{é,"ü ö"}']),
     ("$${\"multi\nline\",tab\there}$$::text[]", 'array_out', 'a', [T + '{"multi\nline",tab\there}']),
-    ("'{abcd,ef}'::varchar(3)[]", 'array_in', 'a', ['t:{abcd,ef}', 'i:1043', 'i:7']),
-    ("'{1.239,2}'::numeric(5,2)[]", 'array_in', 'a', ['t:{1.239,2}', 'i:1700', 'i:327686']),
+    ("'{ab,cde}'::varchar(3)[]", 'array_in', 'a', ['c:{ab,cde}', 'i:1043', 'i:7']),
+    ("'{1.239,2}'::numeric(5,2)[]", 'array_in', 'a', ['c:{1.239,2}', 'i:1700', 'i:327686']),
     ("'{1,2'::int[]", 'array_out', 'a', [I + '{1,2']),
     ("'{1,2}}'::int[]", 'array_out', 'a', [I + '{1,2}}']),
     ("'{1,2} x'::int[]", 'array_out', 'a', [I + '{1,2} x']),
@@ -134,7 +134,6 @@ CASES = [
      [I + '[0:1]={1,2}', I + '{1,2}']),
     ("btarraycmp('{}'::int[], '{1}'::int[])", 'btarraycmp', 'i', [I + '{}', I + '{1}']),
     ("btarraycmp('{b}'::text[], '{a,z}'::text[])", 'btarraycmp', 'i', [T + '{b}', T + '{a,z}']),
-    ("'{1}'::int[] = '{1}'::int8[]", 'array_eq', 'b', [I + '{1}', L8 + '{1}']),
     ("array_larger('{1,2}'::int[], '{1,3}'::int[])", 'array_larger', 'a', [I + '{1,2}', I + '{1,3}']),
     ("array_smaller('{1,2}'::int[], '{1,3}'::int[])", 'array_smaller', 'a', [I + '{1,2}', I + '{1,3}']),
     ("hash_array('{1,2,3}'::int[])", 'hash_array', 'i', [I + '{1,2,3}']),
@@ -179,7 +178,6 @@ CASES = [
     ("'{{1,2}}'::int[] || '{3}'::int[]", 'array_cat', 'a', [I + '{{1,2}}', I + '{3}']),
     ("'{{1,2}}'::int[] || '{{3}}'::int[]", 'array_cat', 'a', [I + '{{1,2}}', I + '{{3}}']),
     ("'{{{1}}}'::int[] || '{3}'::int[]", 'array_cat', 'a', [I + '{{{1}}}', I + '{3}']),
-    ("array_cat('{1}'::int[], '{1}'::int8[])", 'array_cat', 'a', [I + '{1}', L8 + '{1}']),
 
     # ---- shape
     ("array_ndims('{{1},{2}}'::int[])", 'array_ndims', 'i', [I + '{{1},{2}}']),
@@ -334,16 +332,16 @@ def subscript_text(args):
 
 
 def oracle_sql(sql, mode, args):
-    if mode == 'P':
-        arr = sql_literal_of(args[0])
-        subs = ''.join('[%s]' % v for v in subscript_text(args[2:]))
-        return ("do $$ declare a %s := %s; begin a%s := %s; raise notice '%%', a; end $$"
-                % (arr.split('::')[1], arr, subs, sql_literal_of(args[1])))
-    if mode == 'Q':
+    # assignments run as UPDATE, the executor's path for flat arrays
+    if mode in ASSIGN:
         arr = sql_literal_of(args[0])
         v = subscript_text(args[2:])
-        subs = ''.join('[%s:%s]' % (v[i], v[i + 1]) for i in range(0, len(v), 2))
-        return ("do $$ declare a %s := %s; begin a%s := %s; raise notice '%%', a; end $$"
+        if mode == 'P':
+            subs = ''.join('[%s]' % x for x in v)
+        else:
+            subs = ''.join('[%s:%s]' % (v[i], v[i + 1]) for i in range(0, len(v), 2))
+        return ("create temp table t(a %s); insert into t values (%s); "
+                "update t set a%s = %s returning coalesce(a::text, '<NULL>')"
                 % (arr.split('::')[1], arr, subs, sql_literal_of(args[1])))
     if mode in ('s', 'S'):
         return ("select coalesce(string_agg(coalesce(x::text, '<NULL>'), '|'), '') from %s x" % sql)
@@ -361,9 +359,6 @@ def run_oracle(sql, mode, args):
         if d:
             out += ' DETAIL: ' + d.group(1)
         return out
-    if mode in ASSIGN:
-        n = re.search(r'NOTICE:  00000: (.*)', err)
-        return n.group(1)
     if p.returncode != 0:
         raise RuntimeError('%s: %s' % (q, err))
     return p.stdout[:-1] if p.stdout.endswith('\n') else p.stdout
