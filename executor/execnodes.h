@@ -317,6 +317,8 @@ typedef struct ProjectSetState
     ExprDoneCond *elemdone;
     bool        pending_srf_tuples;     /* the current input row may yield more */
     bool        noinput_done;           /* no child: the one pass has been made */
+    int         nsrfs;                  /* how many columns are SRFs */
+    bool        plain_row_done;         /* nsrfs == 0: this input row was emitted */
 } ProjectSetState;
 
 /* A subquery inside an expression (executor/nodeSubplan.c). */
@@ -328,7 +330,6 @@ typedef struct SubPlanState
     PlanState  *parent;             /* the node whose expression contains it */
     ExprState  *testexpr;           /* ANY/ALL/ROWCOMPARE comparison */
     List       *args;               /* ExprState per parParam */
-    ExprContext *innerecontext;     /* evaluates testexpr */
 } SubPlanState;
 
 typedef struct MaterialState

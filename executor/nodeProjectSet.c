@@ -24,6 +24,10 @@ project_srf_row(ProjectSetState *node)
     bool        any_more = false;
 
     ExecClearTuple(out);
+    /* without any SRF column, each input row gives exactly one output row */
+    if (node->nsrfs == 0)
+        any_more = !node->plain_row_done;
+    node->plain_row_done = true;
     for (int i = 0; i < node->nelems; i++)
     {
         if (node->elem_is_srf[i])
@@ -95,6 +99,7 @@ ExecProjectSet(PlanState *pstate)
                 node->elemdone[i] = ExprMultipleResult;
             }
         node->pending_srf_tuples = true;
+        node->plain_row_done = false;
     }
 }
 
@@ -125,6 +130,7 @@ ExecInitProjectSet(ProjectSet *node, EState *estate, int eflags)
         {
             ps->elems[i] = (Node *) ExecInitSetExpr((FuncExpr *) expr, ps->ps.ps_ExprContext, &ps->ps);
             ps->elem_is_srf[i] = true;
+            ps->nsrfs++;
         }
         else
             ps->elems[i] = (Node *) ExecInitExpr(expr, &ps->ps);

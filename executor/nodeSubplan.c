@@ -50,7 +50,6 @@ ExecInitSubPlan(SubPlan *subplan, PlanState *parent)
     sstate->subplan = subplan;
     sstate->parent = parent;
     sstate->planstate = list_nth(estate->es_subplanstates, subplan->plan_id - 1);
-    sstate->innerecontext = CreateExprContext(estate);
     sstate->testexpr = ExecInitExpr((Expr *) subplan->testexpr, parent);
     foreach(lc, subplan->args)
         sstate->args = lappend(sstate->args, ExecInitExpr(lfirst(lc), parent));
@@ -80,9 +79,12 @@ restart_subplan(SubPlanState *node, ExprContext *econtext)
     ExecReScan(node->planstate);
 }
 
-/* Evaluate testexpr for one subquery row, whose columns become its params. */
+/*
+ * Evaluate testexpr for one subquery row, whose columns become its params.
+ * testexpr also refers to the outer row, so it runs in the caller's econtext.
+ */
 static Datum
-eval_testexpr(SubPlanState *node, TupleTableSlot *slot, bool *isnull)
+eval_testexpr(SubPlanState *node, ExprContext *econtext, TupleTableSlot *slot, bool *isnull)
 {
     SubPlan    *subplan = node->subplan;
     ParamExecData *params = node->parent->state->es_param_exec_vals;
@@ -96,11 +98,27 @@ eval_testexpr(SubPlanState *node, TupleTableSlot *slot, bool *isnull)
         prm->value = slot_getattr(slot, col++, &prm->isnull);
         prm->execPlan = NULL;
     }
-    return ExecEvalExprSwitchContext(node->testexpr, node->innerecontext, isnull);
+    return ExecEvalExprSwitchContext(node->testexpr, econtext, isnull);
 }
 
+static Datum exec_subplan_internal(SubPlanState *node, ExprContext *econtext, bool *isNull);
+
+/*
+ * The subquery's scans and sorts must survive the caller's per-row memory
+ * resets, so it runs in the query's context (as in PostgreSQL).
+ */
 Datum
 ExecSubPlan(SubPlanState *node, ExprContext *econtext, bool *isNull)
+{
+    MemoryContext old = MemoryContextSwitchTo(node->parent->state->es_query_cxt);
+    Datum       result = exec_subplan_internal(node, econtext, isNull);
+
+    MemoryContextSwitchTo(old);
+    return result;
+}
+
+static Datum
+exec_subplan_internal(SubPlanState *node, ExprContext *econtext, bool *isNull)
 {
     SubPlan    *subplan = node->subplan;
     PlanState  *planstate = node->planstate;
@@ -111,7 +129,6 @@ ExecSubPlan(SubPlanState *node, ExprContext *econtext, bool *isNull)
     CHECK_FOR_INTERRUPTS();
     restart_subplan(node, econtext);
     *isNull = false;
-    ResetExprContext(node->innerecontext);
 
     switch (subplan->subLinkType)
     {
@@ -161,7 +178,7 @@ ExecSubPlan(SubPlanState *node, ExprContext *econtext, bool *isNull)
                     slot = ExecProcNode(planstate);
                     if (TupIsNull(slot))
                         break;
-                    r = eval_testexpr(node, slot, &rownull);
+                    r = eval_testexpr(node, econtext, slot, &rownull);
                     if (rownull)
                         found_null = true;
                     else if (is_any && DatumGetBool(r))
@@ -192,7 +209,7 @@ ExecSubPlan(SubPlanState *node, ExprContext *econtext, bool *isNull)
                                 (errcode(ERRCODE_CARDINALITY_VIOLATION),
                                  errmsg("more than one row returned by a subquery used as an expression")));
                     have = true;
-                    result = eval_testexpr(node, slot, isNull);
+                    result = eval_testexpr(node, econtext, slot, isNull);
                 }
                 return result;
             }
