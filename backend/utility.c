@@ -246,66 +246,6 @@ IsTransactionExitStmt(RawNode *node)
 /* ---------------------------------------------------------------- SET */
 
 /*
- * PostgreSQL's quote_identifier: no quotes for a plain lower-case
- * identifier that is not a (non-unreserved) keyword.  The keyword check
- * asks libpg_query's scanner.
- */
-static const char *
-guc_quote_identifier(const char *ident)
-{
-    bool    safe = (ident[0] >= 'a' && ident[0] <= 'z') || ident[0] == '_';
-    int     nquotes = 0;
-    char   *result;
-    char   *optr;
-
-    for (const char *p = ident; *p; p++)
-    {
-        char    ch = *p;
-
-        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')
-            continue;
-        safe = false;
-        if (ch == '"')
-            nquotes++;
-    }
-    if (safe)
-    {
-        PgQueryScanResult scan = pg_query_scan(ident);
-
-        if (scan.error == NULL)
-        {
-            PgQuery__ScanResult *res =
-                pg_query__scan_result__unpack(NULL, scan.pbuf.len, (const uint8_t *) scan.pbuf.data);
-
-            if (res != NULL)
-            {
-                if (res->n_tokens == 1 &&
-                    res->tokens[0]->keyword_kind != PG_QUERY__KEYWORD_KIND__NO_KEYWORD &&
-                    res->tokens[0]->keyword_kind != PG_QUERY__KEYWORD_KIND__UNRESERVED_KEYWORD)
-                    safe = false;
-                pg_query__scan_result__free_unpacked(res, NULL);
-            }
-        }
-        pg_query_free_scan_result(scan);
-    }
-    if (safe)
-        return ident;
-
-    result = palloc(strlen(ident) + nquotes + 2 + 1);
-    optr = result;
-    *optr++ = '"';
-    for (const char *p = ident; *p; p++)
-    {
-        if (*p == '"')
-            *optr++ = '"';
-        *optr++ = *p;
-    }
-    *optr++ = '"';
-    *optr = '\0';
-    return result;
-}
-
-/*
  * libpg_query's grammar accepts $n in SET (for query normalization);
  * PostgreSQL's does not.  Report what PostgreSQL's parser would.
  */
@@ -379,7 +319,7 @@ append_set_arg(StringInfo buf, RawNode *arg, int flags)
                 appendStringInfo(buf, "INTERVAL '%s'", OidOutputFunctionCall(typoutput, value));
             }
             else if (flags & GUC_LIST_QUOTE)
-                appendStringInfoString(buf, guc_quote_identifier(con->sval->sval));
+                appendStringInfoString(buf, quote_identifier(con->sval->sval));
             else
                 appendStringInfoString(buf, con->sval->sval);
             break;

@@ -140,6 +140,16 @@ static const BootstrapColumn pg_class_schema[] = {
     {"reloptions", 1009, -1, false, 'i', 'x', false, 950, 1},
     {"relpartbound", 194, -1, false, 'i', 'x', false, 950, 0},
 };
+static const BootstrapColumn pg_sequence_schema[] = {
+    {"seqrelid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"seqtypid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"seqstart", 20, 8, true, 'd', 'p', true, 0, 0},
+    {"seqincrement", 20, 8, true, 'd', 'p', true, 0, 0},
+    {"seqmax", 20, 8, true, 'd', 'p', true, 0, 0},
+    {"seqmin", 20, 8, true, 'd', 'p', true, 0, 0},
+    {"seqcache", 20, 8, true, 'd', 'p', true, 0, 0},
+    {"seqcycle", 16, 1, true, 'c', 'p', true, 0, 0},
+};
 static const BootstrapColumn pg_aggregate_schema[] = {
     {"aggfnoid", 24, 4, true, 'i', 'p', true, 0, 0},
     {"aggkind", 18, 1, true, 'c', 'p', true, 0, 0},
@@ -189,6 +199,12 @@ static const BootstrapColumn pg_amproc_schema[] = {
     {"amprocnum", 21, 2, true, 's', 'p', true, 0, 0},
     {"amproc", 24, 4, true, 'i', 'p', true, 0, 0},
 };
+static const BootstrapColumn pg_attrdef_schema[] = {
+    {"oid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"adrelid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"adnum", 21, 2, true, 's', 'p', true, 0, 0},
+    {"adbin", 194, -1, false, 'i', 'x', true, 950, 0},
+};
 static const BootstrapColumn pg_cast_schema[] = {
     {"oid", 26, 4, true, 'i', 'p', true, 0, 0},
     {"castsource", 26, 4, true, 'i', 'p', true, 0, 0},
@@ -196,6 +212,34 @@ static const BootstrapColumn pg_cast_schema[] = {
     {"castfunc", 26, 4, true, 'i', 'p', true, 0, 0},
     {"castcontext", 18, 1, true, 'c', 'p', true, 0, 0},
     {"castmethod", 18, 1, true, 'c', 'p', true, 0, 0},
+};
+static const BootstrapColumn pg_constraint_schema[] = {
+    {"oid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"conname", 19, 64, false, 'c', 'p', true, 950, 0},
+    {"connamespace", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"contype", 18, 1, true, 'c', 'p', true, 0, 0},
+    {"condeferrable", 16, 1, true, 'c', 'p', true, 0, 0},
+    {"condeferred", 16, 1, true, 'c', 'p', true, 0, 0},
+    {"convalidated", 16, 1, true, 'c', 'p', true, 0, 0},
+    {"conrelid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"contypid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"conindid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"conparentid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"confrelid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"confupdtype", 18, 1, true, 'c', 'p', true, 0, 0},
+    {"confdeltype", 18, 1, true, 'c', 'p', true, 0, 0},
+    {"confmatchtype", 18, 1, true, 'c', 'p', true, 0, 0},
+    {"conislocal", 16, 1, true, 'c', 'p', true, 0, 0},
+    {"coninhcount", 23, 4, true, 'i', 'p', true, 0, 0},
+    {"connoinherit", 16, 1, true, 'c', 'p', true, 0, 0},
+    {"conkey", 1005, -1, false, 'i', 'x', false, 0, 1},
+    {"confkey", 1005, -1, false, 'i', 'x', false, 0, 1},
+    {"conpfeqop", 1028, -1, false, 'i', 'x', false, 0, 1},
+    {"conppeqop", 1028, -1, false, 'i', 'x', false, 0, 1},
+    {"conffeqop", 1028, -1, false, 'i', 'x', false, 0, 1},
+    {"confdelsetcols", 1005, -1, false, 'i', 'x', false, 0, 1},
+    {"conexclop", 1028, -1, false, 'i', 'x', false, 0, 1},
+    {"conbin", 194, -1, false, 'i', 'x', false, 950, 0},
 };
 static const BootstrapColumn pg_namespace_schema[] = {
     {"oid", 26, 4, true, 'i', 'p', true, 0, 0},
@@ -243,11 +287,14 @@ const BootstrapRelation bootstrap_relations[] = {
     {"pg_attribute", 1249, 75, lengthof(pg_attribute_schema), pg_attribute_schema},
     {"pg_proc", 1255, 81, lengthof(pg_proc_schema), pg_proc_schema},
     {"pg_class", 1259, 83, lengthof(pg_class_schema), pg_class_schema},
+    {"pg_sequence", 2224, 10105, lengthof(pg_sequence_schema), pg_sequence_schema},
     {"pg_aggregate", 2600, 10027, lengthof(pg_aggregate_schema), pg_aggregate_schema},
     {"pg_am", 2601, 10015, lengthof(pg_am_schema), pg_am_schema},
     {"pg_amop", 2602, 10017, lengthof(pg_amop_schema), pg_amop_schema},
     {"pg_amproc", 2603, 10019, lengthof(pg_amproc_schema), pg_amproc_schema},
+    {"pg_attrdef", 2604, 10001, lengthof(pg_attrdef_schema), pg_attrdef_schema},
     {"pg_cast", 2605, 10043, lengthof(pg_cast_schema), pg_cast_schema},
+    {"pg_constraint", 2606, 10003, lengthof(pg_constraint_schema), pg_constraint_schema},
     {"pg_namespace", 2615, 10047, lengthof(pg_namespace_schema), pg_namespace_schema},
     {"pg_opclass", 2616, 10013, lengthof(pg_opclass_schema), pg_opclass_schema},
     {"pg_operator", 2617, 10009, lengthof(pg_operator_schema), pg_operator_schema},
@@ -467,6 +514,10 @@ static const char *const pg_type_values[] = {
     "5078", "anycompatiblearray", "11", "10", "-1", "f", "p", "P", "f", "t", ",", "0", "0", "0", "0", "5088", "5089", "5090", "5091", "0", "0", "0", "d", "x", "f", "0", "-1", "0", "0",
     "5079", "anycompatiblenonarray", "11", "10", "4", "t", "p", "P", "f", "t", ",", "0", "0", "0", "0", "5092", "5093", "0", "0", "0", "0", "0", "i", "p", "f", "0", "-1", "0", "0",
     "5080", "anycompatiblerange", "11", "10", "-1", "f", "p", "P", "f", "t", ",", "0", "0", "0", "0", "5094", "5095", "0", "0", "0", "0", "0", "d", "x", "f", "0", "-1", "0", "0",
+    "10000", "_pg_attrdef", "11", "10", "-1", "f", "b", "A", "f", "t", ",", "0", "6179", "10001", "0", "750", "751", "2400", "2401", "0", "0", "3816", "d", "x", "f", "0", "-1", "0", "0",
+    "10001", "pg_attrdef", "11", "10", "-1", "f", "c", "C", "f", "t", ",", "2604", "0", "0", "10000", "2290", "2291", "2402", "2403", "0", "0", "0", "d", "x", "f", "0", "-1", "0", "0",
+    "10002", "_pg_constraint", "11", "10", "-1", "f", "b", "A", "f", "t", ",", "0", "6179", "10003", "0", "750", "751", "2400", "2401", "0", "0", "3816", "d", "x", "f", "0", "-1", "0", "0",
+    "10003", "pg_constraint", "11", "10", "-1", "f", "c", "C", "f", "t", ",", "2606", "0", "0", "10002", "2290", "2291", "2402", "2403", "0", "0", "0", "d", "x", "f", "0", "-1", "0", "0",
     "10008", "_pg_operator", "11", "10", "-1", "f", "b", "A", "f", "t", ",", "0", "6179", "10009", "0", "750", "751", "2400", "2401", "0", "0", "3816", "d", "x", "f", "0", "-1", "0", "0",
     "10009", "pg_operator", "11", "10", "-1", "f", "c", "C", "f", "t", ",", "2617", "0", "0", "10008", "2290", "2291", "2402", "2403", "0", "0", "0", "d", "x", "f", "0", "-1", "0", "0",
     "10010", "_pg_opfamily", "11", "10", "-1", "f", "b", "A", "f", "t", ",", "0", "6179", "10011", "0", "750", "751", "2400", "2401", "0", "0", "3816", "d", "x", "f", "0", "-1", "0", "0",
@@ -485,6 +536,8 @@ static const char *const pg_type_values[] = {
     "10043", "pg_cast", "11", "10", "-1", "f", "c", "C", "f", "t", ",", "2605", "0", "0", "10042", "2290", "2291", "2402", "2403", "0", "0", "0", "d", "x", "f", "0", "-1", "0", "0",
     "10046", "_pg_namespace", "11", "10", "-1", "f", "b", "A", "f", "t", ",", "0", "6179", "10047", "0", "750", "751", "2400", "2401", "0", "0", "3816", "d", "x", "f", "0", "-1", "0", "0",
     "10047", "pg_namespace", "11", "10", "-1", "f", "c", "C", "f", "t", ",", "2615", "0", "0", "10046", "2290", "2291", "2402", "2403", "0", "0", "0", "d", "x", "f", "0", "-1", "0", "0",
+    "10104", "_pg_sequence", "11", "10", "-1", "f", "b", "A", "f", "t", ",", "0", "6179", "10105", "0", "750", "751", "2400", "2401", "0", "0", "3816", "d", "x", "f", "0", "-1", "0", "0",
+    "10105", "pg_sequence", "11", "10", "-1", "f", "c", "C", "f", "t", ",", "2224", "0", "0", "10104", "2290", "2291", "2402", "2403", "0", "0", "0", "d", "x", "f", "0", "-1", "0", "0",
 };
 static const char *const pg_proc_cols[] = {
     "oid",

@@ -816,9 +816,14 @@ is_quoting_keyword(const char *ident)
     return false;
 }
 
-/* PostgreSQL's quote_identifier (ruleutils.c), result palloc'd. */
-static char *
-quote_ident_cstr(const char *ident)
+/*
+ * PostgreSQL's quote_identifier (ruleutils.c): ident unchanged if it is
+ * lower-case letters, digits and underscores, not starting with a digit,
+ * and not a keyword other than an unreserved one; else double-quoted with
+ * embedded quotes doubled.  Result palloc'd.
+ */
+char *
+quote_identifier(const char *ident)
 {
     bool        safe;
     int         nquotes = 0;
@@ -990,14 +995,14 @@ format_type_extended(Oid type_oid, int32 typemod, int flags)
     if (buf == NULL)
     {
         /* the catalog name, schema-qualified unless visible, quoted as needed */
-        char       *typname = quote_ident_cstr(NameStr(t->typname));
+        char       *typname = quote_identifier(NameStr(t->typname));
 
         if (!TypeIsVisible(array_base_type))
         {
             char *nspname = get_namespace_name(t->typnamespace);
 
             if (nspname != NULL)
-                typname = psprintf("%s.%s", quote_ident_cstr(nspname), typname);
+                typname = psprintf("%s.%s", quote_identifier(nspname), typname);
         }
         buf = with_typemod ? print_typmod(typname, typemod, t->typmodout) : typname;
     }

@@ -245,6 +245,8 @@ extern void getTypeInputInfo(Oid type, Oid *typInput, Oid *typIOParam);
 extern void getTypeOutputInfo(Oid type, Oid *typOutput, bool *typIsVarlena);
 extern void getTypeBinaryInputInfo(Oid type, Oid *typReceive, Oid *typIOParam);
 extern void getTypeBinaryOutputInfo(Oid type, Oid *typSend, bool *typIsVarlena);
+/* An identifier as SQL text, double-quoted when PostgreSQL would quote it. */
+extern char *quote_identifier(const char *ident);
 extern char *format_type_be(Oid type_oid);                    /* "integer", "character varying" */
 extern char *format_type_with_typemod(Oid type_oid, int32 typemod); /* "character varying(10)" */
 extern char *get_func_name(Oid funcid);

@@ -18,6 +18,8 @@
 #include "catalog/lsyscache.h"
 #include "executor/execExpr.h"
 #include "executor/executor.h"
+#include "planner/nodefuncs.h"
+#include "procs/array.h"
 
 /* Where the innermost CASE's test value lives while compiling its WHENs. */
 typedef struct ExprCompileState
@@ -29,6 +31,11 @@ typedef struct ExprCompileState
 static ExprCompileState compile_state;
 
 static void ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull);
+static void init_array_expr(ArrayExpr *arrayexpr, ExprState *state, Datum *resv, bool *resnull);
+static void init_scalar_array_op(ScalarArrayOpExpr *opexpr, ExprState *state, Datum *resv,
+                                 bool *resnull);
+static void init_subscripting_ref(SubscriptingRef *sbsref, ExprState *state, Datum *resv,
+                                  bool *resnull);
 
 static void
 ExprEvalPushStep(ExprState *es, const ExprEvalStep *s)
@@ -58,94 +65,39 @@ typedef struct LastAttnums
     int         last_scan;
 } LastAttnums;
 
+static bool
+collect_last_attnums_walker(Node *node, void *context)
+{
+    LastAttnums *info = context;
+
+    if (node == NULL)
+        return false;
+    if (IsA(node, Var))
+    {
+        Var        *v = (Var *) node;
+        int         a = v->varattno;
+
+        if (a <= 0)
+            return false;
+        if (v->varno == INNER_VAR)
+            info->last_inner = Max(info->last_inner, a);
+        else if (v->varno == OUTER_VAR)
+            info->last_outer = Max(info->last_outer, a);
+        else
+            info->last_scan = Max(info->last_scan, a);
+        return false;
+    }
+    if (IsA(node, Aggref))
+        return false;           /* its arguments are evaluated by the Agg node */
+    if (IsA(node, SubPlan))
+        return collect_last_attnums_walker((Node *) ((SubPlan *) node)->args, context);
+    return expression_tree_walker(node, collect_last_attnums_walker, context);
+}
+
 static void
 collect_last_attnums(Node *node, LastAttnums *info)
 {
-    ListCell   *lc;
-
-    if (node == NULL)
-        return;
-    if (IsA(node, List))
-    {
-        foreach(lc, (List *) node)
-            collect_last_attnums(lfirst(lc), info);
-        return;
-    }
-    switch (nodeTag(node))
-    {
-        case T_Var:
-            {
-                Var        *v = (Var *) node;
-                int         a = v->varattno;
-
-                if (a <= 0)
-                    return;
-                if (v->varno == INNER_VAR)
-                    info->last_inner = Max(info->last_inner, a);
-                else if (v->varno == OUTER_VAR)
-                    info->last_outer = Max(info->last_outer, a);
-                else
-                    info->last_scan = Max(info->last_scan, a);
-                return;
-            }
-        case T_Aggref:
-            return;             /* its arguments are evaluated by the Agg node */
-        case T_SubPlan:
-            collect_last_attnums((Node *) ((SubPlan *) node)->args, info);
-            return;
-        case T_TargetEntry:
-            collect_last_attnums((Node *) ((TargetEntry *) node)->expr, info);
-            return;
-        case T_FuncExpr:
-            collect_last_attnums((Node *) ((FuncExpr *) node)->args, info);
-            return;
-        case T_OpExpr:
-        case T_DistinctExpr:
-        case T_NullIfExpr:
-            collect_last_attnums((Node *) ((OpExpr *) node)->args, info);
-            return;
-        case T_ScalarArrayOpExpr:
-            collect_last_attnums((Node *) ((ScalarArrayOpExpr *) node)->args, info);
-            return;
-        case T_BoolExpr:
-            collect_last_attnums((Node *) ((BoolExpr *) node)->args, info);
-            return;
-        case T_RelabelType:
-            collect_last_attnums((Node *) ((RelabelType *) node)->arg, info);
-            return;
-        case T_CoerceViaIO:
-            collect_last_attnums((Node *) ((CoerceViaIO *) node)->arg, info);
-            return;
-        case T_CaseExpr:
-            {
-                CaseExpr   *c = (CaseExpr *) node;
-
-                collect_last_attnums((Node *) c->arg, info);
-                foreach(lc, c->args)
-                {
-                    CaseWhen   *w = lfirst(lc);
-
-                    collect_last_attnums((Node *) w->expr, info);
-                    collect_last_attnums((Node *) w->result, info);
-                }
-                collect_last_attnums((Node *) c->defresult, info);
-                return;
-            }
-        case T_CoalesceExpr:
-            collect_last_attnums((Node *) ((CoalesceExpr *) node)->args, info);
-            return;
-        case T_MinMaxExpr:
-            collect_last_attnums((Node *) ((MinMaxExpr *) node)->args, info);
-            return;
-        case T_NullTest:
-            collect_last_attnums((Node *) ((NullTest *) node)->arg, info);
-            return;
-        case T_BooleanTest:
-            collect_last_attnums((Node *) ((BooleanTest *) node)->arg, info);
-            return;
-        default:
-            return;             /* leaves without Vars */
-    }
+    (void) collect_last_attnums_walker(node, info);
 }
 
 static void
@@ -433,6 +385,145 @@ init_case_expr(CaseExpr *caseExpr, ExprState *state, Datum *resv, bool *resnull)
         state->steps[lfirst_int(lc)].d.jump.jumpdone = state->steps_len;
 }
 
+/* ---------------------------------------------------------------- arrays */
+
+/* ARRAY[...]: elements into a private array, then one step builds it. */
+static void
+init_array_expr(ArrayExpr *arrayexpr, ExprState *state, Datum *resv, bool *resnull)
+{
+    ExprEvalStep scratch = {0};
+    int         nelems = list_length(arrayexpr->elements);
+    ListCell   *lc;
+    int         off = 0;
+
+    scratch.opcode = EEOP_ARRAYEXPR;
+    scratch.resvalue = resv;
+    scratch.resnull = resnull;
+    scratch.d.arrayexpr.elemvalues = palloc(sizeof(Datum) * (Size) Max(nelems, 1));
+    scratch.d.arrayexpr.elemnulls = palloc(sizeof(bool) * (Size) Max(nelems, 1));
+    scratch.d.arrayexpr.nelems = nelems;
+    scratch.d.arrayexpr.elemtype = arrayexpr->element_typeid;
+    scratch.d.arrayexpr.multidims = arrayexpr->multidims;
+    get_typlenbyvalalign(arrayexpr->element_typeid, &scratch.d.arrayexpr.elemlength,
+                         &scratch.d.arrayexpr.elembyval, &scratch.d.arrayexpr.elemalign);
+    foreach(lc, arrayexpr->elements)
+    {
+        ExecInitExprRec(lfirst(lc), state, &scratch.d.arrayexpr.elemvalues[off],
+                        &scratch.d.arrayexpr.elemnulls[off]);
+        off++;
+    }
+    ExprEvalPushStep(state, &scratch);
+}
+
+/*
+ * scalar op ANY/ALL (array): the scalar goes into the call's argument 0,
+ * the array into resv; the step loops over the elements.
+ */
+static void
+init_scalar_array_op(ScalarArrayOpExpr *opexpr, ExprState *state, Datum *resv, bool *resnull)
+{
+    ExprEvalStep scratch = {0};
+    Expr       *scalararg = linitial(opexpr->args);
+    Expr       *arrayarg = lsecond(opexpr->args);
+    Oid         arraytype = exprType((Node *) arrayarg);
+    FmgrInfo   *finfo = palloc0(sizeof(FmgrInfo));
+    FunctionCallInfo fcinfo = palloc0(SizeForFunctionCallInfo(2));
+
+    fmgr_info(opexpr->opfuncid, finfo);
+    finfo->fn_expr = (Node *) opexpr;
+    InitFunctionCallInfoData(*fcinfo, finfo, 2, opexpr->inputcollid, NULL, NULL);
+
+    scratch.opcode = EEOP_SCALARARRAYOP;
+    scratch.resvalue = resv;
+    scratch.resnull = resnull;
+    scratch.d.scalararrayop.element_type = get_element_type(arraytype);
+    if (!OidIsValid(scratch.d.scalararrayop.element_type))
+        elog(ERROR, "ScalarArrayOpExpr over non-array type %u", arraytype);
+    scratch.d.scalararrayop.useOr = opexpr->useOr;
+    get_typlenbyvalalign(scratch.d.scalararrayop.element_type,
+                         &scratch.d.scalararrayop.typlen,
+                         &scratch.d.scalararrayop.typbyval,
+                         &scratch.d.scalararrayop.typalign);
+    scratch.d.scalararrayop.finfo = finfo;
+    scratch.d.scalararrayop.fcinfo_data = fcinfo;
+    scratch.d.scalararrayop.fn_addr = finfo->fn_addr;
+
+    ExecInitExprRec(scalararg, state, &fcinfo->args[0].value, &fcinfo->args[0].isnull);
+    ExecInitExprRec(arrayarg, state, resv, resnull);
+    ExprEvalPushStep(state, &scratch);
+}
+
+/*
+ * a[i][j], a[i:j], and the assignment form (refassgnexpr set): the array
+ * into resv, each subscript and the new value into the workspace, then
+ * one step fetches or stores.
+ */
+static void
+init_subscripting_ref(SubscriptingRef *sbsref, ExprState *state, Datum *resv, bool *resnull)
+{
+    ExprEvalStep scratch = {0};
+    SubscriptingRefState *sb = palloc0(sizeof(SubscriptingRefState));
+    int         nupper = list_length(sbsref->refupperindexpr);
+    int         nlower = list_length(sbsref->reflowerindexpr);
+    ListCell   *lc;
+    int         i;
+
+    if (nupper > MAXDIM)
+        ereport(ERROR,
+                (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+                 errmsg("number of array dimensions (%d) exceeds the maximum allowed (%d)",
+                        nupper, MAXDIM)));
+    sb->isassignment = sbsref->refassgnexpr != NULL;
+    sb->isslice = nlower > 0;
+    sb->numupper = nupper;
+    sb->numlower = nlower;
+    sb->upperindex = palloc0(sizeof(Datum) * MAXDIM);
+    sb->upperindexnull = palloc0(sizeof(bool) * MAXDIM);
+    sb->upperprovided = palloc0(sizeof(bool) * MAXDIM);
+    sb->lowerindex = palloc0(sizeof(Datum) * MAXDIM);
+    sb->lowerindexnull = palloc0(sizeof(bool) * MAXDIM);
+    sb->lowerprovided = palloc0(sizeof(bool) * MAXDIM);
+    sb->refelemtype = sbsref->refelemtype;
+    sb->refattrlength = get_typlen(sbsref->refcontainertype);
+    if (sb->refattrlength > 0)
+        ereport(ERROR,
+                (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                 errmsg("subscripting type %s is not supported yet",
+                        format_type_be(sbsref->refcontainertype))));
+    get_typlenbyvalalign(sbsref->refelemtype, &sb->refelemlength,
+                         &sb->refelembyval, &sb->refelemalign);
+
+    ExecInitExprRec(sbsref->refexpr, state, resv, resnull);
+    i = 0;
+    foreach(lc, sbsref->refupperindexpr)
+    {
+        Expr       *e = lfirst(lc);
+
+        sb->upperprovided[i] = e != NULL;
+        if (e != NULL)
+            ExecInitExprRec(e, state, &sb->upperindex[i], &sb->upperindexnull[i]);
+        i++;
+    }
+    i = 0;
+    foreach(lc, sbsref->reflowerindexpr)
+    {
+        Expr       *e = lfirst(lc);
+
+        sb->lowerprovided[i] = e != NULL;
+        if (e != NULL)
+            ExecInitExprRec(e, state, &sb->lowerindex[i], &sb->lowerindexnull[i]);
+        i++;
+    }
+    if (sb->isassignment)
+        ExecInitExprRec(sbsref->refassgnexpr, state, &sb->replacevalue, &sb->replacenull);
+
+    scratch.opcode = EEOP_SBSREF;
+    scratch.resvalue = resv;
+    scratch.resnull = resnull;
+    scratch.d.sbsref.state = sb;
+    ExprEvalPushStep(state, &scratch);
+}
+
 static void
 ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
 {
@@ -665,6 +756,20 @@ ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
                 ExprEvalPushStep(state, &scratch);
                 break;
             }
+        case T_SQLValueFunction:
+            scratch.opcode = EEOP_SQLVALUEFUNCTION;
+            scratch.d.sqlvaluefunction.svf = (SQLValueFunction *) node;
+            ExprEvalPushStep(state, &scratch);
+            break;
+        case T_ArrayExpr:
+            init_array_expr((ArrayExpr *) node, state, resv, resnull);
+            break;
+        case T_ScalarArrayOpExpr:
+            init_scalar_array_op((ScalarArrayOpExpr *) node, state, resv, resnull);
+            break;
+        case T_SubscriptingRef:
+            init_subscripting_ref((SubscriptingRef *) node, state, resv, resnull);
+            break;
         default:
             ereport(ERROR,
                     (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

@@ -61,8 +61,38 @@ typedef enum ExprEvalOp
     EEOP_MINMAX,
     EEOP_AGGREF,
     EEOP_SUBPLAN,
+    EEOP_SQLVALUEFUNCTION,
+    EEOP_ARRAYEXPR,
+    EEOP_SCALARARRAYOP,
+    EEOP_SBSREF,
     EEOP_LAST
 } ExprEvalOp;
+
+/*
+ * Run-time workspace of a SubscriptingRef (a[i], a[i:j], and the
+ * assignment form a[i] := x): the array itself is computed into the
+ * step's resvalue, the subscripts and the new value into these fields.
+ */
+typedef struct SubscriptingRefState
+{
+    bool        isassignment;
+    bool        isslice;
+    int         numupper;
+    int         numlower;           /* 0 for an element, numupper for a slice */
+    Datum      *upperindex;
+    bool       *upperindexnull;
+    bool       *upperprovided;
+    Datum      *lowerindex;
+    bool       *lowerindexnull;
+    bool       *lowerprovided;
+    Datum       replacevalue;       /* assignment: the value to store */
+    bool        replacenull;
+    Oid         refelemtype;
+    int16       refattrlength;      /* the array type's typlen (-1) */
+    int16       refelemlength;
+    bool        refelembyval;
+    char        refelemalign;
+} SubscriptingRefState;
 
 typedef struct ExprEvalStep
 {
@@ -106,6 +136,31 @@ typedef struct ExprEvalStep
         } minmax;
         struct { int aggno; } aggref;
         struct { struct SubPlanState *sstate; } subplan;
+        struct { SQLValueFunction *svf; } sqlvaluefunction;
+        struct
+        {
+            Datum      *elemvalues;     /* the elements, computed by earlier steps */
+            bool       *elemnulls;
+            int         nelems;
+            Oid         elemtype;
+            int16       elemlength;
+            bool        elembyval;
+            char        elemalign;
+            bool        multidims;      /* elements are sub-arrays */
+        } arrayexpr;
+        struct
+        {
+            /* the scalar is in fcinfo_data->args[0], the array in resvalue */
+            Oid         element_type;
+            bool        useOr;
+            int16       typlen;
+            bool        typbyval;
+            char        typalign;
+            FmgrInfo   *finfo;
+            FunctionCallInfo fcinfo_data;
+            PGFunction  fn_addr;
+        } scalararrayop;
+        struct { SubscriptingRefState *state; } sbsref;
     } d;
 } ExprEvalStep;
 

@@ -58,6 +58,9 @@ ExecInitNode(Plan *node, EState *estate, int eflags)
         case T_HashJoin:
             result = (PlanState *) ExecInitHashJoin((HashJoin *) node, estate, eflags);
             break;
+        case T_SetOp:
+            result = (PlanState *) ExecInitSetOp((SetOp *) node, estate, eflags);
+            break;
         default:
             ereport(ERROR,
                     (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -98,6 +101,7 @@ ExecEndNode(PlanState *node)
         case T_FunctionScanState: ExecEndFunctionScan((FunctionScanState *) node); break;
         case T_ProjectSetState: ExecEndProjectSet((ProjectSetState *) node); break;
         case T_HashJoinState: ExecEndHashJoin((HashJoinState *) node); break;
+        case T_SetOpState: ExecEndSetOp((SetOpState *) node); break;
         default:
             elog(ERROR, "unrecognized node type: %d", (int) nodeTag(node));
     }
@@ -133,6 +137,7 @@ ExecReScan(PlanState *node)
         case T_FunctionScanState: ExecReScanFunctionScan((FunctionScanState *) node); break;
         case T_ProjectSetState: ExecReScanProjectSet((ProjectSetState *) node); break;
         case T_HashJoinState: ExecReScanHashJoin((HashJoinState *) node); break;
+        case T_SetOpState: ExecReScanSetOp((SetOpState *) node); break;
         default:
             elog(ERROR, "unrecognized node type: %d", (int) nodeTag(node));
     }

@@ -454,4 +454,21 @@ extern char *ExecBuildSlotValueDescription(TupleTableSlot *slot);
 /* work_mem in kB (backend/guc.c) */
 extern int work_mem;
 
+/* ---------------------------------------------------------------- SetOp
+ * INTERSECT/EXCEPT [ALL] over sorted, flagged input (executor/nodeSetOp.c). */
+typedef struct SetOpState
+{
+    PlanState   ps;
+    FmgrInfo   *eqfunctions;        /* per duplicate column */
+    TupleTableSlot *grp_firstTuple; /* first row of the current group */
+    TupleTableSlot *grp_nextTuple;  /* row that ended it (first of the next) */
+    int64       numOutput;          /* copies of the current row still to emit */
+    bool        input_done;
+    bool        setop_done;
+} SetOpState;
+
+extern SetOpState *ExecInitSetOp(SetOp *node, EState *estate, int eflags);
+extern void ExecEndSetOp(SetOpState *node);
+extern void ExecReScanSetOp(SetOpState *node);
+
 #endif

@@ -18,7 +18,12 @@
  * of OUTER_VAR Vars describing the common output columns (column i of
  * every child is column i of the Append); the Append does not project.
  *
- * INTERSECT and EXCEPT (SetOp) are not planned yet: 0A000.
+ * INTERSECT [ALL] / EXCEPT [ALL] (PostgreSQL's generate_nonunion_paths,
+ * sorted strategy): each operand is wrapped in a Result adding a constant
+ * int4 flag column (0 = left, 1 = right), the two are Appended, sorted on
+ * every column and a SetOp counts each group's left and right rows.  The
+ * SetOp's targetlist is the operation's columns only (OUTER_VAR 1..n): the
+ * executor drops the flag column.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -27,6 +32,7 @@
 #include "planner/plannodes.h"
 
 static Plan *make_union_plan(PlannerInfo *root, List *children, SetOperationStmt *op);
+static Plan *make_setop_plan(PlannerInfo *root, SetOperationStmt *op, SetOperationStmt *topop);
 
 /* A leaf: plan its subquery, read it through a converting SubqueryScan. */
 static Plan *
@@ -90,10 +96,8 @@ plan_union_children(PlannerInfo *root, Node *node, SetOperationStmt *topop, bool
             return list_make1(make_union_plan(root, children, op));
         }
     }
-    ereport(ERROR,
-            errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-            errmsg("INTERSECT and EXCEPT are not supported yet"));
-    return NIL;
+    /* INTERSECT/EXCEPT below a UNION: one branch */
+    return list_make1(make_setop_plan(root, (SetOperationStmt *) node, topop));
 }
 
 /* Append of the children, under a duplicate-removing Agg for UNION. */
@@ -203,6 +207,127 @@ make_union_plan(PlannerInfo *root, List *children, SetOperationStmt *op)
     }
 }
 
+/* ---------------------------------------------------------------- INTERSECT/EXCEPT */
+
+/* The plan of one operand of an INTERSECT/EXCEPT (n columns). */
+static Plan *
+plan_setop_operand(PlannerInfo *root, Node *node, SetOperationStmt *topop)
+{
+    SetOperationStmt *op;
+
+    if (IsA(node, RangeTblRef))
+        return plan_setop_leaf(root, ((RangeTblRef *) node)->rtindex, topop);
+    op = (SetOperationStmt *) node;
+    if (op->op == SETOP_UNION)
+        return make_union_plan(root,
+                               list_concat(plan_union_children(root, op->larg, topop, op->all),
+                                           plan_union_children(root, op->rarg, topop, op->all)),
+                               op);
+    return make_setop_plan(root, op, topop);
+}
+
+/* child's columns (as OUTER_VAR references) plus a constant flag column */
+static Plan *
+add_setop_flag(Plan *child, int flag)
+{
+    List       *tlist = NIL;
+    ListCell   *lc;
+    Plan       *result;
+
+    foreach(lc, child->targetlist)
+    {
+        TargetEntry *ctle = lfirst(lc);
+        Var        *var = makeVar(OUTER_VAR, ctle->resno, exprType((Node *) ctle->expr),
+                                  exprTypmod((Node *) ctle->expr),
+                                  exprCollation((Node *) ctle->expr), 0);
+
+        tlist = lappend(tlist, makeTargetEntry((Expr *) var, (int16) (list_length(tlist) + 1),
+                                               ctle->resname ? pstrdup(ctle->resname) : NULL,
+                                               false));
+    }
+    tlist = lappend(tlist, makeTargetEntry((Expr *) makeConst(INT4OID, -1, InvalidOid, 4,
+                                                              Int32GetDatum(flag), false, true),
+                                           (int16) (list_length(tlist) + 1), pstrdup("flag"),
+                                           true));
+    result = make_result_plan(tlist, NULL, child);
+    return result;
+}
+
+static Plan *
+make_setop_plan(PlannerInfo *root, SetOperationStmt *op, SetOperationStmt *topop)
+{
+    Plan       *lplan = plan_setop_operand(root, op->larg, topop);
+    Plan       *rplan = plan_setop_operand(root, op->rarg, topop);
+    Append     *append = makeNode(Append);
+    SetOp      *setop = makeNode(SetOp);
+    List       *atlist = NIL;
+    List       *stlist = NIL;
+    List       *sortcls = NIL;
+    int         ncols = list_length(topop->colTypes);
+    Plan       *sort;
+
+    for (int i = 0; i < ncols; i++)
+    {
+        Oid         type = list_nth_oid(topop->colTypes, i);
+        TargetEntry *ltle = list_nth(lplan->targetlist, i);
+        TargetEntry *rtle = list_nth(rplan->targetlist, i);
+        int32       typmod = exprTypmod((Node *) ltle->expr);
+        Oid         sortop,
+                    eqop;
+        bool        hashable;
+        TargetEntry *tle;
+
+        if (typmod != exprTypmod((Node *) rtle->expr))
+            typmod = -1;
+        get_sort_group_operators(type, true, true, false, &sortop, &eqop, NULL, &hashable);
+        tle = makeTargetEntry((Expr *) makeVar(OUTER_VAR, (int16) (i + 1), type, typmod,
+                                               result_collation(type), 0),
+                              (int16) (i + 1), NULL, false);
+        tle->ressortgroupref = (uint32) (i + 1);
+        atlist = lappend(atlist, tle);
+        stlist = lappend(stlist, makeTargetEntry((Expr *) copyObject(tle->expr), (int16) (i + 1),
+                                                 NULL, false));
+        sortcls = lappend(sortcls, makeSortGroupClause((uint32) (i + 1), eqop, sortop, false,
+                                                       hashable));
+    }
+    atlist = lappend(atlist,
+                     makeTargetEntry((Expr *) makeVar(OUTER_VAR, (int16) (ncols + 1), INT4OID, -1,
+                                                      InvalidOid, 0),
+                                     (int16) (ncols + 1), pstrdup("flag"), true));
+    append->appendplans = list_make2(add_setop_flag(lplan, 0), add_setop_flag(rplan, 1));
+    append->plan.targetlist = atlist;
+    append->plan.plan_rows = lplan->plan_rows + rplan->plan_rows;
+    append->plan.total_cost = lplan->total_cost + rplan->total_cost;
+    sort = make_sort_from_sortclauses(sortcls, (Plan *) append, atlist);
+
+    setop->cmd = op->op == SETOP_INTERSECT
+        ? (op->all ? SETOPCMD_INTERSECT_ALL : SETOPCMD_INTERSECT)
+        : (op->all ? SETOPCMD_EXCEPT_ALL : SETOPCMD_EXCEPT);
+    setop->strategy = SETOP_SORTED;
+    setop->numCols = ncols;
+    setop->dupColIdx = palloc(sizeof(int16) * (ncols + 1));
+    setop->dupOperators = palloc(sizeof(Oid) * (ncols + 1));
+    setop->dupCollations = palloc(sizeof(Oid) * (ncols + 1));
+    for (int i = 0; i < ncols; i++)
+    {
+        SortGroupClause *sgc = list_nth(sortcls, i);
+
+        setop->dupColIdx[i] = (int16) (i + 1);
+        setop->dupOperators[i] = sgc->eqop;
+        setop->dupCollations[i] = result_collation(list_nth_oid(topop->colTypes, i));
+    }
+    setop->flagColIdx = (int16) (ncols + 1);
+    setop->firstFlag = 0;
+    setop->plan.targetlist = stlist;
+    setop->plan.lefttree = sort;
+    setop->plan.startup_cost = sort->total_cost;
+    setop->plan.total_cost = sort->total_cost + sort->plan_rows * DEFAULT_CPU_OPERATOR_COST * ncols;
+    setop->plan.plan_rows = op->op == SETOP_INTERSECT ? Min(lplan->plan_rows, rplan->plan_rows)
+        : lplan->plan_rows;
+    setop->numGroups = (long) setop->plan.plan_rows;
+    return (Plan *) setop;
+}
+
 /*
  * plan_set_operations
  *    The plan of the set operation; its output columns are labeled with
@@ -218,10 +343,9 @@ plan_set_operations(PlannerInfo *root)
                *l2;
 
     if (topop->op != SETOP_UNION)
-        ereport(ERROR,
-                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                errmsg("INTERSECT and EXCEPT are not supported yet"));
-    plan = make_union_plan(root, list_concat(plan_union_children(root, topop->larg, topop,
+        plan = make_setop_plan(root, topop, topop);
+    else
+        plan = make_union_plan(root, list_concat(plan_union_children(root, topop->larg, topop,
                                                                          topop->all),
                                                      plan_union_children(root, topop->rarg, topop,
                                                                          topop->all)),

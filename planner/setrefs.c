@@ -423,6 +423,9 @@ set_plan_refs(PlannerInfo *root, Plan *plan, int rtoffset)
                 agg->aggrefs = nctx.aggrefs;
             }
             break;
+        case T_SetOp:
+            /* targetlist already OUTER_VAR references (prepunion.c) */
+            break;
         case T_Append:
             {
                 /* its targetlist is already OUTER_VAR references; fix the children */

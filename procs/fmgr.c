@@ -351,8 +351,10 @@ OidOutputFunctionCall(Oid functionId, Datum val)
  * The data type of argument argnum (0-based) of the expression that calls
  * the function, or InvalidOid if it cannot be determined (no fn_expr).
  *
- * TODO(planner): this covers the expression nodes that carry an argument
- * list (FuncExpr, OpExpr and its aliases, ScalarArrayOpExpr, WindowFunc);
+ * This covers the expression nodes that carry an argument list (FuncExpr,
+ * OpExpr and its aliases, ScalarArrayOpExpr, WindowFunc) and the Aggref
+ * the executor passes to transition and final functions (argument 0 is
+ * the transition state, 1.. the aggregate's inputs);
  * the executor must set fn_expr when it initialises a call site.  For a
  * ScalarArrayOpExpr the function receives the array's element type; that
  * needs get_element_type(), supplied by the catalog.
@@ -384,6 +386,25 @@ get_fn_expr_argtype(FmgrInfo *flinfo, int argnum)
         case T_WindowFunc:
             args = ((WindowFunc *) expr)->args;
             break;
+        case T_Aggref:
+            {
+                /*
+                 * A transition (or final) function called for an
+                 * aggregate: as PostgreSQL's synthesized call expression,
+                 * argument 0 is the transition state and argument k >= 1
+                 * the aggregate's k-th input.
+                 */
+                Aggref *aggref = (Aggref *) expr;
+
+                if (argnum == 0)
+                    return aggref->aggtranstype;
+                if (argnum - 1 < list_length(aggref->aggargtypes))
+                    return list_nth_oid(aggref->aggargtypes, argnum - 1);
+                if (argnum - 1 < list_length(aggref->args))
+                    return exprType((Node *) ((TargetEntry *)
+                                              list_nth(aggref->args, argnum - 1))->expr);
+                return InvalidOid;
+            }
         default:
             return InvalidOid;
     }

@@ -33,72 +33,6 @@
 
 /* ---------------------------------------------------------------- quoting */
 
-/* Is ident one of PostgreSQL's keywords that are not unreserved? */
-static bool
-is_quoted_keyword(const char *ident)
-{
-    int lo = 0;
-    int hi = quote_nkeywords - 1;
-
-    while (lo <= hi)
-    {
-        int mid = lo + (hi - lo) / 2;
-        int c = strcmp(ident, quote_keywords[mid]);
-
-        if (c == 0)
-            return true;
-        if (c < 0)
-            hi = mid - 1;
-        else
-            lo = mid + 1;
-    }
-    return false;
-}
-
-/*
- * quote_identifier (ruleutils.c): ident unchanged if it is lower-case
- * letters, digits and underscores, not starting with a digit, and not a
- * keyword other than an unreserved one; else double-quoted with embedded
- * quotes doubled.  (catalog/lsyscache.c has a private copy for type names.)
- */
-static char *
-quote_identifier_cstr(const char *ident)
-{
-    bool        safe;
-    int         nquotes = 0;
-    char       *result;
-    char       *optr;
-
-    safe = ((ident[0] >= 'a' && ident[0] <= 'z') || ident[0] == '_');
-    for (const char *p = ident; *p; p++)
-    {
-        char ch = *p;
-
-        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')
-            continue;
-        safe = false;
-        if (ch == '"')
-            nquotes++;
-    }
-    if (safe && is_quoted_keyword(ident))
-        safe = false;
-    if (safe)
-        return pstrdup(ident);
-
-    result = palloc(strlen(ident) + nquotes + 3);
-    optr = result;
-    *optr++ = '"';
-    for (const char *p = ident; *p; p++)
-    {
-        if (*p == '"')
-            *optr++ = '"';
-        *optr++ = *p;
-    }
-    *optr++ = '"';
-    *optr = '\0';
-    return result;
-}
-
 /*
  * quote_literal_cstr: single-quoted with ' and \ doubled, prefixed with E
  * when the value contains a backslash.
@@ -126,7 +60,7 @@ quote_literal_len(const char *s, int len)
 Datum
 quote_ident(PG_FUNCTION_ARGS)
 {
-    PG_RETURN_TEXT_P(cstring_to_text(quote_identifier_cstr(text_to_cstring(PG_GETARG_TEXT_PP(0)))));
+    PG_RETURN_TEXT_P(cstring_to_text(quote_identifier(text_to_cstring(PG_GETARG_TEXT_PP(0)))));
 }
 
 Datum
@@ -619,7 +553,7 @@ text_format(PG_FUNCTION_ARGS)
             char *s = OutputFunctionCall(&typoutputfinfo, value);
 
             if (*cp == 'I')
-                s = quote_identifier_cstr(s);
+                s = quote_identifier(s);
             else if (*cp == 'L')
                 s = quote_literal_len(s, strlen(s));
             format_append_padded(&str, s, flags, width);
