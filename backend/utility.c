@@ -29,6 +29,8 @@
 
 #if __has_include("catalog/tablecmds.h")
 #include "catalog/tablecmds.h"
+#include "catalog/sequence.h"
+#include "catalog/alter_table.h"
 #else
 /* catalog/tablecmds.h (catalog module), until it lands in the tree */
 extern void DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString);
@@ -640,10 +642,23 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
             DefineRelation(node->create_stmt, queryString);
             break;
 
+        case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+            DefineSequence(node->create_seq_stmt, queryString);
+            break;
+
+        case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+            AlterTable(node->alter_table_stmt, queryString);
+            break;
+
         case PG_QUERY__NODE__NODE_DROP_STMT:
             if (node->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
             {
                 RemoveRelations(node->drop_stmt);
+                break;
+            }
+            if (node->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE)
+            {
+                RemoveSequences(node->drop_stmt);
                 break;
             }
             /* FALLTHROUGH */

@@ -241,6 +241,15 @@ static const BootstrapColumn pg_constraint_schema[] = {
     {"conexclop", 1028, -1, false, 'i', 'x', false, 0, 1},
     {"conbin", 194, -1, false, 'i', 'x', false, 950, 0},
 };
+static const BootstrapColumn pg_depend_schema[] = {
+    {"classid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"objid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"objsubid", 23, 4, true, 'i', 'p', true, 0, 0},
+    {"refclassid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"refobjid", 26, 4, true, 'i', 'p', true, 0, 0},
+    {"refobjsubid", 23, 4, true, 'i', 'p', true, 0, 0},
+    {"deptype", 18, 1, true, 'c', 'p', true, 0, 0},
+};
 static const BootstrapColumn pg_namespace_schema[] = {
     {"oid", 26, 4, true, 'i', 'p', true, 0, 0},
     {"nspname", 19, 64, false, 'c', 'p', true, 950, 0},
@@ -295,6 +304,7 @@ const BootstrapRelation bootstrap_relations[] = {
     {"pg_attrdef", 2604, 10001, lengthof(pg_attrdef_schema), pg_attrdef_schema},
     {"pg_cast", 2605, 10043, lengthof(pg_cast_schema), pg_cast_schema},
     {"pg_constraint", 2606, 10003, lengthof(pg_constraint_schema), pg_constraint_schema},
+    {"pg_depend", 2608, 10051, lengthof(pg_depend_schema), pg_depend_schema},
     {"pg_namespace", 2615, 10047, lengthof(pg_namespace_schema), pg_namespace_schema},
     {"pg_opclass", 2616, 10013, lengthof(pg_opclass_schema), pg_opclass_schema},
     {"pg_operator", 2617, 10009, lengthof(pg_operator_schema), pg_operator_schema},
@@ -536,6 +546,8 @@ static const char *const pg_type_values[] = {
     "10043", "pg_cast", "11", "10", "-1", "f", "c", "C", "f", "t", ",", "2605", "0", "0", "10042", "2290", "2291", "2402", "2403", "0", "0", "0", "d", "x", "f", "0", "-1", "0", "0",
     "10046", "_pg_namespace", "11", "10", "-1", "f", "b", "A", "f", "t", ",", "0", "6179", "10047", "0", "750", "751", "2400", "2401", "0", "0", "3816", "d", "x", "f", "0", "-1", "0", "0",
     "10047", "pg_namespace", "11", "10", "-1", "f", "c", "C", "f", "t", ",", "2615", "0", "0", "10046", "2290", "2291", "2402", "2403", "0", "0", "0", "d", "x", "f", "0", "-1", "0", "0",
+    "10050", "_pg_depend", "11", "10", "-1", "f", "b", "A", "f", "t", ",", "0", "6179", "10051", "0", "750", "751", "2400", "2401", "0", "0", "3816", "d", "x", "f", "0", "-1", "0", "0",
+    "10051", "pg_depend", "11", "10", "-1", "f", "c", "C", "f", "t", ",", "2608", "0", "0", "10050", "2290", "2291", "2402", "2403", "0", "0", "0", "d", "x", "f", "0", "-1", "0", "0",
     "10104", "_pg_sequence", "11", "10", "-1", "f", "b", "A", "f", "t", ",", "0", "6179", "10105", "0", "750", "751", "2400", "2401", "0", "0", "3816", "d", "x", "f", "0", "-1", "0", "0",
     "10105", "pg_sequence", "11", "10", "-1", "f", "c", "C", "f", "t", ",", "2224", "0", "0", "10104", "2290", "2291", "2402", "2403", "0", "0", "0", "d", "x", "f", "0", "-1", "0", "0",
 };

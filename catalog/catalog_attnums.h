@@ -139,6 +139,13 @@
 #define Anum_pg_constraint_confdelsetcols 24
 #define Anum_pg_constraint_conexclop 25
 #define Anum_pg_constraint_conbin 26
+#define Anum_pg_depend_classid 1
+#define Anum_pg_depend_objid 2
+#define Anum_pg_depend_objsubid 3
+#define Anum_pg_depend_refclassid 4
+#define Anum_pg_depend_refobjid 5
+#define Anum_pg_depend_refobjsubid 6
+#define Anum_pg_depend_deptype 7
 #define Anum_pg_namespace_oid 1
 #define Anum_pg_namespace_nspname 2
 #define Anum_pg_namespace_nspowner 3
@@ -251,6 +258,7 @@
 #define Natts_pg_cast 6
 #define Natts_pg_class 33
 #define Natts_pg_constraint 26
+#define Natts_pg_depend 7
 #define Natts_pg_namespace 4
 #define Natts_pg_opclass 9
 #define Natts_pg_operator 15

@@ -27,7 +27,9 @@
 #include "catalog/catalog_attnums.h"
 #include "catalog/heap.h"
 #include "catalog/lsyscache.h"
+#include "catalog/pg_attrdef.h"
 #include "catalog/relcache.h"
+#include "catalog/sequence.h"
 #include "catalog/sinval.h"
 #include "catalog/syscache.h"
 #include "storage/heapam.h"
@@ -459,6 +461,9 @@ heap_drop_with_catalog(Oid relid)
     }
 
     delete_catalog_rows(AttributeRelationId, Anum_pg_attribute_attrelid, relid);
+    RemoveAttrDefaultsOfRelation(relid);
+    delete_catalog_rows(ConstraintRelationId, Anum_pg_constraint_conrelid, relid);
+    DeleteDependenciesOf(relid);
     delete_catalog_rows(RelationRelationId, Anum_pg_class_oid, relid);
     if (OidIsValid(arraytype))
         delete_catalog_rows(TypeRelationId, Anum_pg_type_oid, arraytype);

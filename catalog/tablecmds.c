@@ -21,9 +21,14 @@
  */
 #include "backend/basalt.h"
 #include "catalog/catalog.h"
+#include "catalog/catalog_attnums.h"
 #include "catalog/heap.h"
 #include "catalog/lsyscache.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_attrdef.h"
+#include "catalog/pg_constraint.h"
+#include "catalog/pg_type_oids.h"
+#include "catalog/sequence.h"
 #include "catalog/relcache.h"
 #include "catalog/reloptions.h"
 #include "catalog/sinval.h"
@@ -60,6 +65,11 @@ typedef struct ColumnSpec
     const char *name;
     PgQuery__TypeName *typeName;
     bool        notnull;
+    PgQuery__Node *rawdefault;  /* DEFAULT expression (not NULL), or NULL */
+    int         serial;         /* 2, 4, 8: smallserial, serial, bigserial */
+    char        identity;       /* 'a' ALWAYS, 'd' BY DEFAULT, or 0 */
+    PgQuery__Constraint *identity_con;
+    List       *checks;         /* CheckConstraintSpec * */
 } ColumnSpec;
 
 static void
@@ -91,6 +101,7 @@ transform_column_constraints(PgQuery__ColumnDef *cd, const char *relname,
 {
     bool saw_null = false;
     bool saw_notnull = false;
+    bool saw_default = false;
 
     if (cd->coll_clause != NULL)
         refuse(queryString, cd->coll_clause->location, "column collations");
@@ -127,8 +138,15 @@ transform_column_constraints(PgQuery__ColumnDef *cd, const char *relname,
                 }
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+                if (saw_default)
+                    ereport(ERROR,
+                            errcode(ERRCODE_SYNTAX_ERROR),
+                            errmsg("multiple default values specified for column \"%s\" of table \"%s\"",
+                                   cd->colname, relname),
+                            errposition(query_position(queryString, c->location)));
+                saw_default = true;
                 if (!is_null_constant(c->raw_expr))
-                    refuse(queryString, c->location, "column defaults");
+                    spec->rawdefault = c->raw_expr;
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
                 refuse(queryString, c->location, "PRIMARY KEY constraints (they need indexes)");
@@ -137,13 +155,30 @@ transform_column_constraints(PgQuery__ColumnDef *cd, const char *relname,
                 refuse(queryString, c->location, "UNIQUE constraints (they need indexes)");
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
-                refuse(queryString, c->location, "CHECK constraints");
+                {
+                    CheckConstraintSpec *cs = palloc(sizeof(CheckConstraintSpec));
+
+                    cs->con = c;
+                    cs->colname = cd->colname;
+                    spec->checks = lappend(spec->checks, cs);
+                }
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
                 refuse(queryString, c->location, "FOREIGN KEY constraints");
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
-                refuse(queryString, c->location, "identity columns");
+                if (spec->identity)
+                    ereport(ERROR,
+                            errcode(ERRCODE_SYNTAX_ERROR),
+                            errmsg("multiple identity specifications for column \"%s\" of table \"%s\"",
+                                   cd->colname, relname),
+                            errposition(query_position(queryString, c->location)));
+                spec->identity = c->generated_when[0] == 'a' ? 'a' : 'd';
+                /* ALWAYS needs the analyzer's 428C9 check of explicit values */
+                if (spec->identity == 'a')
+                    refuse(queryString, c->location, "GENERATED ALWAYS identity columns");
+                spec->identity_con = c;
+                saw_notnull = true;
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
                 refuse(queryString, c->location, "generated columns");
@@ -153,16 +188,29 @@ transform_column_constraints(PgQuery__ColumnDef *cd, const char *relname,
                 break;
         }
     }
+    if (spec->identity && saw_default)
+        ereport(ERROR,
+                errcode(ERRCODE_SYNTAX_ERROR),
+                errmsg("both default and identity specified for column \"%s\" of table \"%s\"",
+                       cd->colname, relname),
+                errposition(query_position(queryString, cd->location)));
+    if (spec->identity && saw_null)
+        ereport(ERROR,
+                errcode(ERRCODE_SYNTAX_ERROR),
+                errmsg("conflicting NULL/NOT NULL declarations for column \"%s\" of table \"%s\"",
+                       cd->colname, relname),
+                errposition(query_position(queryString, cd->location)));
     spec->notnull = saw_notnull;
 }
 
-/* serial and friends are a type plus a sequence plus a default: not yet. */
-static bool
+/* serial and friends: a type plus an owned sequence plus a default (2/4/8, or 0). */
+static int
 is_serial_type(PgQuery__TypeName *tn)
 {
     static const char *const serials[] = {
         "smallserial", "serial2", "serial", "serial4", "bigserial", "serial8"
     };
+    static const int widths[] = {2, 2, 4, 4, 8, 8};
     PgQuery__Node *last;
     const char *name;
 
@@ -174,18 +222,18 @@ is_serial_type(PgQuery__TypeName *tn)
 
         if (first->node_case != PG_QUERY__NODE__NODE_STRING ||
             strcmp(first->string->sval, "pg_catalog") != 0)
-            return false;
+            return 0;
     }
     else if (tn->n_names != 1)
-        return false;
+        return 0;
     last = tn->names[tn->n_names - 1];
     if (last->node_case != PG_QUERY__NODE__NODE_STRING)
-        return false;
+        return 0;
     name = last->string->sval;
     for (int i = 0; i < (int) lengthof(serials); i++)
         if (strcmp(name, serials[i]) == 0)
-            return true;
-    return false;
+            return widths[i];
+    return 0;
 }
 
 void
@@ -200,6 +248,9 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
     Oid         nspid;
     TupleDesc   desc;
     Datum       reloptions;
+    Oid         relid;
+    List       *table_checks = NIL;
+    List       *checks = NIL;
 
     /* ---- what the statement asks for that Basalt refuses */
     if (str_or_null(rv->catalogname))
@@ -281,8 +332,22 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
                     cols[ncols].name = cd->colname;
                     cols[ncols].typeName = cd->type_name;
                     transform_column_constraints(cd, relname, queryString, &cols[ncols]);
-                    if (is_serial_type(cd->type_name))
-                        refuse(queryString, cd->type_name->location, "serial columns");
+                    cols[ncols].serial = is_serial_type(cd->type_name);
+                    if (cols[ncols].serial)
+                    {
+                        /* PostgreSQL's transformColumnDefinition */
+                        if (cols[ncols].rawdefault != NULL)
+                            ereport(ERROR,
+                                    errcode(ERRCODE_SYNTAX_ERROR),
+                                    errmsg("multiple default values specified for column \"%s\" of table \"%s\"",
+                                           cd->colname, relname));
+                        if (cols[ncols].identity)
+                            ereport(ERROR,
+                                    errcode(ERRCODE_SYNTAX_ERROR),
+                                    errmsg("both default and identity specified for column \"%s\" of table \"%s\"",
+                                           cd->colname, relname));
+                        cols[ncols].notnull = true;
+                    }
                     ncols++;
                 }
                 break;
@@ -299,7 +364,13 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
                             refuse(queryString, c->location, "UNIQUE constraints (they need indexes)");
                             break;
                         case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
-                            refuse(queryString, c->location, "CHECK constraints");
+                            {
+                                CheckConstraintSpec *cs = palloc(sizeof(CheckConstraintSpec));
+
+                                cs->con = c;
+                                cs->colname = NULL;
+                                table_checks = lappend(table_checks, cs);
+                            }
                             break;
                         case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
                             refuse(queryString, c->location, "FOREIGN KEY constraints");
@@ -337,7 +408,17 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
         Oid         typid;
         int32       typmod;
 
-        typenameTypeIdAndMod(cols[i].typeName, &typid, &typmod);
+        if (cols[i].serial)
+        {
+            typid = cols[i].serial == 2 ? INT2OID : cols[i].serial == 4 ? INT4OID : INT8OID;
+            typmod = -1;
+        }
+        else
+            typenameTypeIdAndMod(cols[i].typeName, &typid, &typmod);
+        if (cols[i].identity && typid != INT2OID && typid != INT4OID && typid != INT8OID)
+            ereport(ERROR,
+                    errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("identity column type must be smallint, integer, or bigint"));
         TupleDescInitEntry(desc, i + 1, cols[i].name, typid, typmod,
                            (int) cols[i].typeName->n_array_bounds);
         TupleDescAttr(desc, i)->attnotnull = cols[i].notnull;
@@ -379,9 +460,43 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
                        get_namespace_name(nspid), relname),
                 errdetail("System catalog modifications are currently disallowed."));
 
-    heap_create_with_catalog(relname, nspid, desc, RELKIND_RELATION,
-                             RELPERSISTENCE_PERMANENT, reloptions);
+    relid = heap_create_with_catalog(relname, nspid, desc, RELKIND_RELATION,
+                                     RELPERSISTENCE_PERMANENT, reloptions);
     CommandCounterIncrement();
+
+    /* ---- defaults: serial/identity sequences, then cooked expressions */
+    for (int i = 0; i < ncols; i++)
+    {
+        Form_pg_attribute att = TupleDescAttr(desc, i);
+        char       *text = NULL;
+
+        if (cols[i].serial || cols[i].identity)
+        {
+            PgQuery__Constraint *ic = cols[i].identity_con;
+
+            text = CreateOwnedSequence(relname, nspid, cols[i].name, att->atttypid,
+                                       ic ? ic->options : NULL, ic ? ic->n_options : 0,
+                                       relid, (int16) (i + 1));
+            if (cols[i].identity)
+                UpdateAttributeField(relid, (int16) (i + 1), Anum_pg_attribute_attidentity,
+                                     CharGetDatum(cols[i].identity));
+        }
+        else if (cols[i].rawdefault != NULL)
+        {
+            text = deparse_raw_expr(cols[i].rawdefault);
+            (void) cookColumnDefault(text, att->atttypid, att->atttypmod, NameStr(att->attname));
+        }
+        if (text != NULL)
+            StoreAttrDefault(relid, (int16) (i + 1), text);
+    }
+    CommandCounterIncrement();
+
+    /* ---- CHECK constraints: column constraints first, as PostgreSQL */
+    for (int i = 0; i < ncols; i++)
+        checks = list_concat(checks, cols[i].checks);
+    checks = list_concat(checks, table_checks);
+    if (checks != NIL)
+        AddRelationCheckConstraints(relid, checks);
 }
 
 /* ---------------------------------------------------------------- DROP TABLE */
@@ -530,7 +645,15 @@ RemoveRelations(PgQuery__DropStmt *stmt)
      * table yet (no views, foreign keys or sequences owned by columns).
      */
     foreach(lc, relids)
+    {
+        List       *owned = GetOwnedSequences(lfirst_oid(lc));
+        ListCell   *lc2;
+
         heap_drop_with_catalog(lfirst_oid(lc));
+        CommandCounterIncrement();
+        foreach(lc2, owned)
+            DropSequenceInternal(lfirst_oid(lc2));
+    }
     if (relids != NIL)
         CommandCounterIncrement();
 }

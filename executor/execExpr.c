@@ -87,8 +87,8 @@ collect_last_attnums_walker(Node *node, void *context)
             info->last_scan = Max(info->last_scan, a);
         return false;
     }
-    if (IsA(node, Aggref))
-        return false;           /* its arguments are evaluated by the Agg node */
+    if (IsA(node, Aggref) || IsA(node, WindowFunc))
+        return false;           /* its arguments are evaluated by the Agg/WindowAgg node */
     if (IsA(node, SubPlan))
         return collect_last_attnums_walker((Node *) ((SubPlan *) node)->args, context);
     return expression_tree_walker(node, collect_last_attnums_walker, context);
@@ -599,6 +599,28 @@ ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
             {
                 scratch.opcode = EEOP_AGGREF;
                 scratch.d.aggref.aggno = ((Aggref *) node)->aggno;
+                ExprEvalPushStep(state, &scratch);
+                break;
+            }
+        case T_WindowFunc:
+            {
+                /* computed by the WindowAgg node into ecxt_aggvalues[wfuncno] */
+                WindowAggState *ws = (WindowAggState *) state->parent;
+                int         wfuncno = -1;
+                ListCell   *wl;
+
+                if (ws == NULL || !IsA(ws, WindowAggState))
+                    elog(ERROR, "WindowFunc found in non-WindowAgg plan node");
+                foreach(wl, ws->funcs)
+                    if (equal(lfirst(wl), node))
+                        wfuncno = foreach_current_index(wl);
+                if (wfuncno < 0)
+                {
+                    ws->funcs = lappend(ws->funcs, node);
+                    wfuncno = ws->numfuncs++;
+                }
+                scratch.opcode = EEOP_AGGREF;
+                scratch.d.aggref.aggno = wfuncno;
                 ExprEvalPushStep(state, &scratch);
                 break;
             }

@@ -11,7 +11,12 @@
  */
 #include "backend/basalt.h"
 #include "backend/utils/stringinfo.h"
+#include "catalog/lsyscache.h"
+#include "catalog/namespace.h"
 #include "executor/execExpr.h"
+#include "pgwire/pgwire.h"
+#include "procs/array.h"
+#include "procs/datetime.h"
 
 static inline Datum
 call_function(ExprEvalStep *op, bool *isnull)
@@ -73,6 +78,378 @@ eval_minmax(ExprEvalStep *op)
     }
     *op->resvalue = best;
     *op->resnull = !have;
+}
+
+/* A name Datum holding s (truncated to NAMEDATALEN - 1 bytes). */
+static Datum
+make_name_datum(const char *s)
+{
+    NameData   *n = palloc0(sizeof(NameData));
+
+    snprintf(n->data, NAMEDATALEN, "%s", s);
+    return PointerGetDatum(n);
+}
+
+/* CURRENT_DATE, CURRENT_USER, ... (PostgreSQL's ExecEvalSQLValueFunction) */
+static void
+eval_sqlvaluefunction(ExprEvalStep *op)
+{
+    SQLValueFunction *svf = op->d.sqlvaluefunction.svf;
+
+    *op->resnull = false;
+    switch (svf->op)
+    {
+        case SVFOP_CURRENT_DATE:
+            *op->resvalue = DateADTGetDatum(GetSQLCurrentDate());
+            break;
+        case SVFOP_CURRENT_TIME:
+        case SVFOP_CURRENT_TIME_N:
+            *op->resvalue = TimeTzADTPGetDatum(GetSQLCurrentTime(svf->typmod));
+            break;
+        case SVFOP_CURRENT_TIMESTAMP:
+        case SVFOP_CURRENT_TIMESTAMP_N:
+            *op->resvalue = TimestampTzGetDatum(GetSQLCurrentTimestamp(svf->typmod));
+            break;
+        case SVFOP_LOCALTIME:
+        case SVFOP_LOCALTIME_N:
+            *op->resvalue = TimeADTGetDatum(GetSQLLocalTime(svf->typmod));
+            break;
+        case SVFOP_LOCALTIMESTAMP:
+        case SVFOP_LOCALTIMESTAMP_N:
+            *op->resvalue = TimestampGetDatum(GetSQLLocalTimestamp(svf->typmod));
+            break;
+        case SVFOP_CURRENT_ROLE:
+        case SVFOP_CURRENT_USER:
+        case SVFOP_USER:
+        case SVFOP_SESSION_USER:
+            /* no SET ROLE / SET SESSION AUTHORIZATION yet: all are the login role */
+            *op->resvalue = make_name_datum(MyProcPort && MyProcPort->user_name ?
+                                            MyProcPort->user_name : "postgres");
+            break;
+        case SVFOP_CURRENT_CATALOG:
+            *op->resvalue = make_name_datum(MyProcPort && MyProcPort->database_name ?
+                                            MyProcPort->database_name : "postgres");
+            break;
+        case SVFOP_CURRENT_SCHEMA:
+            {
+                /* the first existing schema of the search path (pg_catalog not implied) */
+                List       *path = fetch_search_path(false);
+                char       *nspname = path != NIL ? get_namespace_name(linitial_oid(path)) : NULL;
+
+                if (nspname == NULL)
+                {
+                    *op->resvalue = (Datum) 0;
+                    *op->resnull = true;
+                }
+                else
+                    *op->resvalue = make_name_datum(nspname);
+                break;
+            }
+    }
+}
+
+/* ARRAY[...] (PostgreSQL's ExecEvalArrayExpr) */
+static void
+eval_arrayexpr(ExprEvalStep *op)
+{
+    int         nelems = op->d.arrayexpr.nelems;
+    Oid         elemtype = op->d.arrayexpr.elemtype;
+    int16       elmlen = op->d.arrayexpr.elemlength;
+    bool        elmbyval = op->d.arrayexpr.elembyval;
+    char        elmalign = op->d.arrayexpr.elemalign;
+    int         ndims;
+    int         dims[MAXDIM];
+    int         lbs[MAXDIM];
+
+    *op->resnull = false;
+    if (!op->d.arrayexpr.multidims)
+    {
+        if (nelems == 0)
+        {
+            *op->resvalue = PointerGetDatum(construct_empty_array(elemtype));
+            return;
+        }
+        dims[0] = nelems;
+        lbs[0] = 1;
+        *op->resvalue = PointerGetDatum(construct_md_array(op->d.arrayexpr.elemvalues,
+                                                           op->d.arrayexpr.elemnulls, 1,
+                                                           dims, lbs, elemtype, elmlen,
+                                                           elmbyval, elmalign));
+        return;
+    }
+    else
+    {
+        /* the elements are sub-arrays of one shape; NULL or empty ones are skipped */
+        int         elem_ndims = 0;
+        int        *elem_dims = NULL;
+        int        *elem_lbs = NULL;
+        bool        firstone = true;
+        bool        haveempty = false;
+        int         outer_nelems = 0;
+        Datum      *values = NULL;
+        bool       *nulls = NULL;
+        int         nitems = 0;
+        int         alloc = 0;
+
+        for (int e = 0; e < nelems; e++)
+        {
+            ArrayType  *array;
+            int         this_ndims;
+            Datum      *subvalues;
+            bool       *subnulls;
+            int         subn;
+
+            if (op->d.arrayexpr.elemnulls[e])
+            {
+                haveempty = true;
+                continue;
+            }
+            array = DatumGetArrayTypeP(op->d.arrayexpr.elemvalues[e]);
+            if (ARR_ELEMTYPE(array) != elemtype)
+                ereport(ERROR,
+                        (errcode(ERRCODE_DATATYPE_MISMATCH),
+                         errmsg("cannot merge incompatible arrays"),
+                         errdetail("Array with element type %s cannot be included in ARRAY construct with element type %s.",
+                                   format_type_be(ARR_ELEMTYPE(array)),
+                                   format_type_be(elemtype))));
+            this_ndims = ARR_NDIM(array);
+            if (this_ndims <= 0)
+            {
+                haveempty = true;
+                continue;
+            }
+            if (firstone)
+            {
+                elem_ndims = this_ndims;
+                if (elem_ndims + 1 > MAXDIM)
+                    ereport(ERROR,
+                            (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+                             errmsg("number of array dimensions (%d) exceeds the maximum allowed (%d)",
+                                    elem_ndims + 1, MAXDIM)));
+                elem_dims = palloc(sizeof(int) * (Size) elem_ndims);
+                memcpy(elem_dims, ARR_DIMS(array), sizeof(int) * (Size) elem_ndims);
+                elem_lbs = palloc(sizeof(int) * (Size) elem_ndims);
+                memcpy(elem_lbs, ARR_LBOUND(array), sizeof(int) * (Size) elem_ndims);
+                firstone = false;
+            }
+            else if (elem_ndims != this_ndims ||
+                     memcmp(elem_dims, ARR_DIMS(array), sizeof(int) * (Size) elem_ndims) != 0 ||
+                     memcmp(elem_lbs, ARR_LBOUND(array), sizeof(int) * (Size) elem_ndims) != 0)
+                ereport(ERROR,
+                        (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+                         errmsg("multidimensional arrays must have array expressions with matching dimensions")));
+
+            deconstruct_array(array, elemtype, elmlen, elmbyval, elmalign,
+                              &subvalues, &subnulls, &subn);
+            if (nitems + subn > alloc)
+            {
+                alloc = Max(alloc * 2, nitems + subn);
+                if ((Size) alloc > MaxArraySize)
+                    ereport(ERROR,
+                            (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+                             errmsg("array size exceeds the maximum allowed (%d)",
+                                    (int) MaxArraySize)));
+                values = values ? repalloc(values, sizeof(Datum) * (Size) alloc) :
+                    palloc(sizeof(Datum) * (Size) alloc);
+                nulls = nulls ? repalloc(nulls, sizeof(bool) * (Size) alloc) :
+                    palloc(sizeof(bool) * (Size) alloc);
+            }
+            memcpy(values + nitems, subvalues, sizeof(Datum) * (Size) subn);
+            memcpy(nulls + nitems, subnulls, sizeof(bool) * (Size) subn);
+            nitems += subn;
+            outer_nelems++;
+        }
+        if (haveempty)
+        {
+            if (firstone)
+            {
+                *op->resvalue = PointerGetDatum(construct_empty_array(elemtype));
+                return;
+            }
+            ereport(ERROR,
+                    (errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+                     errmsg("multidimensional arrays must have array expressions with matching dimensions")));
+        }
+        if (firstone)
+        {
+            /* ARRAY[]::int[][] with no elements */
+            *op->resvalue = PointerGetDatum(construct_empty_array(elemtype));
+            return;
+        }
+        ndims = elem_ndims + 1;
+        dims[0] = outer_nelems;
+        lbs[0] = 1;
+        for (int d = 1; d < ndims; d++)
+        {
+            dims[d] = elem_dims[d - 1];
+            lbs[d] = elem_lbs[d - 1];
+        }
+        *op->resvalue = PointerGetDatum(construct_md_array(values, nulls, ndims, dims, lbs,
+                                                           elemtype, elmlen, elmbyval,
+                                                           elmalign));
+    }
+}
+
+/*
+ * scalar op ANY/ALL (array), PostgreSQL's three-valued rules: ANY is true
+ * if some comparison is true, else NULL if some was NULL, else false; ALL
+ * the mirror image.  An empty array gives false (ANY) / true (ALL) even
+ * for a NULL scalar; a NULL array gives NULL.
+ */
+static void
+eval_scalararrayop(ExprEvalStep *op)
+{
+    FunctionCallInfo fcinfo = op->d.scalararrayop.fcinfo_data;
+    bool        useOr = op->d.scalararrayop.useOr;
+    bool        strictfunc = op->d.scalararrayop.finfo->fn_strict;
+    int16       typlen = op->d.scalararrayop.typlen;
+    bool        typbyval = op->d.scalararrayop.typbyval;
+    char        typalign = op->d.scalararrayop.typalign;
+    ArrayType  *arr;
+    int         nitems;
+    Datum       result;
+    bool        resultnull;
+    char       *s;
+    bits8      *bitmap;
+
+    if (*op->resnull)
+        return;                 /* NULL array: NULL result */
+    arr = DatumGetArrayTypeP(*op->resvalue);
+    nitems = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+    if (nitems <= 0)
+    {
+        *op->resvalue = BoolGetDatum(!useOr);
+        *op->resnull = false;
+        return;
+    }
+    if (fcinfo->args[0].isnull && strictfunc)
+    {
+        *op->resnull = true;
+        return;
+    }
+
+    result = BoolGetDatum(!useOr);
+    resultnull = false;
+    s = ARR_DATA_PTR(arr);
+    bitmap = ARR_NULLBITMAP(arr);
+    for (int i = 0; i < nitems; i++)
+    {
+        Datum       thisresult;
+        bool        thisnull;
+
+        if (array_get_isnull(bitmap, i))
+        {
+            fcinfo->args[1].value = (Datum) 0;
+            fcinfo->args[1].isnull = true;
+        }
+        else
+        {
+            fcinfo->args[1].value = arr_fetch(s, typbyval, typlen);
+            fcinfo->args[1].isnull = false;
+            s += arr_elem_size(s, typlen);
+            s = (char *) arr_align(typalign, (uintptr_t) s);
+        }
+        if (fcinfo->args[1].isnull && strictfunc)
+        {
+            thisnull = true;
+            thisresult = (Datum) 0;
+        }
+        else
+        {
+            fcinfo->isnull = false;
+            thisresult = op->d.scalararrayop.fn_addr(fcinfo);
+            thisnull = fcinfo->isnull;
+        }
+        if (thisnull)
+            resultnull = true;
+        else if (useOr && DatumGetBool(thisresult))
+        {
+            result = BoolGetDatum(true);
+            resultnull = false;
+            break;
+        }
+        else if (!useOr && !DatumGetBool(thisresult))
+        {
+            result = BoolGetDatum(false);
+            resultnull = false;
+            break;
+        }
+    }
+    *op->resvalue = result;
+    *op->resnull = resultnull;
+}
+
+/* a[i], a[i:j], and assignment to them (PostgreSQL's array_subscript_*) */
+static void
+eval_sbsref(ExprEvalStep *op)
+{
+    SubscriptingRefState *sb = op->d.sbsref.state;
+    int         upper[MAXDIM];
+    int         lower[MAXDIM];
+
+    for (int i = 0; i < sb->numupper; i++)
+    {
+        if (sb->upperprovided[i] && sb->upperindexnull[i])
+        {
+            if (sb->isassignment)
+                ereport(ERROR,
+                        (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+                         errmsg("array subscript in assignment must not be null")));
+            *op->resvalue = (Datum) 0;
+            *op->resnull = true;
+            return;
+        }
+        upper[i] = sb->upperprovided[i] ? DatumGetInt32(sb->upperindex[i]) : 0;
+    }
+    for (int i = 0; i < sb->numlower; i++)
+    {
+        if (sb->lowerprovided[i] && sb->lowerindexnull[i])
+        {
+            if (sb->isassignment)
+                ereport(ERROR,
+                        (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+                         errmsg("array subscript in assignment must not be null")));
+            *op->resvalue = (Datum) 0;
+            *op->resnull = true;
+            return;
+        }
+        lower[i] = sb->lowerprovided[i] ? DatumGetInt32(sb->lowerindex[i]) : 0;
+    }
+
+    if (!sb->isassignment)
+    {
+        if (*op->resnull)
+            return;             /* NULL array: NULL */
+        if (sb->isslice)
+            *op->resvalue = array_get_slice(*op->resvalue, sb->numupper, upper, lower,
+                                            sb->upperprovided, sb->lowerprovided,
+                                            sb->refattrlength, sb->refelemlength,
+                                            sb->refelembyval, sb->refelemalign);
+        else
+            *op->resvalue = array_get_element(*op->resvalue, sb->numupper, upper,
+                                              sb->refattrlength, sb->refelemlength,
+                                              sb->refelembyval, sb->refelemalign,
+                                              op->resnull);
+        return;
+    }
+
+    /* assignment: a NULL array becomes an empty one first */
+    if (*op->resnull)
+    {
+        *op->resvalue = PointerGetDatum(construct_empty_array(sb->refelemtype));
+        *op->resnull = false;
+    }
+    if (sb->isslice)
+        *op->resvalue = array_set_slice(*op->resvalue, sb->numupper, upper, lower,
+                                        sb->upperprovided, sb->lowerprovided,
+                                        sb->replacevalue, sb->replacenull,
+                                        sb->refattrlength, sb->refelemlength,
+                                        sb->refelembyval, sb->refelemalign);
+    else
+        *op->resvalue = array_set_element(*op->resvalue, sb->numupper, upper,
+                                          sb->replacevalue, sb->replacenull,
+                                          sb->refattrlength, sb->refelemlength,
+                                          sb->refelembyval, sb->refelemalign);
 }
 
 Datum
@@ -381,6 +758,19 @@ ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 
             case EEOP_SUBPLAN:
                 *op->resvalue = ExecSubPlan(op->d.subplan.sstate, econtext, op->resnull);
+                break;
+
+            case EEOP_SQLVALUEFUNCTION:
+                eval_sqlvaluefunction(op);
+                break;
+            case EEOP_ARRAYEXPR:
+                eval_arrayexpr(op);
+                break;
+            case EEOP_SCALARARRAYOP:
+                eval_scalararrayop(op);
+                break;
+            case EEOP_SBSREF:
+                eval_sbsref(op);
                 break;
 
             case EEOP_LAST:

@@ -34,6 +34,9 @@ ExecInitNode(Plan *node, EState *estate, int eflags)
         case T_Agg:
             result = (PlanState *) ExecInitAgg((Agg *) node, estate, eflags);
             break;
+        case T_WindowAgg:
+            result = (PlanState *) ExecInitWindowAgg((WindowAgg *) node, estate, eflags);
+            break;
         case T_Limit:
             result = (PlanState *) ExecInitLimit((Limit *) node, estate, eflags);
             break;
@@ -60,6 +63,15 @@ ExecInitNode(Plan *node, EState *estate, int eflags)
             break;
         case T_SetOp:
             result = (PlanState *) ExecInitSetOp((SetOp *) node, estate, eflags);
+            break;
+        case T_RecursiveUnion:
+            result = (PlanState *) ExecInitRecursiveUnion((RecursiveUnion *) node, estate, eflags);
+            break;
+        case T_WorkTableScan:
+            result = (PlanState *) ExecInitWorkTableScan((WorkTableScan *) node, estate, eflags);
+            break;
+        case T_Append:
+            result = (PlanState *) ExecInitAppend((Append *) node, estate, eflags);
             break;
         default:
             ereport(ERROR,
@@ -93,6 +105,7 @@ ExecEndNode(PlanState *node)
         case T_ValuesScanState: ExecEndValuesScan((ValuesScanState *) node); break;
         case T_SortState: ExecEndSort((SortState *) node); break;
         case T_AggState: ExecEndAgg((AggState *) node); break;
+        case T_WindowAggState: ExecEndWindowAgg((WindowAggState *) node); break;
         case T_LimitState: ExecEndLimit((LimitState *) node); break;
         case T_ModifyTableState: ExecEndModifyTable((ModifyTableState *) node); break;
         case T_NestLoopState: ExecEndNestLoop((NestLoopState *) node); break;
@@ -102,6 +115,9 @@ ExecEndNode(PlanState *node)
         case T_ProjectSetState: ExecEndProjectSet((ProjectSetState *) node); break;
         case T_HashJoinState: ExecEndHashJoin((HashJoinState *) node); break;
         case T_SetOpState: ExecEndSetOp((SetOpState *) node); break;
+        case T_RecursiveUnionState: ExecEndRecursiveUnion((RecursiveUnionState *) node); break;
+        case T_WorkTableScanState: ExecEndWorkTableScan((WorkTableScanState *) node); break;
+        case T_AppendState: ExecEndAppend((AppendState *) node); break;
         default:
             elog(ERROR, "unrecognized node type: %d", (int) nodeTag(node));
     }
@@ -129,6 +145,7 @@ ExecReScan(PlanState *node)
         case T_ValuesScanState: ExecReScanValuesScan((ValuesScanState *) node); break;
         case T_SortState: ExecReScanSort((SortState *) node); break;
         case T_AggState: ExecReScanAgg((AggState *) node); break;
+        case T_WindowAggState: ExecReScanWindowAgg((WindowAggState *) node); break;
         case T_LimitState: ExecReScanLimit((LimitState *) node); break;
         case T_ModifyTableState: ExecReScanModifyTable((ModifyTableState *) node); break;
         case T_NestLoopState: ExecReScanNestLoop((NestLoopState *) node); break;
@@ -138,6 +155,9 @@ ExecReScan(PlanState *node)
         case T_ProjectSetState: ExecReScanProjectSet((ProjectSetState *) node); break;
         case T_HashJoinState: ExecReScanHashJoin((HashJoinState *) node); break;
         case T_SetOpState: ExecReScanSetOp((SetOpState *) node); break;
+        case T_RecursiveUnionState: ExecReScanRecursiveUnion((RecursiveUnionState *) node); break;
+        case T_WorkTableScanState: ExecReScanWorkTableScan((WorkTableScanState *) node); break;
+        case T_AppendState: ExecReScanAppend((AppendState *) node); break;
         default:
             elog(ERROR, "unrecognized node type: %d", (int) nodeTag(node));
     }

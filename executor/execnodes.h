@@ -225,6 +225,7 @@ typedef struct ModifyTableState
     ProjectionInfo *returningProj;
     TupleTableSlot *mt_scanslot;    /* the row as written, for RETURNING */
     TupleTableSlot *mt_newslot;     /* the new row built for INSERT/UPDATE */
+    struct CheckConstraintState *mt_checks; /* CHECK constraints, compiled at first row */
 } ModifyTableState;
 
 typedef struct NestLoopState
@@ -332,6 +333,15 @@ typedef struct SubPlanState
     List       *args;               /* ExprState per parParam */
 } SubPlanState;
 
+/* Append: the children's rows one child after another (executor/nodeAppend.c). */
+typedef struct AppendState
+{
+    PlanState   ps;
+    PlanState **appendplans;
+    int         as_nplans;
+    int         as_whichplan;       /* the child being read */
+} AppendState;
+
 typedef struct MaterialState
 {
     PlanState   ps;
@@ -431,6 +441,7 @@ DECLARE_NODE(Hash, Hash)
 DECLARE_NODE(FunctionScan, FunctionScan)
 DECLARE_NODE(ProjectSet, ProjectSet)
 DECLARE_NODE(HashJoin, HashJoin)
+DECLARE_NODE(Append, Append)
 #undef DECLARE_NODE
 
 /* nodeHash.c: build the table of the inner side (called by the hash join) */
@@ -470,5 +481,82 @@ typedef struct SetOpState
 extern SetOpState *ExecInitSetOp(SetOp *node, EState *estate, int eflags);
 extern void ExecEndSetOp(SetOpState *node);
 extern void ExecReScanSetOp(SetOpState *node);
+
+/* ---------------------------------------------------------------- WindowAgg
+ * Window functions over one window clause (executor/nodeWindowAgg.c).
+ * The current partition is buffered in a tuplestore; positions are
+ * 0-based within it.  funcs is filled while the target list is compiled
+ * (execExpr.c gives each distinct WindowFunc a slot of ecxt_aggvalues). */
+typedef struct WindowAggState
+{
+    PlanState   ps;
+    List       *funcs;              /* WindowFunc nodes, by wfuncno */
+    int         numfuncs;
+    struct WindowStatePerFuncData *perfunc;
+    FmgrInfo   *partEqfunctions;
+    FmgrInfo   *ordEqfunctions;
+    struct Tuplestorestate *buffer; /* rows of the current partition */
+    int64       spooled_rows;
+    int64       currentpos;         /* row being output */
+    bool        partition_spooled;
+    bool        all_done;
+    int64       startOffsetValue;   /* ROWS/GROUPS offsets, per partition */
+    int64       endOffsetValue;
+    ExprState  *startOffset;
+    ExprState  *endOffset;
+    int64       groupheadpos;       /* current row's peer group [head, tail) */
+    int64       grouptailpos;
+    int64       frameheadpos;       /* frame [head, tail) before exclusion */
+    int64       frametailpos;
+    int         nframeparts;        /* frame after exclusion: up to 3 ranges */
+    int64       framepart[3][2];
+    MemoryContext partcontext;      /* partition lifetime (local memory) */
+    MemoryContext curaggcontext;    /* AggCheckCallContext during a call */
+    ExprContext *tmpcontext;        /* window functions' argument evaluation */
+    ExprContext *aggtmpcontext;     /* aggregate transition calls */
+    TupleTableSlot *first_part_slot;    /* first row of the next partition */
+    TupleTableSlot *current_slot;   /* own copy of the current row */
+    TupleTableSlot *temp_slot_1;
+    TupleTableSlot *temp_slot_2;
+} WindowAggState;
+
+extern WindowAggState *ExecInitWindowAgg(WindowAgg *node, EState *estate, int eflags);
+extern void ExecEndWindowAgg(WindowAggState *node);
+extern void ExecReScanWindowAgg(WindowAggState *node);
+
+/* ---------------------------------------------------------------- WITH RECURSIVE
+ * executor/nodeRecursiveunion.c, executor/nodeWorktablescan.c */
+typedef struct RecursiveUnionState
+{
+    PlanState   ps;
+    bool        recursing;          /* the non-recursive term is done */
+    bool        intermediate_empty;
+    struct Tuplestorestate *working_table;      /* previous iteration's rows */
+    struct Tuplestorestate *intermediate_table; /* this iteration's rows */
+    /* UNION: the rows returned so far, to drop duplicates */
+    FmgrInfo   *eqfunctions;
+    FmgrInfo   *hashfunctions;
+    struct RUHashEntry **buckets;
+    uint32      nbuckets;
+    uint64      nentries;
+    Size        hash_mem_used;
+    MemoryContext tableContext;     /* the hash table and its tuples */
+    TupleTableSlot *hashslot;       /* a stored row, for comparison */
+} RecursiveUnionState;
+
+typedef struct WorkTableScanState
+{
+    ScanState   ss;
+    RecursiveUnionState *rustate;   /* found through wtParam at first call */
+} WorkTableScanState;
+
+extern RecursiveUnionState *ExecInitRecursiveUnion(RecursiveUnion *node, EState *estate,
+                                                   int eflags);
+extern void ExecEndRecursiveUnion(RecursiveUnionState *node);
+extern void ExecReScanRecursiveUnion(RecursiveUnionState *node);
+extern WorkTableScanState *ExecInitWorkTableScan(WorkTableScan *node, EState *estate,
+                                                 int eflags);
+extern void ExecEndWorkTableScan(WorkTableScanState *node);
+extern void ExecReScanWorkTableScan(WorkTableScanState *node);
 
 #endif

@@ -21,6 +21,8 @@
 #include "backend/interrupts.h"
 #include "catalog/lsyscache.h"
 #include "executor/execnodes.h"
+#include "executor/executor.h"
+#include "executor/tuplesort.h"
 #include "procs/hashfn.h"
 
 typedef struct AggStatePerAggData
@@ -38,8 +40,28 @@ typedef struct AggStatePerAggData
     bool        transtypeByVal;
     Datum       initValue;              /* in the query context */
     bool        initValueIsNull;
-    ExprState **argstates;
+    ExprState **argstates;              /* every argument, ORDER BY columns included */
     ExprState  *filter;
+
+    /*
+     * DISTINCT / ORDER BY inside the call: the group's argument rows are
+     * collected in a tuplesort (spilling past work_mem) and fed to the
+     * transition function in order when the group is finalized.
+     */
+    bool        sorted_input;
+    int         numArgs;                /* all arguments (resjunk ORDER BY ones too) */
+    int         numSortCols;
+    int16      *sortColIdx;             /* 1-based positions in the argument row */
+    Oid        *sortOperators;
+    Oid        *sortCollations;
+    bool       *sortNullsFirst;
+    int         numDistinctCols;        /* 0 unless DISTINCT: the leading sort columns */
+    FmgrInfo   *distinctEq;
+    Oid        *distinctCollations;
+    TupleDesc   sortdesc;
+    TupleTableSlot *sortslot;           /* argument row in / sorted row out */
+    TupleTableSlot *prevslot;           /* DISTINCT: the previous distinct row */
+    struct Tuplesortstate *sortstate;   /* the current group's rows, NULL if none */
 } AggStatePerAggData;
 
 typedef struct AggStatePerGroupData
@@ -78,6 +100,12 @@ AggCheckCallContext(FunctionCallInfo fcinfo, MemoryContext *aggcontext)
             *aggcontext = ((AggState *) fcinfo->context)->aggcontext;
         return AGG_CONTEXT_AGGREGATE;
     }
+    if (fcinfo->context && IsA(fcinfo->context, WindowAggState))
+    {
+        if (aggcontext)
+            *aggcontext = ((WindowAggState *) fcinfo->context)->curaggcontext;
+        return AGG_CONTEXT_WINDOW;
+    }
     if (aggcontext)
         *aggcontext = NULL;
     return 0;
@@ -100,6 +128,59 @@ initialize_group(AggState *aggstate, AggStatePerGroup pergroup)
     MemoryContextSwitchTo(old);
 }
 
+/*
+ * Call one aggregate's transition function for the inputs already stored
+ * in its fcinfo's args[1..numInputs] (PostgreSQL's rules for strict
+ * transition functions and NULL initial values).
+ */
+static void
+advance_transition(AggState *aggstate, AggStatePerAgg peragg, AggStatePerGroup pg)
+{
+    ExprContext *tmp = aggstate->tmpcontext;
+    FunctionCallInfo fcinfo = peragg->transfn_fcinfo;
+    Datum       newVal;
+    MemoryContext old;
+
+    if (peragg->transfn.fn_strict)
+    {
+        for (int a = 0; a < peragg->numInputs; a++)
+            if (fcinfo->args[a + 1].isnull)
+                return;
+        if (pg->noTransValue)
+        {
+            /* first non-NULL input becomes the state (PostgreSQL's rule) */
+            old = MemoryContextSwitchTo(aggstate->aggcontext);
+            pg->transValue = datumCopy(fcinfo->args[1].value, peragg->transtypeByVal,
+                                       peragg->transtypeLen);
+            MemoryContextSwitchTo(old);
+            pg->transValueIsNull = false;
+            pg->noTransValue = false;
+            return;
+        }
+        if (pg->transValueIsNull)
+            return;             /* a strict transfn returned NULL: stays NULL */
+    }
+
+    fcinfo->args[0].value = pg->transValue;
+    fcinfo->args[0].isnull = pg->transValueIsNull;
+    fcinfo->isnull = false;
+    old = MemoryContextSwitchTo(tmp->ecxt_per_tuple_memory);
+    newVal = peragg->transfn.fn_addr(fcinfo);
+    MemoryContextSwitchTo(old);
+
+    if (!peragg->transtypeByVal && !fcinfo->isnull &&
+        DatumGetPointer(newVal) != DatumGetPointer(pg->transValue))
+    {
+        old = MemoryContextSwitchTo(aggstate->aggcontext);
+        newVal = datumCopy(newVal, false, peragg->transtypeLen);
+        MemoryContextSwitchTo(old);
+        if (!pg->transValueIsNull)
+            pfree(DatumGetPointer(pg->transValue));
+    }
+    pg->transValue = newVal;
+    pg->transValueIsNull = fcinfo->isnull;
+}
+
 /* Feed the current input row (tmpcontext->ecxt_outertuple) to every aggregate. */
 static void
 advance_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
@@ -109,59 +190,126 @@ advance_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
     for (int i = 0; i < aggstate->numaggs; i++)
     {
         AggStatePerAgg peragg = &aggstate->peragg[i];
-        AggStatePerGroup pg = &pergroup[i];
         FunctionCallInfo fcinfo = peragg->transfn_fcinfo;
-        Datum       newVal;
-        MemoryContext old;
 
         if (peragg->filter && !ExecQual(peragg->filter, tmp))
             continue;
+        if (peragg->sorted_input)
+        {
+            /* keep the whole argument row for the group's sort */
+            TupleTableSlot *slot = peragg->sortslot;
+
+            ExecClearTuple(slot);
+            for (int a = 0; a < peragg->numArgs; a++)
+                slot->tts_values[a] = ExecEvalExprSwitchContext(peragg->argstates[a], tmp,
+                                                                &slot->tts_isnull[a]);
+            ExecStoreVirtualTuple(slot);
+            {
+                /* the sort's own bookkeeping (run lists) lives in query memory */
+                MemoryContext old = MemoryContextSwitchTo(aggstate->ps.state->es_query_cxt);
+
+                if (peragg->sortstate == NULL)
+                    peragg->sortstate = tuplesort_begin_heap(peragg->sortdesc,
+                                                             peragg->numSortCols,
+                                                             peragg->sortColIdx,
+                                                             peragg->sortOperators,
+                                                             peragg->sortCollations,
+                                                             peragg->sortNullsFirst, work_mem);
+                tuplesort_puttupleslot(peragg->sortstate, slot);
+                MemoryContextSwitchTo(old);
+            }
+            continue;
+        }
         for (int a = 0; a < peragg->numInputs; a++)
             fcinfo->args[a + 1].value =
                 ExecEvalExprSwitchContext(peragg->argstates[a], tmp, &fcinfo->args[a + 1].isnull);
+        advance_transition(aggstate, peragg, &pergroup[i]);
+    }
+}
 
-        if (peragg->transfn.fn_strict)
-        {
-            bool        anynull = false;
+/* Is the sorted row in sortslot a duplicate of prevslot (NULLs equal)? */
+static bool
+same_distinct_row(AggStatePerAgg peragg)
+{
+    TupleTableSlot *a = peragg->sortslot;
+    TupleTableSlot *b = peragg->prevslot;
 
-            for (int a = 0; a < peragg->numInputs; a++)
-                if (fcinfo->args[a + 1].isnull)
-                    anynull = true;
-            if (anynull)
-                continue;
-            if (pg->noTransValue)
-            {
-                /* first non-NULL input becomes the state (PostgreSQL's rule) */
-                old = MemoryContextSwitchTo(aggstate->aggcontext);
-                pg->transValue = datumCopy(fcinfo->args[1].value, peragg->transtypeByVal,
-                                           peragg->transtypeLen);
-                MemoryContextSwitchTo(old);
-                pg->transValueIsNull = false;
-                pg->noTransValue = false;
-                continue;
-            }
-            if (pg->transValueIsNull)
-                continue;       /* a strict transfn returned NULL: stays NULL */
-        }
+    for (int c = 0; c < peragg->numDistinctCols; c++)
+    {
+        int         att = peragg->sortColIdx[c];
+        bool        an, bn;
+        Datum       av = slot_getattr(a, att, &an);
+        Datum       bv = slot_getattr(b, att, &bn);
 
-        fcinfo->args[0].value = pg->transValue;
-        fcinfo->args[0].isnull = pg->transValueIsNull;
-        fcinfo->isnull = false;
-        old = MemoryContextSwitchTo(tmp->ecxt_per_tuple_memory);
-        newVal = peragg->transfn.fn_addr(fcinfo);
+        if (an != bn)
+            return false;
+        if (!an && !DatumGetBool(FunctionCall2Coll(&peragg->distinctEq[c],
+                                                   peragg->distinctCollations[c], av, bv)))
+            return false;
+    }
+    return true;
+}
+
+/*
+ * DISTINCT / ORDER BY aggregate: sort the group's argument rows and feed
+ * them (without duplicates, for DISTINCT) to the transition function.
+ */
+static void
+process_ordered_aggregate(AggState *aggstate, AggStatePerAgg peragg, AggStatePerGroup pg)
+{
+    FunctionCallInfo fcinfo = peragg->transfn_fcinfo;
+    TupleTableSlot *slot = peragg->sortslot;
+    bool        haveprev = false;
+
+    if (peragg->sortstate == NULL)
+        return;                 /* no input rows */
+    {
+        MemoryContext old = MemoryContextSwitchTo(aggstate->ps.state->es_query_cxt);
+
+        tuplesort_performsort(peragg->sortstate);
         MemoryContextSwitchTo(old);
-
-        if (!peragg->transtypeByVal && !fcinfo->isnull &&
-            DatumGetPointer(newVal) != DatumGetPointer(pg->transValue))
+    }
+    ExecClearTuple(peragg->prevslot);
+    for (;;)
+    {
+        CHECK_FOR_INTERRUPTS();
+        ResetExprContext(aggstate->tmpcontext);
+        if (!tuplesort_gettupleslot(peragg->sortstate, slot))
+            break;
+        slot_getallattrs(slot);
+        if (peragg->numDistinctCols > 0)
         {
-            old = MemoryContextSwitchTo(aggstate->aggcontext);
-            newVal = datumCopy(newVal, false, peragg->transtypeLen);
-            MemoryContextSwitchTo(old);
-            if (!pg->transValueIsNull)
-                pfree(DatumGetPointer(pg->transValue));
+            if (haveprev && same_distinct_row(peragg))
+                continue;
+            ExecCopySlot(peragg->prevslot, slot);
+            haveprev = true;
         }
-        pg->transValue = newVal;
-        pg->transValueIsNull = fcinfo->isnull;
+        for (int a = 0; a < peragg->numInputs; a++)
+        {
+            fcinfo->args[a + 1].value = slot->tts_values[a];
+            fcinfo->args[a + 1].isnull = slot->tts_isnull[a];
+        }
+        advance_transition(aggstate, peragg, pg);
+    }
+    ExecClearTuple(slot);
+    ExecClearTuple(peragg->prevslot);
+    tuplesort_end(peragg->sortstate);
+    peragg->sortstate = NULL;
+}
+
+/* Drop the collected rows of every ordered aggregate (rescan, end). */
+static void
+release_ordered_inputs(AggState *aggstate)
+{
+    for (int i = 0; i < aggstate->numaggs; i++)
+    {
+        AggStatePerAgg peragg = &aggstate->peragg[i];
+
+        if (peragg->sortstate)
+        {
+            tuplesort_end(peragg->sortstate);
+            peragg->sortstate = NULL;
+        }
     }
 }
 
@@ -177,6 +325,12 @@ finalize_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
         AggStatePerAgg peragg = &aggstate->peragg[i];
         AggStatePerGroup pg = &pergroup[i];
 
+        if (peragg->sorted_input)
+        {
+            MemoryContextSwitchTo(old);
+            process_ordered_aggregate(aggstate, peragg, pg);
+            MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+        }
         if (peragg->has_finalfn)
         {
             FunctionCallInfo fcinfo = peragg->finalfn_fcinfo;
@@ -507,19 +661,22 @@ static void
 init_peragg(AggState *aggstate, AggStatePerAgg peragg, Aggref *aggref)
 {
     const AggInfo *agg = lookup_aggregate(aggref->aggfnoid);
-    int         numInputs = list_length(aggref->args);
+    int         numInputs;
     ListCell   *lc;
     int         i = 0;
 
     if (agg == NULL)
         elog(ERROR, "cache lookup failed for aggregate %u", aggref->aggfnoid);
-    if (aggref->aggdistinct != NIL || aggref->aggorder != NIL)
-        ereport(ERROR,
-                (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                 errmsg("DISTINCT and ORDER BY inside aggregate calls are not supported yet")));
+
+    /* the aggregate's inputs; ORDER BY adds resjunk arguments after them */
+    numInputs = 0;
+    foreach(lc, aggref->args)
+        if (!((TargetEntry *) lfirst(lc))->resjunk)
+            numInputs++;
 
     peragg->aggref = aggref;
     peragg->numInputs = numInputs;
+    peragg->numArgs = list_length(aggref->args);
     peragg->transtype = OidIsValid(aggref->aggtranstype) ? aggref->aggtranstype : agg->aggtranstype;
     {
         char        align;
@@ -556,7 +713,7 @@ init_peragg(AggState *aggstate, AggStatePerAgg peragg, Aggref *aggref)
     else
         peragg->initValueIsNull = true;
 
-    peragg->argstates = palloc0(sizeof(ExprState *) * (Size) Max(numInputs, 1));
+    peragg->argstates = palloc0(sizeof(ExprState *) * (Size) Max(peragg->numArgs, 1));
     foreach(lc, aggref->args)
     {
         TargetEntry *tle = lfirst(lc);
@@ -565,6 +722,72 @@ init_peragg(AggState *aggstate, AggStatePerAgg peragg, Aggref *aggref)
     }
     if (aggref->aggfilter)
         peragg->filter = ExecInitQual(list_make1(aggref->aggfilter), &aggstate->ps);
+
+    if (aggref->aggdistinct != NIL || aggref->aggorder != NIL)
+    {
+        /* DISTINCT's clause list covers every argument, ORDER BY ones first */
+        List       *sortlist = aggref->aggdistinct != NIL ? aggref->aggdistinct : aggref->aggorder;
+        int         n = list_length(sortlist);
+        EState     *estate = aggstate->ps.state;
+
+        if (aggstate->aggstrategy == AGG_HASHED)
+            ereport(ERROR,
+                    (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                     errmsg("DISTINCT and ORDER BY inside aggregate calls are not supported with hashed aggregation yet")));
+        peragg->sorted_input = true;
+        peragg->numSortCols = n;
+        peragg->sortColIdx = palloc0(sizeof(int16) * (Size) Max(n, 1));
+        peragg->sortOperators = palloc0(sizeof(Oid) * (Size) Max(n, 1));
+        peragg->sortCollations = palloc0(sizeof(Oid) * (Size) Max(n, 1));
+        peragg->sortNullsFirst = palloc0(sizeof(bool) * (Size) Max(n, 1));
+        i = 0;
+        foreach(lc, sortlist)
+        {
+            SortGroupClause *sgc = lfirst(lc);
+            TargetEntry *tle = NULL;
+            ListCell   *lt;
+
+            foreach(lt, aggref->args)
+                if (((TargetEntry *) lfirst(lt))->ressortgroupref == sgc->tleSortGroupRef)
+                {
+                    tle = lfirst(lt);
+                    break;
+                }
+            if (tle == NULL)
+                elog(ERROR, "ORDER/DISTINCT item %u not found in aggregate arguments",
+                     sgc->tleSortGroupRef);
+            if (!OidIsValid(sgc->sortop))
+                ereport(ERROR,
+                        (errcode(ERRCODE_UNDEFINED_FUNCTION),
+                         errmsg("could not identify an ordering operator for type %s",
+                                format_type_be(exprType((Node *) tle->expr)))));
+            peragg->sortColIdx[i] = tle->resno;
+            peragg->sortOperators[i] = sgc->sortop;
+            peragg->sortCollations[i] = exprCollation((Node *) tle->expr);
+            peragg->sortNullsFirst[i] = sgc->nulls_first;
+            i++;
+        }
+        if (aggref->aggdistinct != NIL)
+        {
+            peragg->numDistinctCols = n;
+            peragg->distinctEq = palloc0(sizeof(FmgrInfo) * (Size) n);
+            peragg->distinctCollations = peragg->sortCollations;
+            i = 0;
+            foreach(lc, sortlist)
+            {
+                SortGroupClause *sgc = lfirst(lc);
+                const OperInfo *eqop = lookup_operator(sgc->eqop);
+
+                if (eqop == NULL)
+                    elog(ERROR, "cache lookup failed for operator %u", sgc->eqop);
+                fmgr_info(eqop->oprcode, &peragg->distinctEq[i]);
+                i++;
+            }
+        }
+        peragg->sortdesc = ExecTypeFromTL(aggref->args);
+        peragg->sortslot = ExecInitExtraTupleSlot(estate, peragg->sortdesc);
+        peragg->prevslot = ExecInitExtraTupleSlot(estate, peragg->sortdesc);
+    }
 }
 
 AggState *
@@ -652,6 +875,7 @@ ExecInitAgg(Agg *node, EState *estate, int eflags)
 void
 ExecEndAgg(AggState *node)
 {
+    release_ordered_inputs(node);
     ExecEndNode(outerPlanState(node));
 }
 
@@ -661,6 +885,7 @@ ExecReScanAgg(AggState *node)
     node->agg_done = false;
     node->input_done = false;
     node->table_filled = false;
+    release_ordered_inputs(node);
     ExecClearTuple(node->grp_firstTuple);
     ExecClearTuple(node->grp_nextTuple);
     if (node->hashtable)

@@ -22,6 +22,7 @@
  */
 #include "backend/basalt.h"
 #include "backend/interrupts.h"
+#include "executor/execConstraints.h"
 #include "executor/execnodes.h"
 #include "executor/executor.h"
 #include "storage/snapshot.h"
@@ -44,6 +45,17 @@ check_not_null(ModifyTableState *mtstate, TupleTableSlot *slot)
                      errdetail("Failing row contains %s.", ExecBuildSlotValueDescription(slot)),
                      errtablecol(NULL, RelationGetRelationName(rel), NameStr(att->attname))));
     }
+}
+
+/* CHECK constraints (after NOT NULL, as PostgreSQL's ExecConstraints). */
+static void
+check_constraints(ModifyTableState *mtstate, TupleTableSlot *slot)
+{
+    Relation    rel = mtstate->resultRelInfo->ri_RelationDesc;
+
+    if (mtstate->mt_checks == NULL)
+        mtstate->mt_checks = ExecInitCheckConstraints(mtstate->ps.state, rel);
+    ExecCheckConstraints(mtstate->mt_checks, rel, slot);
 }
 
 /* Copy the relation's columns from a child row into the new-row slot. */
@@ -132,6 +144,7 @@ exec_insert(ModifyTableState *mtstate, TupleTableSlot *planSlot)
     HeapTuple   tup;
 
     check_not_null(mtstate, slot);
+    check_constraints(mtstate, slot);
     tup = heap_form_tuple(slot->tts_tupleDescriptor, slot->tts_values, slot->tts_isnull);
     tup->t_tableOid = RelationGetRelid(rel);
     heap_insert(rel, tup, estate->es_output_cid);
@@ -155,6 +168,7 @@ exec_update(ModifyTableState *mtstate, TupleTableSlot *planSlot)
         TM_Result   res;
 
         check_not_null(mtstate, slot);
+        check_constraints(mtstate, slot);
         tup = heap_form_tuple(slot->tts_tupleDescriptor, slot->tts_values, slot->tts_isnull);
         tup->t_tableOid = RelationGetRelid(rel);
         res = heap_update(rel, &tid, tup, estate->es_output_cid, NULL, true, &tmfd);

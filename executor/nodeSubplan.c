@@ -34,6 +34,9 @@ ExecMarkParamsChanged(PlanState *node)
     node->chgParam = true;
     ExecMarkParamsChanged(node->lefttree);
     ExecMarkParamsChanged(node->righttree);
+    if (IsA(node, AppendState))
+        for (int i = 0; i < ((AppendState *) node)->as_nplans; i++)
+            ExecMarkParamsChanged(((AppendState *) node)->appendplans[i]);
     foreach(lc, node->subPlan)
         ExecMarkParamsChanged(((SubPlanState *) lfirst(lc))->planstate);
 }

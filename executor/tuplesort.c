@@ -7,11 +7,19 @@
  *     in an array.  When the context's memory exceeds workMem, the array is
  *     sorted (qsort) and written out as one run (a temp file of
  *     [len][tuple data] records); the context is reset and loading goes on.
+ *     Runs are kept in levels: a new run enters level 0, and whenever a
+ *     level holds MERGE_ORDER runs they are merged into one run of the
+ *     next level.  So at most MERGE_ORDER runs per level exist at once
+ *     (the number of open temp files is bounded by MERGE_ORDER times the
+ *     number of levels, logarithmic in the input), and each tuple is
+ *     rewritten O(log_MERGE_ORDER(runs)) times.
  *  2. performsort: with no runs, sort the array in memory.  Otherwise the
- *     remaining tuples become the last run, and runs are merged with a
- *     binary heap; if there are more than MERGE_ORDER runs, groups of
- *     MERGE_ORDER are first merged into longer runs, so at most
- *     MERGE_ORDER temp files (and read buffers) are open during a merge.
+ *     remaining tuples become the last run, all levels are merged down
+ *     until at most MERGE_ORDER runs remain, and those are merged with a
+ *     binary heap while reading.
+ *     While loading, every MERGE_ORDER runs of the same merge level are
+ *     merged into one run of the next level, so the runs held open stay
+ *     few (MERGE_ORDER per level) however far the sort spills.
  *  3. Reading: gettupleslot returns tuples in order.
  *
  * Memory is bounded by workMem plus one tuple per merge input.
@@ -25,6 +33,7 @@
 #include "storage/buffile.h"
 
 #define MERGE_ORDER 64
+#define MAX_LEVELS  8               /* 64^8 runs: more than any disk holds */
 
 typedef struct SortTuple
 {
@@ -52,7 +61,8 @@ struct Tuplesortstate
     int         memtupcount;
     int         memtupsize;
     int         readpos;
-    List       *runs;               /* BufFile *, each one sorted run */
+    List       *runs;               /* final merge inputs (after performsort) */
+    List       *levels[MAX_LEVELS]; /* BufFile * runs waiting, by merge level */
     bool        sorted;
     bool        usedDisk;
     /* final merge */
@@ -191,6 +201,47 @@ read_tuple(Tuplesortstate *state, BufFile *file, MemoryContext mcxt, SortTuple *
     return true;
 }
 
+static void begin_merge(Tuplesortstate *state, List *files);
+static bool merge_next(Tuplesortstate *state, SortTuple *out);
+static void end_merge(Tuplesortstate *state);
+
+/* Merge `files` (sorted runs) into one new run. */
+static BufFile *
+merge_runs(Tuplesortstate *state, List *files)
+{
+    BufFile    *out = BufFileCreateTemp();
+    SortTuple   st;
+
+    begin_merge(state, files);
+    while (merge_next(state, &st))
+    {
+        CHECK_FOR_INTERRUPTS();
+        write_tuple(out, st.tuple);
+        pfree(st.tuple);        /* other inputs' heads stay in mergecontext */
+    }
+    end_merge(state);
+    pfree(state->inputs);
+    pfree(state->heap);
+    state->inputs = NULL;
+    state->heap = NULL;
+    return out;
+}
+
+/* Add a run at `level`, cascading merges of full levels upward. */
+static void
+add_run(Tuplesortstate *state, BufFile *run, int level)
+{
+    for (;;)
+    {
+        state->levels[level] = lappend(state->levels[level], run);
+        if (list_length(state->levels[level]) < MERGE_ORDER || level == MAX_LEVELS - 1)
+            return;
+        run = merge_runs(state, state->levels[level]);
+        state->levels[level] = NIL;
+        level++;
+    }
+}
+
 static void
 dump_run(Tuplesortstate *state)
 {
@@ -202,10 +253,10 @@ dump_run(Tuplesortstate *state)
         CHECK_FOR_INTERRUPTS();
         write_tuple(file, state->memtuples[i].tuple);
     }
-    state->runs = lappend(state->runs, file);
     state->memtupcount = 0;
     MemoryContextReset(state->sortcontext);
     state->usedDisk = true;
+    add_run(state, file, 0);
 }
 
 static void
@@ -353,7 +404,9 @@ tuplesort_puttupleslot(Tuplesortstate *state, TupleTableSlot *slot)
 void
 tuplesort_performsort(Tuplesortstate *state)
 {
-    if (state->runs == NIL)
+    List       *all = NIL;
+
+    if (!state->usedDisk)
     {
         sort_memtuples(state);
         state->readpos = 0;
@@ -363,35 +416,29 @@ tuplesort_performsort(Tuplesortstate *state)
     if (state->memtupcount > 0)
         dump_run(state);
 
-    /* reduce to at most MERGE_ORDER runs by merging groups of them */
-    while (list_length(state->runs) > MERGE_ORDER)
+    /* merge the lower levels up until the rest fit in one final merge */
+    for (int level = 0; level < MAX_LEVELS; level++)
     {
-        List       *next_runs = NIL;
-        List       *group = NIL;
-        ListCell   *lc;
+        int         remaining = 0;
 
-        foreach(lc, state->runs)
+        for (int l = level; l < MAX_LEVELS; l++)
+            remaining += list_length(state->levels[l]);
+        if (remaining <= MERGE_ORDER)
+            break;
+        if (list_length(state->levels[level]) > 1 && level + 1 < MAX_LEVELS)
         {
-            group = lappend(group, lfirst(lc));
-            if (list_length(group) == MERGE_ORDER || foreach_current_index(lc) == list_length(state->runs) - 1)
-            {
-                BufFile    *out = BufFileCreateTemp();
-                SortTuple   st;
+            BufFile    *run = merge_runs(state, state->levels[level]);
 
-                begin_merge(state, group);
-                while (merge_next(state, &st))
-                {
-                    CHECK_FOR_INTERRUPTS();
-                    write_tuple(out, st.tuple);
-                    pfree(st.tuple);    /* other inputs' heads stay in mergecontext */
-                }
-                end_merge(state);
-                next_runs = lappend(next_runs, out);
-                group = NIL;
-            }
+            state->levels[level] = NIL;
+            state->levels[level + 1] = lappend(state->levels[level + 1], run);
         }
-        state->runs = next_runs;
     }
+    for (int l = 0; l < MAX_LEVELS; l++)
+    {
+        all = list_concat(all, state->levels[l]);
+        state->levels[l] = NIL;
+    }
+    state->runs = all;
     begin_merge(state, state->runs);
     state->sorted = true;
 }
@@ -401,7 +448,7 @@ tuplesort_gettupleslot(Tuplesortstate *state, TupleTableSlot *slot)
 {
     SortTuple   st;
 
-    if (state->runs == NIL)
+    if (!state->usedDisk)
     {
         if (state->readpos >= state->memtupcount)
         {
@@ -431,7 +478,7 @@ tuplesort_gettupleslot(Tuplesortstate *state, TupleTableSlot *slot)
 void
 tuplesort_rescan(Tuplesortstate *state)
 {
-    if (state->runs == NIL)
+    if (!state->usedDisk)
         state->readpos = 0;
     else
     {
@@ -454,6 +501,9 @@ tuplesort_end(Tuplesortstate *state)
         end_merge(state);
     else
         foreach(lc, state->runs)
+            BufFileClose(lfirst(lc));
+    for (int l = 0; l < MAX_LEVELS; l++)
+        foreach(lc, state->levels[l])
             BufFileClose(lfirst(lc));
     MemoryContextDelete(state->sortcontext);
     MemoryContextDelete(state->mergecontext);

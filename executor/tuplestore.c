@@ -11,6 +11,7 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "backend/interrupts.h"
 #include "executor/tuplestore.h"
 #include "storage/buffile.h"
 
@@ -154,9 +155,41 @@ tuplestore_gettupleslot(Tuplestorestate *state, TupleTableSlot *slot)
             ereport(ERROR,
                     (errcode(ERRCODE_DATA_CORRUPTED),
                      errmsg("unexpected end of data in tuplestore temporary file")));
+        state->readpos++;
         ExecStoreHeapTuple(tup, slot, false);
         return true;
     }
+}
+
+/*
+ * Random access for window partitions: the tuple at 0-based position pos
+ * into slot (valid until the next read); false if there is none.  In
+ * memory this is an array index; on disk the file is read forward from
+ * the current position, or from the start when pos lies behind it.
+ */
+bool
+tuplestore_gettupleslot_at(Tuplestorestate *state, int64 pos, TupleTableSlot *slot)
+{
+    if (pos < 0 || pos >= state->count)
+    {
+        ExecClearTuple(slot);
+        return false;
+    }
+    if (!state->reading || (state->file != NULL && pos < state->readpos))
+        tuplestore_rescan(state);
+    if (state->file == NULL)
+    {
+        state->readpos = pos + 1;
+        ExecStoreHeapTuple(state->memtuples[pos], slot, false);
+        return true;
+    }
+    while (state->readpos <= pos)
+    {
+        CHECK_FOR_INTERRUPTS();
+        if (!tuplestore_gettupleslot(state, slot))
+            return false;
+    }
+    return true;
 }
 
 void

@@ -19,6 +19,8 @@ extern void tuplestore_puttupleslot(Tuplestorestate *state, TupleTableSlot *slot
 extern void tuplestore_puttuple(Tuplestorestate *state, HeapTuple tuple);
 /* Next tuple into slot (valid until the next call); false at end. */
 extern bool tuplestore_gettupleslot(Tuplestorestate *state, TupleTableSlot *slot);
+/* The tuple at 0-based position pos (random access; window partitions). */
+extern bool tuplestore_gettupleslot_at(Tuplestorestate *state, int64 pos, TupleTableSlot *slot);
 extern void tuplestore_rescan(Tuplestorestate *state);
 extern int64 tuplestore_tuple_count(Tuplestorestate *state);
 extern bool tuplestore_on_disk(Tuplestorestate *state);

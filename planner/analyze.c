@@ -140,6 +140,7 @@ parse_sub_analyze(PgNode *parseTree, ParseState *parentParseState, CommonTableEx
     Query      *query;
 
     pstate->p_resolve_unknowns = resolve_unknowns;
+    pstate->p_parent_cte = parentCTE;
     query = transformStmt(pstate, parseTree);
     free_parsestate(pstate);
     return query;
@@ -242,8 +243,6 @@ transformStmt(ParseState *pstate, PgNode *parseTree)
 static void
 transformWithClause(ParseState *pstate, PgQuery__WithClause *with)
 {
-    if (with->recursive)
-        parser_not_supported(pstate, "WITH RECURSIVE", with->location);
     for (size_t i = 0; i < with->n_ctes; i++)
     {
         PgQuery__CommonTableExpr *rc = with->ctes[i]->common_table_expr;
@@ -252,6 +251,7 @@ transformWithClause(ParseState *pstate, PgQuery__WithClause *with)
         ListCell   *lc;
         int         ncols = 0;
         int         ccol = 0;
+        int         recsortloc = -1;
 
         foreach(lc, pstate->p_ctenamespace)
             if (strcmp(((CommonTableExpr *) lfirst(lc))->ctename, rc->ctename) == 0)
@@ -263,8 +263,12 @@ transformWithClause(ParseState *pstate, PgQuery__WithClause *with)
             parser_not_supported(pstate, "data-modifying statement in WITH", rc->location);
         cte->ctename = pstrdup(rc->ctename);
         cte->location = rc->location;
+        if (with->recursive)
+            recsortloc = prepareRecursiveCTE(pstate, cte, rc);
         q = parse_sub_analyze(rc->ctequery, pstate, cte, false, true);
         cte->ctequery = (Node *) q;
+        if (with->recursive)
+            finishRecursiveCTE(pstate, cte, q, recsortloc);
         for (size_t j = 0; j < rc->n_aliascolnames; j++)
             cte->aliascolnames = lappend(cte->aliascolnames,
                                          pstrdup(pgStrVal(rc->aliascolnames[j])));
@@ -295,7 +299,8 @@ transformWithClause(ParseState *pstate, PgQuery__WithClause *with)
                                                 exprCollation((Node *) tle->expr));
             ccol++;
         }
-        pstate->p_ctenamespace = lappend(pstate->p_ctenamespace, cte);
+        if (!list_member_ptr(pstate->p_ctenamespace, cte))
+            pstate->p_ctenamespace = lappend(pstate->p_ctenamespace, cte);
     }
 }
 
@@ -312,8 +317,9 @@ transformSelectStmt(ParseState *pstate, PgQuery__SelectStmt *stmt)
         transformWithClause(pstate, stmt->with_clause);
     if (stmt->n_locking_clause > 0)
         parser_not_supported(pstate, "SELECT FOR UPDATE/SHARE", -1);
-    if (stmt->n_window_clause > 0)
-        parser_not_supported(pstate, "WINDOW clause", -1);
+    for (size_t i = 0; i < stmt->n_window_clause; i++)
+        pstate->p_windowdefs = lappend(pstate->p_windowdefs,
+                                       stmt->window_clause[i]->window_def);
 
     transformFromClause(pstate, stmt->from_clause, stmt->n_from_clause);
     qry->targetList = transformTargetList(pstate, stmt->target_list, stmt->n_target_list,
@@ -352,6 +358,8 @@ transformSelectStmt(ParseState *pstate, PgQuery__SelectStmt *stmt)
     qry->limitCount = transformLimitClause(pstate, stmt->limit_count, EXPR_KIND_LIMIT, "LIMIT");
     qry->limitOption = (stmt->limit_count || stmt->limit_offset) ? LIMIT_OPTION_COUNT :
         LIMIT_OPTION_DEFAULT;
+    qry->windowClause = transformWindowDefinitions(pstate, pstate->p_windowdefs,
+                                                   &qry->targetList);
 
     if (pstate->p_resolve_unknowns)
         resolveTargetListUnknowns(pstate, qry->targetList);
@@ -526,6 +534,9 @@ transformSetOperationTree(ParseState *pstate, PgQuery__SelectStmt *stmt, bool is
         }
         op->all = stmt->all;
         op->larg = transformSetOperationTree(pstate, stmt->larg, false, &ltargetlist);
+        if (isTopLevel && op->op == SETOP_UNION && pstate->p_parent_cte &&
+            pstate->p_parent_cte->cteanalyzing)
+            determineRecursiveColTypes(pstate, pstate->p_parent_cte, ltargetlist);
         op->rarg = transformSetOperationTree(pstate, stmt->rarg, false, &rtargetlist);
         if (list_length(ltargetlist) != list_length(rtargetlist))
             ereport(ERROR,
@@ -847,7 +858,11 @@ transformInsertStmt(ParseState *pstate, PgQuery__InsertStmt *stmt)
     icolumns = checkInsertTargets(pstate, stmt->cols, stmt->n_cols, &attrnos);
 
     if (selectStmt == NULL)
-        exprList = NIL;         /* DEFAULT VALUES */
+    {
+        exprList = NIL;         /* DEFAULT VALUES: every column gets its default */
+        icolumns = NIL;
+        attrnos = NIL;
+    }
     else if (isGeneralSelect)
     {
         ParseState *sub_pstate = make_parsestate(pstate);

@@ -679,6 +679,16 @@ copyObjectImpl(const void *obj)
                 COPY_ARRAY_FIELD(dupCollations, from->numCols);
                 return newnode;
             }
+        case T_RecursiveUnion:
+            {
+                const RecursiveUnion *from = obj;
+                RecursiveUnion *newnode = copy_plan_node(node, sizeof(RecursiveUnion));
+
+                COPY_ARRAY_FIELD(dupColIdx, from->numCols);
+                COPY_ARRAY_FIELD(dupOperators, from->numCols);
+                COPY_ARRAY_FIELD(dupCollations, from->numCols);
+                return newnode;
+            }
         case T_LockRows:
             return copy_plan_node(node, sizeof(Plan));
         case T_Limit:

@@ -230,6 +230,22 @@ create_scan_plan(PlannerInfo *root, Path *path, List *tlist)
                 plan = &scan->scan.plan;
             }
             break;
+        case PATH_WORKTABLESCAN:
+            {
+                WorkTableScan *scan = makeNode(WorkTableScan);
+                PlannerInfo *wtroot = root;
+
+                /* the nearest level planning a RecursiveUnion owns the work table */
+                while (wtroot != NULL && !wtroot->has_wt_param)
+                    wtroot = wtroot->parent_root;
+                if (wtroot == NULL)
+                    elog(ERROR, "could not find work table of recursive query \"%s\"",
+                         rte->ctename);
+                scan->scan.scanrelid = rel->relid;
+                scan->wtParam = wtroot->wt_param_id;
+                plan = &scan->scan.plan;
+            }
+            break;
         case PATH_SUBQUERYSCAN:
             {
                 SubqueryScan *scan = makeNode(SubqueryScan);

@@ -635,8 +635,6 @@ ParseFuncOrColumn(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs, int lo
                     errmsg("%s is not an ordered-set aggregate, so it cannot have WITHIN GROUP",
                            fullname),
                     parser_errposition(pstate, location));
-        if (fn->over)
-            parser_not_supported(pstate, "an aggregate used as a window function", location);
     }
     else if (fdresult == FUNCDETAIL_WINDOWFUNC)
     {
@@ -645,7 +643,12 @@ ParseFuncOrColumn(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs, int lo
                     errcode(ERRCODE_WRONG_OBJECT_TYPE),
                     errmsg("window function %s requires an OVER clause", fullname),
                     parser_errposition(pstate, location));
-        parser_not_supported(pstate, "window function", location);
+        if (fn->agg_within_group)
+            ereport(ERROR,
+                    errcode(ERRCODE_WRONG_OBJECT_TYPE),
+                    errmsg("WITHIN GROUP specified, but %s is not an aggregate function",
+                           fullname),
+                    parser_errposition(pstate, location));
     }
     else
     {
@@ -711,6 +714,51 @@ ParseFuncOrColumn(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs, int lo
         newa->location = exprLocation((Node *) vargs);
         fargs = lappend(fargs, newa);
         func_variadic = true;
+    }
+
+    if (fn->over)
+    {
+        /* a window function, or an aggregate used as one (parse_window.c) */
+        WindowFunc *wfunc = makeNode(WindowFunc);
+
+        wfunc->winfnoid = funcid;
+        wfunc->wintype = rettype;
+        wfunc->wincollid = result_collation(rettype);
+        wfunc->inputcollid = select_inputcollation(fargs);
+        wfunc->args = fargs;
+        wfunc->winstar = fn->agg_star;
+        wfunc->winagg = (fdresult == FUNCDETAIL_AGGREGATE);
+        wfunc->location = location;
+        if (wfunc->winagg && fargs == NIL && !fn->agg_star)
+            ereport(ERROR,
+                    errcode(ERRCODE_WRONG_OBJECT_TYPE),
+                    errmsg("%s(*) must be used to call a parameterless aggregate function",
+                           fullname),
+                    parser_errposition(pstate, location));
+        if (fn->agg_distinct)
+            ereport(ERROR,
+                    errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errmsg("DISTINCT is not implemented for window functions"),
+                    parser_errposition(pstate, location));
+        if (fn->n_agg_order > 0)
+            ereport(ERROR,
+                    errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errmsg("aggregate ORDER BY is not implemented for window functions"),
+                    parser_errposition(pstate, location));
+        if (!wfunc->winagg && fn->agg_filter)
+            ereport(ERROR,
+                    errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errmsg("FILTER is not implemented for non-aggregate window functions"),
+                    parser_errposition(pstate, location));
+        if (retset)
+            ereport(ERROR,
+                    errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
+                    errmsg("window functions cannot return sets"),
+                    parser_errposition(pstate, location));
+        if (fn->agg_filter)
+            wfunc->aggfilter = (Expr *) transformWhereClause(pstate, fn->agg_filter,
+                                                             EXPR_KIND_FILTER, "FILTER");
+        return transformWindowFuncCall(pstate, wfunc, fn->over);
     }
 
     if (fdresult == FUNCDETAIL_AGGREGATE)

@@ -110,6 +110,11 @@ typedef struct ParseState
     bool        p_variableparams;
     /* the Aggref/WindowFunc being analyzed, for nesting checks */
     bool        p_in_agg_args;
+    /* raw window definitions (PgQuery__WindowDef *): the WINDOW clause's,
+     * then each distinct OVER (...); WindowFunc.winref is 1-based into it */
+    List       *p_windowdefs;
+    /* the WITH query whose body this pstate analyzes (recursive CTEs) */
+    struct CommonTableExpr *p_parent_cte;
 } ParseState;
 
 /* ---------------------------------------------------------------- raw-tree helpers */
@@ -319,6 +324,15 @@ extern char *func_signature_string(const char *schemaname, const char *funcname,
 extern Oid select_inputcollation(List *args);
 extern Oid result_collation(Oid typid);
 
+/* ---------------------------------------------------------------- parse_window.c */
+
+/* Finish a window function call: placement checks, winref from its OVER. */
+extern Node *transformWindowFuncCall(ParseState *pstate, WindowFunc *wfunc,
+                                     PgQuery__WindowDef *over);
+/* pstate->p_windowdefs -> WindowClause list (adds resjunk sort columns). */
+extern List *transformWindowDefinitions(ParseState *pstate, List *windowdefs,
+                                        List **targetlist);
+
 /* ---------------------------------------------------------------- parse_coerce.c */
 
 typedef enum CoercionPathType
@@ -373,6 +387,15 @@ extern Oid typeidTypeRelid(Oid type_id);
 extern Node *transformAggregateCall(ParseState *pstate, Aggref *agg, List *args,
                                     PgQuery__FuncCall *fn, bool agg_distinct);
 extern void parseCheckAggregates(ParseState *pstate, Query *qry);
+
+/* ---------------------------------------------------------------- parse_cte.c */
+
+extern int prepareRecursiveCTE(ParseState *pstate, CommonTableExpr *cte,
+                               PgQuery__CommonTableExpr *rc);
+extern void determineRecursiveColTypes(ParseState *pstate, CommonTableExpr *cte,
+                                       List *ltargetlist);
+extern void finishRecursiveCTE(ParseState *pstate, CommonTableExpr *cte, Query *q,
+                               int sortlocation);
 
 /* ---------------------------------------------------------------- analyze.c */
 

@@ -304,12 +304,74 @@ addRangeTableEntryForFunction(ParseState *pstate, char *funcname, Node *funcexpr
  */
 static bool incr_levels_walker(Node *node, void *context);
 
+/*
+ * A recursive CTE's reference to itself inside its own query: an RTE_CTE
+ * with self_reference set, which the planner turns into a WorkTableScan
+ * (PostgreSQL's rules and 42P19 errors, parse_cte.c's checkWellFormedRecursion
+ * in part).
+ */
+static ParseNamespaceItem *
+addRangeTableEntryForSelfReference(ParseState *pstate, CommonTableExpr *cte, int levelsup,
+                                   PgQuery__RangeVar *rv, bool inFromCl)
+{
+    RangeTblEntry *rte = makeNode(RangeTblEntry);
+    List       *colnames = NIL;
+    ListCell   *lc;
+
+    if (cte->ctecoltypes == NIL)
+    {
+        if (cte->cteunion)
+            ereport(ERROR,
+                    errcode(ERRCODE_INVALID_RECURSION),
+                    errmsg("recursive reference to query \"%s\" must not appear within its non-recursive term",
+                           cte->ctename),
+                    parser_errposition(pstate, rv->location));
+        ereport(ERROR,
+                errcode(ERRCODE_INVALID_RECURSION),
+                errmsg("recursive query \"%s\" does not have the form non-recursive-term UNION [ALL] recursive-term",
+                       cte->ctename),
+                parser_errposition(pstate, cte->location));
+    }
+    {
+        ParseState *ps = pstate;
+
+        /* through a sub-SELECT in an expression (not one in FROM) */
+        for (int i = 0; i < levelsup && ps->parentParseState; i++, ps = ps->parentParseState)
+            if (ps->parentParseState->p_expr_kind != EXPR_KIND_NONE)
+                ereport(ERROR,
+                        errcode(ERRCODE_INVALID_RECURSION),
+                        errmsg("recursive reference to query \"%s\" must not appear within a subquery",
+                               cte->ctename),
+                        parser_errposition(pstate, rv->location));
+    }
+    if (++cte->cteselfrefs > 1)
+        ereport(ERROR,
+                errcode(ERRCODE_INVALID_RECURSION),
+                errmsg("recursive reference to query \"%s\" must not appear more than once",
+                       cte->ctename),
+                parser_errposition(pstate, rv->location));
+    rte->rtekind = RTE_CTE;
+    rte->ctename = pstrdup(cte->ctename);
+    rte->ctelevelsup = levelsup;
+    rte->self_reference = true;
+    rte->alias = raw_alias(rv->alias);
+    rte->inFromCl = inFromCl;
+    rte->coltypes = list_copy(cte->ctecoltypes);
+    rte->coltypmods = list_copy(cte->ctecoltypmods);
+    rte->colcollations = list_copy(cte->ctecolcollations);
+    foreach(lc, cte->ctecolnames)
+        colnames = lappend(colnames, pstrdup(lfirst(lc)));
+    colnames = apply_alias_colnames(colnames, rv->alias, "table", list_length(colnames));
+    rte->eref = makeAlias(rv->alias ? rv->alias->aliasname : cte->ctename, colnames);
+    return add_rte(pstate, rte);
+}
+
 ParseNamespaceItem *
 addRangeTableEntryForCTE(ParseState *pstate, CommonTableExpr *cte, int levelsup,
                          PgQuery__RangeVar *rv, bool inFromCl)
 {
-    Query      *q = copyObject((Query *) cte->ctequery);
-    RangeTblEntry *rte = makeNode(RangeTblEntry);
+    Query      *q;
+    RangeTblEntry *rte;
     List       *colnames = NIL;
     ListCell   *lc;
     struct
@@ -318,6 +380,10 @@ addRangeTableEntryForCTE(ParseState *pstate, CommonTableExpr *cte, int levelsup,
         int         min_sublevels_up;
     }           ctx = {levelsup, 1};
 
+    if (cte->cteanalyzing)
+        return addRangeTableEntryForSelfReference(pstate, cte, levelsup, rv, inFromCl);
+    q = copyObject((Query *) cte->ctequery);
+    rte = makeNode(RangeTblEntry);
     if (levelsup > 0)
         (void) query_tree_walker(q, incr_levels_walker, &ctx, 0);
     rte->rtekind = RTE_SUBQUERY;

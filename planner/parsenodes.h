@@ -114,6 +114,35 @@ typedef struct WindowClause
     uint32      winref;
 } WindowClause;
 
+/* WindowClause.frameOptions bits: PostgreSQL 15's FRAMEOPTION_* values (the
+ * raw parser's WindowDef.frame_options uses the same bits). */
+#define FRAMEOPTION_NONDEFAULT                  0x00001
+#define FRAMEOPTION_RANGE                       0x00002
+#define FRAMEOPTION_ROWS                        0x00004
+#define FRAMEOPTION_GROUPS                      0x00008
+#define FRAMEOPTION_BETWEEN                     0x00010
+#define FRAMEOPTION_START_UNBOUNDED_PRECEDING   0x00020
+#define FRAMEOPTION_END_UNBOUNDED_PRECEDING     0x00040
+#define FRAMEOPTION_START_UNBOUNDED_FOLLOWING   0x00080
+#define FRAMEOPTION_END_UNBOUNDED_FOLLOWING     0x00100
+#define FRAMEOPTION_START_CURRENT_ROW           0x00200
+#define FRAMEOPTION_END_CURRENT_ROW             0x00400
+#define FRAMEOPTION_START_OFFSET_PRECEDING      0x00800
+#define FRAMEOPTION_END_OFFSET_PRECEDING        0x01000
+#define FRAMEOPTION_START_OFFSET_FOLLOWING      0x02000
+#define FRAMEOPTION_END_OFFSET_FOLLOWING        0x04000
+#define FRAMEOPTION_EXCLUDE_CURRENT_ROW         0x08000
+#define FRAMEOPTION_EXCLUDE_GROUP               0x10000
+#define FRAMEOPTION_EXCLUDE_TIES                0x20000
+#define FRAMEOPTION_START_OFFSET \
+    (FRAMEOPTION_START_OFFSET_PRECEDING | FRAMEOPTION_START_OFFSET_FOLLOWING)
+#define FRAMEOPTION_END_OFFSET \
+    (FRAMEOPTION_END_OFFSET_PRECEDING | FRAMEOPTION_END_OFFSET_FOLLOWING)
+#define FRAMEOPTION_EXCLUSION \
+    (FRAMEOPTION_EXCLUDE_CURRENT_ROW | FRAMEOPTION_EXCLUDE_GROUP | FRAMEOPTION_EXCLUDE_TIES)
+#define FRAMEOPTION_DEFAULTS \
+    (FRAMEOPTION_RANGE | FRAMEOPTION_START_UNBOUNDED_PRECEDING | FRAMEOPTION_END_CURRENT_ROW)
+
 typedef struct CommonTableExpr
 {
     NodeTag     type;
@@ -127,6 +156,10 @@ typedef struct CommonTableExpr
     List       *ctecoltypmods;
     List       *ctecolcollations;
     int         location;
+    /* WITH RECURSIVE, while the CTE's own query is analyzed (parse_cte.c) */
+    bool        cteanalyzing;   /* a reference to it is a self-reference */
+    bool        cteunion;       /* its query is "x UNION [ALL] y" */
+    int         cteselfrefs;    /* self-references seen */
 } CommonTableExpr;
 
 typedef enum LimitOption

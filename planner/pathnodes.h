@@ -79,7 +79,25 @@ typedef struct PlannerInfo
     List       *processed_tlist;
     List       *needed_vars;    /* level-0 Vars some node above a scan needs */
     bool        hasOuterJoins;
+    /* WITH RECURSIVE: the PARAM_EXEC slot of the RecursiveUnion being
+     * planned at this level (its WorkTableScans are planned below) */
+    bool        has_wt_param;
+    int         wt_param_id;
+    /* LATERAL: LateralParam list, values a FROM item takes from others */
+    List       *lateral_params;
 } PlannerInfo;
+
+/*
+ * A value that a LATERAL FROM item (consumer, an rtindex) reads from
+ * another FROM item of the same level: the Var, passed as PARAM_EXEC
+ * paramno by the NestLoop that joins the two (planner/lateral.c).
+ */
+typedef struct LateralParam
+{
+    int         consumer;
+    int         paramno;
+    Var        *var;
+} LateralParam;
 
 /* A qual clause with the relations it references. */
 typedef struct RestrictInfo
@@ -116,6 +134,8 @@ typedef struct RelOptInfo
     double      tuples;         /* before quals */
     /* join relations: the quals evaluated at this join */
     List       *joininfo;
+    /* LATERAL: relations outside this one whose values it needs */
+    Relids      lateral_relids;
 } RelOptInfo;
 
 typedef enum PathKind
@@ -126,7 +146,8 @@ typedef enum PathKind
     PATH_SUBQUERYSCAN,
     PATH_RESULT,            /* a rel with no input (FROM-less) */
     PATH_NESTLOOP,
-    PATH_HASHJOIN
+    PATH_HASHJOIN,
+    PATH_WORKTABLESCAN      /* a recursive CTE's self-reference */
 } PathKind;
 
 typedef struct Path
@@ -184,6 +205,12 @@ extern List *copy_tlist_as_vars(List *tlist);
 extern int  tlist_member_index(Node *expr, List *tlist);
 extern void copy_plan_costsize(struct Plan *dest, struct Plan *src);
 
+/* ---------------------------------------------------------------- planwindow.c */
+
+extern List *make_window_input_target(PlannerInfo *root, List *final_tlist);
+extern struct Plan *plan_window_functions(PlannerInfo *root, List *final_tlist,
+                                          struct Plan *plan, List **current_order);
+
 /* ---------------------------------------------------------------- prepunion.c */
 
 extern struct Plan *plan_set_operations(PlannerInfo *root);
@@ -201,5 +228,13 @@ extern void SS_attach_initplans(PlannerInfo *root, struct Plan *plan);
 /* ---------------------------------------------------------------- setrefs.c */
 
 extern struct Plan *set_plan_references(PlannerInfo *root, struct Plan *plan);
+
+/* ---------------------------------------------------------------- lateral.c */
+
+extern void lateral_subquery_params(PlannerInfo *root, int rti, List *plan_params);
+extern Node *lateral_replace_vars(PlannerInfo *root, int rti, Node *expr);
+extern Relids lateral_relids_of(PlannerInfo *root, int rti);
+extern List *lateral_needed_vars(PlannerInfo *root, List *needed);
+extern List *lateral_nestloop_params(PlannerInfo *root, Relids outer_relids, Relids inner_relids);
 
 #endif

@@ -349,6 +349,11 @@ set_baserel_size(PlannerInfo *root, RelOptInfo *rel, RangeTblEntry *rte)
                 rel->tuples = subplan ? subplan->plan_rows : 1000;
             }
             break;
+        case RTE_CTE:
+            /* a recursive CTE's work table: one iteration's rows, a guess */
+            rel->pages = 0;
+            rel->tuples = 100;
+            break;
         default:
             rel->pages = 0;
             rel->tuples = 1;
@@ -392,6 +397,11 @@ make_scan_path(PlannerInfo *root, RelOptInfo *rel, RangeTblEntry *rte)
                 run_cost = (subplan ? subplan->total_cost : 0) +
                     rel->tuples * DEFAULT_CPU_TUPLE_COST;
             }
+            break;
+        case RTE_CTE:
+            Assert(rte->self_reference);
+            path->pathtype = PATH_WORKTABLESCAN;
+            run_cost = rel->tuples * DEFAULT_CPU_TUPLE_COST;
             break;
         default:
             path->pathtype = PATH_RESULT;

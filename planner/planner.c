@@ -28,8 +28,9 @@
  * GROUP BY); DISTINCT ON is a sorted Agg keeping each group's first row.
  * (PostgreSQL uses Unique for sorted DISTINCT; the rows are the same.)
  *
- * UNION is planned in prepunion.c.  Not supported yet (0A000): INTERSECT
- * and EXCEPT, window functions, LATERAL references from sub-SELECTs in
+ * Window functions (WindowAgg over Sort, after grouping) are planned in
+ * planwindow.c.  UNION is planned in prepunion.c.  Not supported yet
+ * (0A000): INTERSECT and EXCEPT, LATERAL references from sub-SELECTs in
  * FROM.
  *-------------------------------------------------------------------------
  */
@@ -486,11 +487,6 @@ grouping_planner(PlannerInfo *root)
     Plan       *plan;
     ListCell   *lc;
 
-    if (parse->hasWindowFuncs)
-        ereport(ERROR,
-                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                errmsg("window functions are not supported yet"));
-
     if (parse->setOperations)
     {
         /* UNION: the set operation's plan, then ORDER BY and LIMIT below */
@@ -506,6 +502,8 @@ grouping_planner(PlannerInfo *root)
 
     if (grouped)
         scanjoin_tlist = make_group_input_target(root, tlist);
+    else if (parse->hasWindowFuncs)
+        scanjoin_tlist = make_window_input_target(root, tlist);
     else if (parse->hasTargetSRFs)
     {
         List       *vars = pull_var_clause((Node *) tlist, NIL);
@@ -561,6 +559,8 @@ grouping_planner(PlannerInfo *root)
                                                             NULL, false));
             }
         }
+        if (parse->hasWindowFuncs)
+            agg_tlist = make_window_input_target(root, tlist);  /* planwindow.c */
         foreach(lc, parse->groupClause)
             groupExprs = lappend(groupExprs,
                                  get_sortgroupclause_tle(lfirst(lc), scanjoin_tlist)->expr);
@@ -603,6 +603,14 @@ grouping_planner(PlannerInfo *root)
                 plan = make_agg(root, agg_tlist, qual, AGG_HASHED, parse->groupClause,
                                 numGroups, plan);
         }
+    }
+
+    /* ---- window functions (planwindow.c), then the select list ---- */
+    if (parse->hasWindowFuncs)
+    {
+        plan = plan_window_functions(root, tlist, plan, &current_order);
+        if (!parse->hasTargetSRFs)
+            plan = make_result_plan(tlist, NULL, plan);
     }
 
     /* ---- set-returning functions in the select list ---- */

@@ -310,4 +310,22 @@ typedef struct Limit
     LimitOption limitOption;
 } Limit;
 
+/* RecursiveUnion (WITH RECURSIVE): lefttree is the non-recursive term,
+ * righttree the recursive term, which reads the rows of the previous
+ * iteration through WorkTableScans whose wtParam is this node's wtParam
+ * (a PARAM_EXEC slot whose value the executor points at the
+ * RecursiveUnionState).  Its targetlist is OUTER_VAR Vars 1..n, both
+ * children output those columns; it does not project.  numCols > 0 for
+ * UNION (duplicates removed on dupColIdx, hashed), 0 for UNION ALL. */
+typedef struct RecursiveUnion
+{
+    Plan        plan;
+    int         wtParam;
+    int         numCols;
+    int16      *dupColIdx;
+    Oid        *dupOperators;
+    Oid        *dupCollations;
+    long        numGroups;
+} RecursiveUnion;
+
 #endif

@@ -24,6 +24,10 @@
  * every column and a SetOp counts each group's left and right rows.  The
  * SetOp's targetlist is the operation's columns only (OUTER_VAR 1..n): the
  * executor drops the flag column.
+ *
+ * A recursive CTE's query (Query.hasRecursive, parse_cte.c) is a
+ * RecursiveUnion of its two terms (PostgreSQL's generate_recursion_path);
+ * the recursive term's WorkTableScans find this level's wt_param_id.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -33,6 +37,7 @@
 
 static Plan *make_union_plan(PlannerInfo *root, List *children, SetOperationStmt *op);
 static Plan *make_setop_plan(PlannerInfo *root, SetOperationStmt *op, SetOperationStmt *topop);
+static Plan *make_recursion_plan(PlannerInfo *root, SetOperationStmt *topop);
 
 /* A leaf: plan its subquery, read it through a converting SubqueryScan. */
 static Plan *
@@ -328,6 +333,68 @@ make_setop_plan(PlannerInfo *root, SetOperationStmt *op, SetOperationStmt *topop
     return (Plan *) setop;
 }
 
+/* ---------------------------------------------------------------- WITH RECURSIVE */
+
+static Plan *
+make_recursion_plan(PlannerInfo *root, SetOperationStmt *topop)
+{
+    RecursiveUnion *ru = makeNode(RecursiveUnion);
+    Plan       *lplan;
+    Plan       *rplan;
+    int         ncols = list_length(topop->colTypes);
+
+    Assert(topop->op == SETOP_UNION);
+    root->glob->paramExecTypes = lappend_oid(root->glob->paramExecTypes, INTERNALOID);
+    root->wt_param_id = list_length(root->glob->paramExecTypes) - 1;
+    root->has_wt_param = true;
+    lplan = plan_setop_operand(root, topop->larg, topop);
+    rplan = plan_setop_operand(root, topop->rarg, topop);
+
+    if (!topop->all)
+    {
+        ru->dupColIdx = palloc(sizeof(int16) * (ncols + 1));
+        ru->dupOperators = palloc(sizeof(Oid) * (ncols + 1));
+        ru->dupCollations = palloc(sizeof(Oid) * (ncols + 1));
+    }
+    for (int i = 0; i < ncols; i++)
+    {
+        Oid         type = list_nth_oid(topop->colTypes, i);
+        int32       typmod = exprTypmod((Node *) ((TargetEntry *) list_nth(lplan->targetlist, i))->expr);
+
+        if (typmod != exprTypmod((Node *) ((TargetEntry *) list_nth(rplan->targetlist, i))->expr))
+            typmod = -1;
+        ru->plan.targetlist = lappend(ru->plan.targetlist,
+                                      makeTargetEntry((Expr *) makeVar(OUTER_VAR, (int16) (i + 1),
+                                                                       type, typmod,
+                                                                       result_collation(type), 0),
+                                                      (int16) (i + 1), NULL, false));
+        if (!topop->all)
+        {
+            Oid         eqop;
+            bool        hashable;
+
+            get_sort_group_operators(type, false, true, false, NULL, &eqop, NULL, &hashable);
+            if (!hashable)
+                ereport(ERROR,
+                        errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                        errmsg("could not implement recursive UNION"),
+                        errdetail("All column datatypes must be hashable."));
+            ru->dupColIdx[i] = (int16) (i + 1);
+            ru->dupOperators[i] = eqop;
+            ru->dupCollations[i] = result_collation(type);
+        }
+    }
+    ru->wtParam = root->wt_param_id;
+    ru->numCols = topop->all ? 0 : ncols;
+    ru->plan.lefttree = lplan;
+    ru->plan.righttree = rplan;
+    ru->plan.startup_cost = lplan->startup_cost;
+    ru->plan.total_cost = lplan->total_cost + 10 * rplan->total_cost;
+    ru->plan.plan_rows = lplan->plan_rows + 10 * rplan->plan_rows;
+    ru->numGroups = (long) ru->plan.plan_rows;
+    return (Plan *) ru;
+}
+
 /*
  * plan_set_operations
  *    The plan of the set operation; its output columns are labeled with
@@ -342,7 +409,9 @@ plan_set_operations(PlannerInfo *root)
     ListCell   *l1,
                *l2;
 
-    if (topop->op != SETOP_UNION)
+    if (parse->hasRecursive)
+        plan = make_recursion_plan(root, topop);
+    else if (topop->op != SETOP_UNION)
         plan = make_setop_plan(root, topop, topop);
     else
         plan = make_union_plan(root, list_concat(plan_union_children(root, topop->larg, topop,

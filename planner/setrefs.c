@@ -424,7 +424,24 @@ set_plan_refs(PlannerInfo *root, Plan *plan, int rtoffset)
             }
             break;
         case T_SetOp:
+        case T_RecursiveUnion:
             /* targetlist already OUTER_VAR references (prepunion.c) */
+            break;
+        case T_WorkTableScan:
+            fix_scan_plan(root, plan, rtoffset);
+            ((Scan *) plan)->scanrelid += rtoffset;
+            break;
+        case T_WindowAgg:
+            {
+                /* WindowFuncs stay, their arguments refer to the child (OUTER_VAR) */
+                WindowAgg  *wa = (WindowAgg *) plan;
+                fix_context ctx = {root, rtoffset, plan->lefttree->targetlist, NIL, 0, false};
+                fix_context cctx = {root, rtoffset, NIL, NIL, 0, false};
+
+                plan->targetlist = fix_tlist(&ctx, plan->targetlist);
+                wa->startOffset = fix_expr(&cctx, wa->startOffset);
+                wa->endOffset = fix_expr(&cctx, wa->endOffset);
+            }
             break;
         case T_Append:
             {

@@ -770,23 +770,25 @@ equalsJsonbScalarValue(JsonbValue *a, JsonbValue *b)
 }
 
 /*
- * Strings order by the default collation, which in Basalt is C.  The value
- * is user-visible through jsonb_cmp(): PostgreSQL returns memcmp's result
- * (glibc: the difference of the first unequal bytes), else -1/1 by length.
+ * libc's memcmp, always called (never expanded inline by the compiler):
+ * PostgreSQL returns its raw result from jsonb_cmp(), so the exact value
+ * is user-visible and is whatever this platform's memcmp gives.
+ */
+static int (*volatile libc_memcmp) (const void *, const void *, size_t) = memcmp;
+
+/*
+ * Strings order by the default collation, which in Basalt is C: as
+ * PostgreSQL's varstr_cmp, memcmp of the common prefix, then -1/1 by length.
  */
 static int
 jsonb_string_cmp(const JsonbValue *a, const JsonbValue *b)
 {
-    const unsigned char *sa = (const unsigned char *) a->val.string.val;
-    const unsigned char *sb = (const unsigned char *) b->val.string.val;
-    int         len = Min(a->val.string.len, b->val.string.len);
+    int result = libc_memcmp(a->val.string.val, b->val.string.val,
+                             Min(a->val.string.len, b->val.string.len));
 
-    for (int i = 0; i < len; i++)
-        if (sa[i] != sb[i])
-            return (int) sa[i] - (int) sb[i];
-    if (a->val.string.len == b->val.string.len)
-        return 0;
-    return a->val.string.len < b->val.string.len ? -1 : 1;
+    if (result == 0 && a->val.string.len != b->val.string.len)
+        result = a->val.string.len < b->val.string.len ? -1 : 1;
+    return result;
 }
 
 static int

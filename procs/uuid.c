@@ -135,16 +135,14 @@ uuid_send(PG_FUNCTION_ARGS)
 
 /*
  * memcmp order.  The value is user-visible through uuid_cmp(): PostgreSQL
- * returns glibc's memcmp result, the difference of the first unequal
- * bytes, so compute exactly that.
+ * returns memcmp's raw result, so call libc's (never an inline expansion).
  */
+static int (*volatile libc_memcmp) (const void *, const void *, size_t) = memcmp;
+
 static int
 uuid_internal_cmp(const pg_uuid_t *arg1, const pg_uuid_t *arg2)
 {
-    for (int i = 0; i < UUID_LEN; i++)
-        if (arg1->data[i] != arg2->data[i])
-            return (int) arg1->data[i] - (int) arg2->data[i];
-    return 0;
+    return libc_memcmp(arg1->data, arg2->data, UUID_LEN);
 }
 
 Datum

@@ -94,6 +94,7 @@ typedef enum NodeTag
     T_LockRows,
     T_Limit,
     T_NestLoopParam,
+    T_RecursiveUnion,
 
     /* executor/execnodes.h: executor state */
     T_EState,
@@ -124,6 +125,7 @@ typedef enum NodeTag
     T_LockRowsState,
     T_LimitState,
     T_SubPlanState,
+    T_RecursiveUnionState,
 
     /* other */
     T_ReturnSetInfo,

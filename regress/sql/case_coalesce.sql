@@ -1,0 +1,39 @@
+--
+-- CASE, COALESCE, NULLIF, GREATEST, LEAST.
+--
+SELECT CASE WHEN 1 = 1 THEN 'yes' ELSE 'no' END, CASE WHEN 1 = 2 THEN 'yes' END;
+SELECT CASE 3 WHEN 1 THEN 'one' WHEN 3 THEN 'three' ELSE 'other' END;
+SELECT CASE NULL WHEN NULL THEN 'null matched' ELSE 'no match' END;
+SELECT CASE WHEN NULL THEN 1 WHEN true THEN 2 END;
+SELECT CASE WHEN false THEN 1 ELSE 2.5 END;
+SELECT CASE WHEN true THEN 'a' ELSE NULL END;
+SELECT CASE WHEN 1 > 0 THEN 1 ELSE 1/0 END;
+SELECT CASE WHEN true THEN 1 ELSE 'x' END;
+SELECT COALESCE(NULL, 2, 3), COALESCE(NULL, NULL, 'c'), COALESCE(NULL::int4), COALESCE(1, 1/0);
+SELECT COALESCE(NULL, 1, 2.5);
+SELECT COALESCE('a', 1);
+SELECT NULLIF(1, 1), NULLIF(1, 2), NULLIF('a', 'b'), NULLIF(NULL, 1), NULLIF(1, NULL);
+SELECT NULLIF(1.0, 1);
+SELECT GREATEST(1, 5, 3), LEAST(1, 5, 3), GREATEST('apple', 'pear', 'fig'), LEAST(2.5, 1, 3);
+SELECT GREATEST(1, NULL, 3), LEAST(NULL, NULL), GREATEST(NULL::int4), LEAST(NULL, 7);
+SELECT GREATEST(1, 2.5);
+SELECT LEAST(1, 'x');
+CREATE TABLE cc_t (id int4, a int4, b int4, s text);
+INSERT INTO cc_t VALUES (1, 10, NULL, 'x'), (2, NULL, 20, NULL), (3, NULL, NULL, 'z'),
+    (4, 5, 5, ''), (5, -1, 3, 'w');
+SELECT id, COALESCE(a, b, -99), NULLIF(a, b), GREATEST(a, b), LEAST(a, b) FROM cc_t ORDER BY id;
+SELECT id, CASE WHEN a IS NULL AND b IS NULL THEN 'both null'
+                WHEN a IS NULL THEN 'a null'
+                WHEN a > b THEN 'a bigger'
+                WHEN a = b THEN 'equal'
+                ELSE 'other' END AS kind
+FROM cc_t ORDER BY id;
+SELECT id, CASE s WHEN 'x' THEN 1 WHEN 'z' THEN 26 WHEN '' THEN 0 END FROM cc_t ORDER BY id;
+SELECT CASE WHEN a > 0 THEN 'pos' ELSE 'nonpos' END AS sign, count(*) FROM cc_t GROUP BY 1 ORDER BY 1;
+SELECT sum(CASE WHEN a IS NULL THEN 1 ELSE 0 END), count(NULLIF(s, '')) FROM cc_t;
+SELECT id FROM cc_t WHERE COALESCE(a, 0) + COALESCE(b, 0) > 5 ORDER BY id;
+SELECT id, COALESCE(s, '(null)') || '!' FROM cc_t ORDER BY COALESCE(s, 'zz') DESC, id;
+UPDATE cc_t SET a = CASE WHEN a IS NULL THEN 0 ELSE a * 2 END;
+SELECT id, a FROM cc_t ORDER BY id;
+SELECT CASE WHEN id = 1 THEN a / 0 ELSE 0 END FROM cc_t WHERE id = 2;
+DROP TABLE cc_t;

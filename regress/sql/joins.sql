@@ -1,0 +1,41 @@
+--
+-- joins: inner, left, right, full, cross; ON, USING, NATURAL; multi-table.
+--
+CREATE TABLE jn_a (id int4, name text, dept int4);
+CREATE TABLE jn_b (dept int4, dname text);
+CREATE TABLE jn_c (dept int4, floor int4);
+INSERT INTO jn_a VALUES (1, 'ann', 10), (2, 'bob', 20), (3, 'cy', 10), (4, 'dee', NULL), (5, 'eve', 40);
+INSERT INTO jn_b VALUES (10, 'eng'), (20, 'ops'), (30, 'hr'), (NULL, 'ghost');
+INSERT INTO jn_c VALUES (10, 1), (30, 3), (10, 2);
+SELECT a.id, a.name, b.dname FROM jn_a a JOIN jn_b b ON a.dept = b.dept ORDER BY a.id;
+SELECT a.id, a.name, b.dname FROM jn_a a INNER JOIN jn_b b ON a.dept = b.dept AND b.dname <> 'ops' ORDER BY a.id;
+SELECT a.id, b.dname FROM jn_a a LEFT JOIN jn_b b ON a.dept = b.dept ORDER BY a.id;
+SELECT a.id, b.dname FROM jn_a a LEFT OUTER JOIN jn_b b ON a.dept = b.dept WHERE b.dept IS NULL ORDER BY a.id;
+SELECT a.id, b.dept, b.dname FROM jn_a a RIGHT JOIN jn_b b ON a.dept = b.dept ORDER BY b.dept NULLS FIRST, a.id;
+SELECT a.id, b.dept, b.dname FROM jn_a a FULL JOIN jn_b b ON a.dept = b.dept ORDER BY a.id NULLS LAST, b.dname;
+SELECT a.id, b.dept FROM jn_a a FULL OUTER JOIN jn_b b ON a.dept = b.dept AND a.id > 1 ORDER BY a.id NULLS LAST, b.dept NULLS LAST;
+SELECT count(*) FROM jn_a CROSS JOIN jn_b;
+SELECT a.id, b.dname FROM jn_a a, jn_b b WHERE a.dept = b.dept AND a.id < 3 ORDER BY 1;
+SELECT a.id, c.floor FROM jn_a a CROSS JOIN jn_c c WHERE a.id = 1 ORDER BY c.floor;
+SELECT dept, a.name, b.dname FROM jn_a a JOIN jn_b b USING (dept) ORDER BY a.id;
+SELECT dept, a.name, b.dname FROM jn_a a LEFT JOIN jn_b b USING (dept) ORDER BY a.id;
+SELECT dept, name, dname FROM jn_a a FULL JOIN jn_b b USING (dept) ORDER BY dept NULLS LAST, name;
+SELECT * FROM jn_a NATURAL JOIN jn_b ORDER BY id;
+SELECT * FROM jn_b NATURAL LEFT JOIN jn_c ORDER BY dept, floor;
+SELECT * FROM jn_a JOIN jn_b USING (dept) ORDER BY id;
+SELECT a.name, b.dname, c.floor FROM jn_a a JOIN jn_b b ON a.dept = b.dept JOIN jn_c c ON c.dept = b.dept ORDER BY a.name, c.floor;
+SELECT a.name, b.dname, c.floor FROM jn_a a LEFT JOIN jn_b b ON a.dept = b.dept LEFT JOIN jn_c c ON c.dept = a.dept ORDER BY a.id, c.floor;
+SELECT b.dname, count(a.id), count(*) FROM jn_b b LEFT JOIN jn_a a ON a.dept = b.dept GROUP BY b.dname ORDER BY b.dname;
+SELECT a1.name, a2.name FROM jn_a a1 JOIN jn_a a2 ON a1.dept = a2.dept AND a1.id < a2.id ORDER BY 1, 2;
+SELECT a.id, x.dname FROM jn_a a JOIN (SELECT dept, upper(dname) AS dname FROM jn_b WHERE dept > 10) x ON x.dept = a.dept ORDER BY a.id;
+SELECT a.id, b.dname FROM jn_a a JOIN jn_b b ON a.dept < b.dept WHERE a.id <= 2 ORDER BY a.id, b.dname;
+SELECT a.id, b.dname FROM jn_a a LEFT JOIN jn_b b ON true WHERE a.id = 1 ORDER BY b.dname;
+SELECT a.id FROM jn_a a LEFT JOIN jn_b b ON false ORDER BY a.id;
+SELECT * FROM (jn_a a JOIN jn_b b ON a.dept = b.dept) JOIN jn_c c ON c.dept = a.dept ORDER BY a.id, c.floor;
+SELECT t1.x, t2.y FROM (VALUES (1), (2), (3)) t1(x) JOIN (VALUES (2), (3), (4)) t2(y) ON t1.x = t2.y ORDER BY 1;
+SELECT * FROM jn_a a JOIN jn_b b ON a.nosuch = b.dept;
+SELECT dept FROM jn_a JOIN jn_b ON jn_a.dept = jn_b.dept;
+SELECT * FROM jn_a a JOIN jn_b b USING (nosuch);
+DROP TABLE jn_a;
+DROP TABLE jn_b;
+DROP TABLE jn_c;

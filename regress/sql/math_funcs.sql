@@ -1,0 +1,41 @@
+--
+-- Mathematical functions and operators.
+--
+SELECT abs(-5), abs(5), abs(-5.5), abs(-5.5::float8), abs(-32768::int4);
+SELECT round(0.5::float8), round(-0.5::float8), round(1.005, 2);
+SELECT trunc(3.789), trunc(-3.789), trunc(3.789, 1), trunc(1234.5, -2), trunc(-3.7::float8);
+SELECT ceil(2.1), ceil(-2.1), ceiling(2.0), floor(2.9), floor(-2.1), ceil(2.1::float8), floor(-0.5::float8);
+SELECT mod(10, 3), mod(-10, 3), mod(10, -3), 10 % 3, -10 % 3, mod(10.5, 3), mod(5::int2, 2::int2);
+SELECT mod(1, 0);
+SELECT 1.5 % 0;
+SELECT power(2, 10), power(2.0, 0.5), power(2::float8, -1), 2 ^ 3, 2.0 ^ 3, power(-8::float8, 1.0/3);
+SELECT power(0::float8, -1);
+SELECT sqrt(16), sqrt(2), sqrt(2::numeric), |/ 25, cbrt(27::float8), ||/ 8::float8;
+SELECT sqrt(-1);
+SELECT exp(0), exp(1), exp(1::numeric), ln(1), ln(10), ln(2.718281828459045::numeric);
+SELECT ln(0);
+SELECT ln(-1);
+SELECT sign(-3), sign(0), sign(4.5), sign(-0.1::float8), pi(), degrees(pi()), radians(180);
+SELECT sin(0), cos(0), tan(0), asin(1), acos(1), atan(1), atan2(1, 1);
+SELECT div(7, 2), div(-7, 2), div(7.5, 2), gcd(12, 18), lcm(4, 6), gcd(0, 5), factorial(5), factorial(0);
+SELECT 5!, !!5;
+SELECT scale(1.234), scale(10), min_scale(1.2300), trim_scale(1.2300);
+SELECT 7 / 2, -7 / 2, 7.0 / 2, 7 / 2.0, 1 / 3::float8, 1 / 3::numeric;
+SELECT 2147483647 + 1;
+SELECT -9223372036854775808 - 1;
+SELECT 1 / 0;
+SELECT 1.0 / 0;
+SELECT 1::float8 / 0;
+SELECT 5 & 3, 5 | 3, 5 # 3, ~5, 1 << 4, 256 >> 2;
+SELECT setseed(0.5);
+SELECT random() BETWEEN 0 AND 1, random() < 1;
+SELECT setseed(0.25);
+SELECT round(random()::numeric, 6), round(random()::numeric, 6), round(random()::numeric, 6);
+SELECT setseed(0.25);
+SELECT round(random()::numeric, 6);
+CREATE TABLE mf_t (id int4, x numeric, f float8);
+INSERT INTO mf_t VALUES (1, 1.25, 1.25), (2, -2.5, -2.5), (3, 0, 0), (4, 100.999, 100.999), (5, NULL, NULL);
+SELECT id, round(f), trunc(f), ceil(f), floor(f), abs(f) FROM mf_t ORDER BY id;
+SELECT id, power(x, 2), sqrt(abs(x)), mod(trunc(x)::int4, 3) FROM mf_t ORDER BY id;
+SELECT sum(x), avg(x), round(avg(f)::numeric, 3), max(abs(x)) FROM mf_t;
+DROP TABLE mf_t;
