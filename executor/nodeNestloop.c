@@ -35,6 +35,20 @@ ExecNestLoop(PlanState *pstate)
             econtext->ecxt_outertuple = outerslot;
             node->nl_NeedNewOuter = false;
             node->nl_MatchedOuter = false;
+            if (((NestLoop *) node->ps.plan)->nestParams != NIL)
+            {
+                /* LATERAL: the inner side reads this outer row's values */
+                ListCell   *lc;
+
+                foreach(lc, ((NestLoop *) node->ps.plan)->nestParams)
+                {
+                    NestLoopParam *nlp = lfirst(lc);
+                    ParamExecData *prm = &node->ps.state->es_param_exec_vals[nlp->paramno];
+
+                    prm->value = slot_getattr(outerslot, nlp->paramval->varattno, &prm->isnull);
+                }
+                ExecMarkParamsChanged(inner);
+            }
             ExecReScan(inner);
         }
         innerslot = ExecProcNode(inner);

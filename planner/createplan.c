@@ -304,6 +304,8 @@ create_join_plan(PlannerInfo *root, Path *path, List *tlist)
             inner_plan = make_material_plan(inner_plan);
         nl->join.jointype = path->jointype;
         nl->join.joinqual = extract_clauses(path->joinrestrictinfo);
+        nl->nestParams = lateral_nestloop_params(root, path->outerpath->parent->relids,
+                                                 path->innerpath->parent->relids);
         plan = &nl->join.plan;
     }
     else

@@ -453,6 +453,7 @@ build_base_rel(PlannerInfo *root, int rtindex, List *quals)
     rel->rtekind = rte->rtekind;
     rel->relids = relids_make_singleton(rtindex);
     rel->baserestrictinfo = quals;
+    rel->lateral_relids = lateral_relids_of(root, rtindex);
     set_baserel_size(root, rel, rte);
     rel->cheapest_path = make_scan_path(root, rel, rte);
     root->simple_rel_array[rtindex] = rel;
@@ -526,7 +527,9 @@ try_nestloop(RelOptInfo *joinrel, RelOptInfo *outer, RelOptInfo *inner, JoinType
     Path       *op = outer->cheapest_path;
     Path       *ip = inner->cheapest_path;
     double      rescan;
-    bool        materialize = (ip->pathtype != PATH_RESULT);
+    /* a lateral inner side is recomputed per outer row anyway */
+    bool        materialize = (ip->pathtype != PATH_RESULT &&
+                               relids_is_empty(inner->lateral_relids));
 
     path->pathtype = PATH_NESTLOOP;
     path->parent = joinrel;
@@ -580,12 +583,88 @@ try_hashjoin(RelOptInfo *joinrel, RelOptInfo *outer, RelOptInfo *inner, JoinType
     consider_path(joinrel, path);
 }
 
+/*
+ * A join where one side needs values of relations outside it (LATERAL,
+ * lateral.c): only nested loops, the needing side inner whenever the
+ * other side provides for it.  The join still needs what neither side
+ * provides.
+ */
+static RelOptInfo *
+make_lateral_join_rel(PlannerInfo *root, RelOptInfo *rel1, RelOptInfo *rel2, JoinType jointype,
+                      List *joinquals, List *otherquals, bool r1_needs_r2, bool r2_needs_r1)
+{
+    RelOptInfo *joinrel = palloc0(sizeof(RelOptInfo));
+    Relids      needs[2] = {rel1->lateral_relids, rel2->lateral_relids};
+
+    joinrel->reloptkind = RELOPT_JOINREL;
+    joinrel->relids = relids_union(rel1->relids, rel2->relids);
+    joinrel->width = rel1->width + rel2->width;
+    joinrel->joininfo = joinquals;
+    joinrel->rows = join_rows(rel1, rel2, jointype, joinquals);
+    if (otherquals)
+    {
+        double      sel = 1.0;
+        ListCell   *lc;
+
+        foreach(lc, otherquals)
+            sel *= ((RestrictInfo *) lfirst(lc))->selectivity;
+        joinrel->rows = clamp_row_est(joinrel->rows * sel);
+    }
+    for (int s = 0; s < 2; s++)
+    {
+        if (needs[s] == NULL)
+            continue;
+        for (int w = 0; w < needs[s]->nwords; w++)
+            for (int b = 0; b < 64; b++)
+            {
+                int         rti = w * 64 + b;
+
+                if ((needs[s]->words[w] & ((uint64) 1 << b)) &&
+                    !relids_is_member(rti, joinrel->relids))
+                    joinrel->lateral_relids =
+                        joinrel->lateral_relids ? relids_add_member(joinrel->lateral_relids, rti)
+                        : relids_make_singleton(rti);
+            }
+    }
+    switch (jointype)
+    {
+        case JOIN_INNER:
+            if (!r1_needs_r2)
+                try_nestloop(joinrel, rel1, rel2, JOIN_INNER, joinquals, otherquals);
+            if (!r2_needs_r1)
+                try_nestloop(joinrel, rel2, rel1, JOIN_INNER, joinquals, otherquals);
+            break;
+        case JOIN_LEFT:
+            if (!r1_needs_r2)
+                try_nestloop(joinrel, rel1, rel2, JOIN_LEFT, joinquals, otherquals);
+            break;
+        default:
+            break;
+    }
+    if (joinrel->cheapest_path == NULL)
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("this join with a LATERAL reference is not supported yet"));
+    return joinrel;
+}
+
 static RelOptInfo *
 make_join_rel(PlannerInfo *root, RelOptInfo *rel1, RelOptInfo *rel2, JoinType jointype,
               List *joinquals, List *otherquals)
 {
-    RelOptInfo *joinrel = palloc0(sizeof(RelOptInfo));
+    RelOptInfo *joinrel;
+    bool        lat1 = !relids_is_empty(rel1->lateral_relids);
+    bool        lat2 = !relids_is_empty(rel2->lateral_relids);
+    bool        r1_needs_r2 = lat1 && relids_overlap(rel1->lateral_relids, rel2->relids);
+    bool        r2_needs_r1 = lat2 && relids_overlap(rel2->lateral_relids, rel1->relids);
 
+    /* LATERAL (lateral.c): a consumer is the inner side of a nested loop */
+    if (r1_needs_r2 && r2_needs_r1)
+        return NULL;
+    if (lat1 || lat2)
+        return make_lateral_join_rel(root, rel1, rel2, jointype, joinquals, otherquals,
+                                     r1_needs_r2, r2_needs_r1);
+    joinrel = palloc0(sizeof(RelOptInfo));
     joinrel->reloptkind = RELOPT_JOINREL;
     joinrel->relids = relids_union(rel1->relids, rel2->relids);
     joinrel->width = rel1->width + rel2->width;
@@ -727,6 +806,8 @@ join_search(PlannerInfo *root, List *rels, List *joinquals)
                         jq = fresh;
                     }
                     jr = make_join_rel(root, r1, r2, JOIN_INNER, jq, NIL);
+                    if (jr == NULL)
+                        continue;   /* each needs the other (LATERAL) */
                     if (best[set] == NULL ||
                         jr->cheapest_path->total_cost < best[set]->cheapest_path->total_cost)
                         best[set] = jr;
@@ -772,6 +853,8 @@ join_search(PlannerInfo *root, List *rels, List *joinquals)
                                 fresh = lappend(fresh, ri);
                         }
                         jr = make_join_rel(root, r1, r2, JOIN_INNER, fresh, NIL);
+                        if (jr == NULL)
+                            continue;
                         if (bestrel == NULL ||
                             jr->cheapest_path->total_cost < bestrel->cheapest_path->total_cost)
                         {
@@ -946,6 +1029,10 @@ plan_outer_join(PlannerInfo *root, JoinExpr *j, List *pushed)
     lrel = plan_domain(root, litems, lquals);
     rrel = plan_domain(root, ritems, rquals);
     joinrel = make_join_rel(root, lrel, rrel, jointype, joinquals, after);
+    if (joinrel == NULL)
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("this join with a LATERAL reference is not supported yet"));
     return joinrel;
 }
 

@@ -521,6 +521,7 @@ grouping_planner(PlannerInfo *root)
     root->needed_vars = pull_var_clause((Node *) scanjoin_tlist, NIL);
     root->needed_vars = pull_var_clause((Node *) jointree_quals((Node *) parse->jointree, NIL),
                                         root->needed_vars);
+    root->needed_vars = lateral_needed_vars(root, root->needed_vars);
 
     path = query_planner(root, scanjoin_tlist);
     plan = create_plan(root, path, scanjoin_tlist);
@@ -795,16 +796,16 @@ subquery_planner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_root, Pl
             root->plan_params = NIL;
             root->subroots[rti] = subquery_planner(glob, rte->subquery, root, &subplan);
             root->subplans_by_rti[rti] = subplan;
-            if (root->plan_params != NIL)
-                ereport(ERROR,
-                        errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                        errmsg("references to outer columns from a subquery in FROM (LATERAL) are not supported yet"));
+            /* its references to this level: LATERAL (lateral.c) */
+            lateral_subquery_params(root, rti, root->plan_params);
             root->plan_params = saved;
         }
         else if (rte->rtekind == RTE_VALUES)
-            rte->values_lists = (List *) preprocess_expression(root, (Node *) rte->values_lists);
+            rte->values_lists = (List *) lateral_replace_vars(root, rti,
+                                                              preprocess_expression(root, (Node *) rte->values_lists));
         else if (rte->rtekind == RTE_FUNCTION)
-            rte->functions = (List *) preprocess_expression(root, (Node *) rte->functions);
+            rte->functions = (List *) lateral_replace_vars(root, rti,
+                                                           preprocess_expression(root, (Node *) rte->functions));
     }
 
     parse->targetList = (List *) preprocess_expression(root, (Node *) parse->targetList);

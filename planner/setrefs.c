@@ -381,6 +381,19 @@ set_plan_refs(PlannerInfo *root, Plan *plan, int rtoffset)
                 plan->targetlist = fix_tlist(&ctx, plan->targetlist);
                 plan->qual = (List *) fix_expr(&ctx, (Node *) plan->qual);
                 join->joinqual = (List *) fix_expr(&ctx, (Node *) join->joinqual);
+                if (IsA(plan, NestLoop))
+                {
+                    /* LATERAL values come from the outer side's output */
+                    fix_context octx = {root, rtoffset, plan->lefttree->targetlist, NIL, 0, false};
+                    ListCell   *lc;
+
+                    foreach(lc, ((NestLoop *) plan)->nestParams)
+                    {
+                        NestLoopParam *nlp = lfirst(lc);
+
+                        nlp->paramval = (Var *) fix_expr(&octx, (Node *) nlp->paramval);
+                    }
+                }
                 if (IsA(plan, HashJoin))
                 {
                     HashJoin   *hj = (HashJoin *) plan;

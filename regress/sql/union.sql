@@ -1,0 +1,33 @@
+--
+-- UNION ALL (Append) and UNION (Append + duplicate removal)
+--
+CREATE TABLE un1 (a int, b text);
+CREATE TABLE un2 (x int, y text);
+INSERT INTO un1 VALUES (1,'a'),(2,'b'),(3,NULL),(2,'b');
+INSERT INTO un2 VALUES (2,'b'),(4,'d'),(3,NULL);
+
+SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 1 ORDER BY 1;
+SELECT 1 AS n UNION SELECT 2 UNION SELECT 1 ORDER BY 1;
+SELECT * FROM un1 UNION ALL SELECT * FROM un2 ORDER BY 1, 2;
+SELECT * FROM un1 UNION SELECT * FROM un2 ORDER BY 1, 2;
+SELECT a FROM un1 UNION ALL SELECT x FROM un2 UNION ALL SELECT 10 ORDER BY 1;
+SELECT b FROM un1 UNION SELECT y FROM un2 ORDER BY 1;
+SELECT count(*) FROM (SELECT a FROM un1 UNION ALL SELECT x FROM un2) s;
+SELECT count(*) FROM (SELECT a FROM un1 UNION SELECT x FROM un2) s;
+-- empty branches
+SELECT a FROM un1 WHERE false UNION ALL SELECT x FROM un2 WHERE x > 3 ORDER BY 1;
+SELECT a FROM un1 WHERE false UNION ALL SELECT x FROM un2 WHERE false;
+-- type resolution across branches
+SELECT 1 AS v UNION ALL SELECT 2.5 ORDER BY 1;
+SELECT 'x' AS v UNION SELECT 'y' UNION ALL SELECT 'x' ORDER BY 1;
+-- inside expressions: IN, scalar and correlated sub-selects (rescans)
+SELECT b FROM un1 WHERE a IN (SELECT x FROM un2 UNION SELECT 1) ORDER BY 1;
+SELECT a, (SELECT count(*) FROM (SELECT x FROM un2 WHERE x > un1.a
+                                 UNION ALL SELECT a FROM un1 u WHERE u.a > un1.a) q) AS c
+  FROM un1 ORDER BY a, c;
+-- aggregates over a union, LIMIT
+SELECT sum(a), max(b) FROM (SELECT a, b FROM un1 UNION ALL SELECT x, y FROM un2) s;
+SELECT a FROM (SELECT a FROM un1 UNION ALL SELECT x FROM un2) s ORDER BY a DESC LIMIT 3;
+
+DROP TABLE un1;
+DROP TABLE un2;
