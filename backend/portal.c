@@ -194,6 +194,31 @@ DropPreparedStatement(const char *name, bool showError)
     pfree(entry);
 }
 
+void
+DropAllPreparedStatements(void)
+{
+    for (int b = 0; b < REGISTRY_BUCKETS; b++)
+    {
+        PreparedStatementEntry **slot = &stmt_buckets[b];
+
+        while (*slot != NULL)
+        {
+            PreparedStatementEntry *entry = *slot;
+
+            if (entry->name[0] == '\0')
+            {
+                slot = &entry->next;
+                continue;
+            }
+            *slot = entry->next;
+            num_prepared_statements--;
+            ReleaseCachedStatement(entry->stmt);
+            pfree(entry->name);
+            pfree(entry);
+        }
+    }
+}
+
 /* ---------------------------------------------------------------- portal registry */
 
 static Portal *

@@ -131,6 +131,8 @@ extern void ReleaseCachedStatement(CachedStatement *stmt);
 extern void StorePreparedStatement(const char *name, CachedStatement *stmt);
 extern CachedStatement *FetchPreparedStatement(const char *name, bool throwError);
 extern void DropPreparedStatement(const char *name, bool showError);
+/* DEALLOCATE ALL: every named statement (the unnamed one stays, as in PostgreSQL). */
+extern void DropAllPreparedStatements(void);
 
 /* ---- portals ---- */
 /* A new portal; the unnamed one replaces its predecessor, a duplicate name is 42P03. */

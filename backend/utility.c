@@ -18,6 +18,7 @@
 
 #include "backend/guc.h"
 #include "backend/portal.h"
+#include "backend/prepare.h"
 #include "backend/utility.h"
 #include "backend/utils/stringinfo.h"
 #include "catalog/lsyscache.h"
@@ -506,6 +507,8 @@ UtilityTupleDescriptor(RawNode *node)
             return text_tuple_desc(1, &varname);
         }
     }
+    if (node->node_case == PG_QUERY__NODE__NODE_EXECUTE_STMT)
+        return ExecuteResultDesc(node->execute_stmt);
     return NULL;
 }
 
@@ -636,6 +639,18 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
 
         case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
             ExecShow(node->variable_show_stmt, dest);
+            break;
+
+        case PG_QUERY__NODE__NODE_PREPARE_STMT:
+            PrepareQuery(node->prepare_stmt, pstmt, queryString);
+            break;
+
+        case PG_QUERY__NODE__NODE_EXECUTE_STMT:
+            ExecuteQuery(node->execute_stmt, queryString, params, dest, completionTag);
+            break;
+
+        case PG_QUERY__NODE__NODE_DEALLOCATE_STMT:
+            DeallocateQuery(node->deallocate_stmt);
             break;
 
         case PG_QUERY__NODE__NODE_CREATE_STMT:

@@ -120,7 +120,8 @@ ExecutorStart(QueryDesc *queryDesc, int eflags)
     if (stmt->nParamExec > 0)
         estate->es_param_exec_vals = palloc0(sizeof(ParamExecData) * (Size) stmt->nParamExec);
     estate->es_top_eflags = eflags;
-    estate->es_output_cid = (stmt->commandType == CMD_SELECT) ?
+    estate->es_output_cid = (stmt->commandType == CMD_SELECT &&
+                             stmt->modifyingCtePlanIds == NIL) ?
         GetCurrentCommandId(false) : GetCurrentCommandId(true);
 
     /* subplans first: expressions in the main tree refer to them */
@@ -196,7 +197,10 @@ ExecutorRun(QueryDesc *queryDesc, ScanDirection direction, uint64 count)
 void
 ExecutorFinish(QueryDesc *queryDesc)
 {
-    (void) queryDesc;       /* AFTER triggers will fire here */
+    /* data-modifying WITH queries no CteScan read run now (nodeCtescan.c) */
+    if (queryDesc->estate && queryDesc->plannedstmt->modifyingCtePlanIds != NIL)
+        ExecFinishModifyingCtes(queryDesc->estate);
+    /* AFTER triggers will fire here */
 }
 
 void

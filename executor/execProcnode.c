@@ -70,6 +70,9 @@ ExecInitNode(Plan *node, EState *estate, int eflags)
         case T_WorkTableScan:
             result = (PlanState *) ExecInitWorkTableScan((WorkTableScan *) node, estate, eflags);
             break;
+        case T_CteScan:
+            result = (PlanState *) ExecInitCteScan((CteScan *) node, estate, eflags);
+            break;
         case T_Append:
             result = (PlanState *) ExecInitAppend((Append *) node, estate, eflags);
             break;
@@ -117,6 +120,7 @@ ExecEndNode(PlanState *node)
         case T_SetOpState: ExecEndSetOp((SetOpState *) node); break;
         case T_RecursiveUnionState: ExecEndRecursiveUnion((RecursiveUnionState *) node); break;
         case T_WorkTableScanState: ExecEndWorkTableScan((WorkTableScanState *) node); break;
+        case T_CteScanState: ExecEndCteScan((CteScanState *) node); break;
         case T_AppendState: ExecEndAppend((AppendState *) node); break;
         default:
             elog(ERROR, "unrecognized node type: %d", (int) nodeTag(node));
@@ -157,6 +161,7 @@ ExecReScan(PlanState *node)
         case T_SetOpState: ExecReScanSetOp((SetOpState *) node); break;
         case T_RecursiveUnionState: ExecReScanRecursiveUnion((RecursiveUnionState *) node); break;
         case T_WorkTableScanState: ExecReScanWorkTableScan((WorkTableScanState *) node); break;
+        case T_CteScanState: ExecReScanCteScan((CteScanState *) node); break;
         case T_AppendState: ExecReScanAppend((AppendState *) node); break;
         default:
             elog(ERROR, "unrecognized node type: %d", (int) nodeTag(node));

@@ -200,6 +200,12 @@ typedef struct AggState
     FmgrInfo   *eqfunctions;        /* per grouping column */
     FmgrInfo   *hashfunctions;
     Size        hash_mem_limit;     /* bytes, from work_mem */
+    /* AGG_HASHED past work_mem: rows of new groups go to partition files */
+    struct AggHashSpill *hash_spill;    /* the current pass's partitions, or NULL */
+    List       *hash_batches;       /* AggHashBatch * still to be aggregated */
+    struct AggHashBatch *hash_cur_batch;    /* input of this pass; NULL: the child */
+    TupleTableSlot *hash_spill_slot;    /* a row read back from a batch */
+    uint64      hash_batches_done;  /* partitions processed (0: no spill) */
 } AggState;
 
 typedef struct LimitState
@@ -499,6 +505,7 @@ typedef struct WindowAggState
     int64       spooled_rows;
     int64       currentpos;         /* row being output */
     bool        partition_spooled;
+    bool        input_done;         /* the child has returned its last row */
     bool        all_done;
     int64       startOffsetValue;   /* ROWS/GROUPS offsets, per partition */
     int64       endOffsetValue;
@@ -558,5 +565,19 @@ extern WorkTableScanState *ExecInitWorkTableScan(WorkTableScan *node, EState *es
                                                  int eflags);
 extern void ExecEndWorkTableScan(WorkTableScanState *node);
 extern void ExecReScanWorkTableScan(WorkTableScanState *node);
+
+/* ---------------------------------------------------------------- data-modifying WITH
+ * executor/nodeCtescan.c */
+typedef struct CteScanState
+{
+    ScanState   ss;
+    int64       readpos;            /* next row of the shared store */
+} CteScanState;
+
+extern CteScanState *ExecInitCteScan(CteScan *node, EState *estate, int eflags);
+extern void ExecEndCteScan(CteScanState *node);
+extern void ExecReScanCteScan(CteScanState *node);
+/* Run every data-modifying WITH query not yet run (ExecutorFinish). */
+extern void ExecFinishModifyingCtes(EState *estate);
 
 #endif

@@ -9,12 +9,20 @@
  *    (AggStatePerGroupData): the transition value.
  *
  *    Memory: transition values live in aggcontext.  Sorted/plain
- *    aggregation resets it at each new group; hashed aggregation keeps one
- *    context for the whole table and refuses to grow it past work_mem
- *    (ERROR 53200 with a hint) until hash spilling arrives with the planner
- *    issue.  Argument evaluation and transition calls run in tmpcontext,
- *    reset for every input row.  AggCheckCallContext gives transition
- *    functions with internal state the aggcontext to allocate it in.
+ *    aggregation resets it at each new group.  Hashed aggregation keeps
+ *    one context for the table; past work_mem it stops creating groups
+ *    and spills the rows of new groups to partition files by hash bits,
+ *    then aggregates each partition as a further pass (PostgreSQL's
+ *    scheme; see "hash spill" below and docs/DECISIONS.md 7).  Argument
+ *    evaluation and transition calls run in tmpcontext, reset for every
+ *    input row.  AggCheckCallContext gives transition functions with
+ *    internal state the aggcontext to allocate it in.
+ *
+ *    DISTINCT / ORDER BY inside an aggregate call: the group's argument
+ *    rows go into a tuplesort per aggregate (spilling past work_mem);
+ *    at finalization they are fed to the transition function in order,
+ *    skipping rows equal to the previous one for DISTINCT (NULLs equal).
+ *    Plain and sorted strategies only; hashed is rejected (0A000).
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -23,6 +31,7 @@
 #include "executor/execnodes.h"
 #include "executor/executor.h"
 #include "executor/tuplesort.h"
+#include "storage/buffile.h"
 #include "procs/hashfn.h"
 
 typedef struct AggStatePerAggData
@@ -62,6 +71,7 @@ typedef struct AggStatePerAggData
     TupleTableSlot *sortslot;           /* argument row in / sorted row out */
     TupleTableSlot *prevslot;           /* DISTINCT: the previous distinct row */
     struct Tuplesortstate *sortstate;   /* the current group's rows, NULL if none */
+    MemoryContext sortcxt;              /* holds sortstate; reset after each group */
 } AggStatePerAggData;
 
 typedef struct AggStatePerGroupData
@@ -205,8 +215,8 @@ advance_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
                                                                 &slot->tts_isnull[a]);
             ExecStoreVirtualTuple(slot);
             {
-                /* the sort's own bookkeeping (run lists) lives in query memory */
-                MemoryContext old = MemoryContextSwitchTo(aggstate->ps.state->es_query_cxt);
+                /* the sort and its bookkeeping live in sortcxt, freed per group */
+                MemoryContext old = MemoryContextSwitchTo(peragg->sortcxt);
 
                 if (peragg->sortstate == NULL)
                     peragg->sortstate = tuplesort_begin_heap(peragg->sortdesc,
@@ -264,7 +274,7 @@ process_ordered_aggregate(AggState *aggstate, AggStatePerAgg peragg, AggStatePer
     if (peragg->sortstate == NULL)
         return;                 /* no input rows */
     {
-        MemoryContext old = MemoryContextSwitchTo(aggstate->ps.state->es_query_cxt);
+        MemoryContext old = MemoryContextSwitchTo(peragg->sortcxt);
 
         tuplesort_performsort(peragg->sortstate);
         MemoryContextSwitchTo(old);
@@ -295,6 +305,7 @@ process_ordered_aggregate(AggState *aggstate, AggStatePerAgg peragg, AggStatePer
     ExecClearTuple(peragg->prevslot);
     tuplesort_end(peragg->sortstate);
     peragg->sortstate = NULL;
+    MemoryContextReset(peragg->sortcxt);
 }
 
 /* Drop the collected rows of every ordered aggregate (rescan, end). */
@@ -309,6 +320,7 @@ release_ordered_inputs(AggState *aggstate)
         {
             tuplesort_end(peragg->sortstate);
             peragg->sortstate = NULL;
+            MemoryContextReset(peragg->sortcxt);
         }
     }
 }
@@ -448,21 +460,194 @@ hash_grow(AggHashTable *ht, MemoryContext cxt)
     ht->nbuckets = newn;
 }
 
-static void
-check_hash_memory(AggState *aggstate)
+/* ---------------------------------------------------------------- hash spill
+ *
+ * PostgreSQL's scheme (nodeAgg.c, "spilling"): once the table's memory
+ * passes work_mem, no new groups are created in this pass; a row whose
+ * group is not in the table is written to one of npartitions temp files
+ * chosen by bits of its hash.  When the input ends, the in-memory groups
+ * are emitted, then each partition is aggregated in turn as a new pass
+ * (which may spill again, on the next bits of the hash).  Every row goes
+ * to exactly one group's state, so results are complete and each group is
+ * emitted once.
+ */
+#define HASHAGG_MIN_PARTITIONS 4
+#define HASHAGG_MAX_PARTITIONS 32
+
+typedef struct AggHashBatch
 {
-    if (MemoryContextMemAllocated(aggstate->aggcontext, true) > aggstate->hash_mem_limit)
+    BufFile    *file;
+    int         used_bits;          /* hash bits already used to partition */
+    uint64      ntuples;
+} AggHashBatch;
+
+typedef struct AggHashSpill
+{
+    int         npartitions;        /* power of two */
+    int         partition_bits;
+    int         used_bits;          /* bits used before this pass's split */
+    BufFile   **files;              /* NULL until the first row of that partition */
+    uint64     *ntuples;
+} AggHashSpill;
+
+static void
+hash_spill_init(AggState *aggstate)
+{
+    AggHashSpill *spill;
+    int         used = aggstate->hash_cur_batch ? aggstate->hash_cur_batch->used_bits : 0;
+    int         nparts = HASHAGG_MIN_PARTITIONS;
+    int         bits;
+    MemoryContext old = MemoryContextSwitchTo(aggstate->ps.state->es_query_cxt);
+
+    /* a write buffer per partition: a quarter of work_mem at most */
+    while (nparts < HASHAGG_MAX_PARTITIONS &&
+           (Size) nparts * 2 * BLCKSZ * 4 <= aggstate->hash_mem_limit)
+        nparts *= 2;
+    for (bits = 0; (1 << bits) < nparts; bits++)
+        ;
+    if (used + bits > 32)
         ereport(ERROR,
                 (errcode(ERRCODE_OUT_OF_MEMORY),
-                 errmsg("hash aggregate exceeded work_mem (%d kB)", work_mem),
-                 errhint("Increase work_mem, or reduce the number of groups.")));
+                 errmsg("hash aggregate exceeded work_mem (%d kB) and cannot split its groups further",
+                        work_mem),
+                 errhint("Increase work_mem.")));
+    spill = palloc0(sizeof(AggHashSpill));
+    spill->npartitions = nparts;
+    spill->partition_bits = bits;
+    spill->used_bits = used;
+    spill->files = palloc0(sizeof(BufFile *) * (Size) nparts);
+    spill->ntuples = palloc0(sizeof(uint64) * (Size) nparts);
+    aggstate->hash_spill = spill;
+    MemoryContextSwitchTo(old);
 }
 
-static AggStatePerGroup
-lookup_hash_entry(AggState *aggstate, TupleTableSlot *slot)
+/* Write the input row (hash h) to its partition. */
+static void
+hash_spill_tuple(AggState *aggstate, TupleTableSlot *slot, uint32 h)
+{
+    AggHashSpill *spill = aggstate->hash_spill;
+    int         shift = 32 - spill->used_bits - spill->partition_bits;
+    int         p = (int) ((h >> shift) & (uint32) (spill->npartitions - 1));
+    MemoryContext old = MemoryContextSwitchTo(aggstate->tmpcontext->ecxt_per_tuple_memory);
+    HeapTuple   tup = ExecCopySlotHeapTuple(slot);
+    uint32      len = tup->t_len;
+
+    MemoryContextSwitchTo(old);
+    if (spill->files[p] == NULL)
+        spill->files[p] = BufFileCreateTemp();
+    BufFileWrite(spill->files[p], &h, sizeof(h));
+    BufFileWrite(spill->files[p], &len, sizeof(len));
+    BufFileWrite(spill->files[p], tup->t_data, len);
+    spill->ntuples[p]++;
+}
+
+/* End of a pass: its non-empty partitions become batches to process. */
+static void
+hash_spill_finish(AggState *aggstate)
+{
+    AggHashSpill *spill = aggstate->hash_spill;
+    MemoryContext old;
+
+    if (spill == NULL)
+        return;
+    old = MemoryContextSwitchTo(aggstate->ps.state->es_query_cxt);
+    for (int p = 0; p < spill->npartitions; p++)
+    {
+        AggHashBatch *batch;
+
+        if (spill->files[p] == NULL)
+            continue;
+        batch = palloc0(sizeof(AggHashBatch));
+        batch->file = spill->files[p];
+        batch->used_bits = spill->used_bits + spill->partition_bits;
+        batch->ntuples = spill->ntuples[p];
+        aggstate->hash_batches = lappend(aggstate->hash_batches, batch);
+    }
+    MemoryContextSwitchTo(old);
+    pfree(spill->files);
+    pfree(spill->ntuples);
+    pfree(spill);
+    aggstate->hash_spill = NULL;
+}
+
+/* Next row of the current batch into hash_spill_slot (and its hash); false at end. */
+static bool
+hash_batch_next(AggState *aggstate, uint32 *h)
+{
+    AggHashBatch *batch = aggstate->hash_cur_batch;
+    uint32      len;
+    HeapTuple   tup;
+    MemoryContext cxt = aggstate->tmpcontext->ecxt_per_tuple_memory;
+
+    if (BufFileRead(batch->file, h, sizeof(*h)) != sizeof(*h))
+        return false;
+    if (BufFileRead(batch->file, &len, sizeof(len)) != sizeof(len))
+        ereport(ERROR,
+                (errcode(ERRCODE_DATA_CORRUPTED),
+                 errmsg("unexpected end of data in hash aggregate temporary file")));
+    tup = MemoryContextAlloc(cxt, HEAPTUPLESIZE + len);
+    tup->t_len = len;
+    tup->t_data = (HeapTupleHeader) ((char *) tup + HEAPTUPLESIZE);
+    ItemPointerSetInvalid(&tup->t_self);
+    tup->t_tableOid = InvalidOid;
+    if (BufFileRead(batch->file, tup->t_data, len) != len)
+        ereport(ERROR,
+                (errcode(ERRCODE_DATA_CORRUPTED),
+                 errmsg("unexpected end of data in hash aggregate temporary file")));
+    ExecStoreHeapTuple(tup, aggstate->hash_spill_slot, false);
+    return true;
+}
+
+/* Close every spill file (rescan, end). */
+static void
+hash_spill_release(AggState *aggstate)
+{
+    ListCell   *lc;
+
+    if (aggstate->hash_spill)
+    {
+        for (int p = 0; p < aggstate->hash_spill->npartitions; p++)
+            if (aggstate->hash_spill->files[p])
+                BufFileClose(aggstate->hash_spill->files[p]);
+        aggstate->hash_spill = NULL;
+    }
+    foreach(lc, aggstate->hash_batches)
+        BufFileClose(((AggHashBatch *) lfirst(lc))->file);
+    aggstate->hash_batches = NIL;
+    if (aggstate->hash_cur_batch)
+    {
+        if (aggstate->hash_spill_slot)
+            ExecClearTuple(aggstate->hash_spill_slot);
+        BufFileClose(aggstate->hash_cur_batch->file);
+        aggstate->hash_cur_batch = NULL;
+    }
+}
+
+/* An empty table in a freshly reset aggcontext. */
+static void
+hash_table_reset(AggState *aggstate)
 {
     AggHashTable *ht = aggstate->hashtable;
-    uint32      h = group_hash(aggstate, slot);
+
+    ExecClearTuple(aggstate->grp_firstTuple);
+    MemoryContextReset(aggstate->aggcontext);
+    ht->nentries = 0;
+    ht->nbuckets = 1024;
+    ht->buckets = MemoryContextAllocZero(aggstate->aggcontext,
+                                         sizeof(AggHashEntry *) * ht->nbuckets);
+    ht->iter_bucket = 0;
+    ht->iter_entry = NULL;
+}
+
+/*
+ * The group of the row in slot (hash h): found, or created while the
+ * table is within work_mem.  NULL when the table is full (spilling) and
+ * the group is not in it.
+ */
+static AggStatePerGroup
+lookup_hash_entry(AggState *aggstate, TupleTableSlot *slot, uint32 h)
+{
+    AggHashTable *ht = aggstate->hashtable;
     AggHashEntry *e;
     MemoryContext old;
 
@@ -477,6 +662,8 @@ lookup_hash_entry(AggState *aggstate, TupleTableSlot *slot)
                 return e->pergroup;
         }
     }
+    if (aggstate->hash_spill != NULL)
+        return NULL;
     old = MemoryContextSwitchTo(aggstate->aggcontext);
     e = palloc(offsetof(AggHashEntry, pergroup) + sizeof(AggStatePerGroupData) * (Size) aggstate->numaggs);
     e->hash = h;
@@ -487,7 +674,9 @@ lookup_hash_entry(AggState *aggstate, TupleTableSlot *slot)
     ht->buckets[h & (ht->nbuckets - 1)] = e;
     if (++ht->nentries > (uint64) ht->nbuckets)
         hash_grow(ht, aggstate->aggcontext);
-    check_hash_memory(aggstate);
+    /* full: later rows of new groups spill (this group stays in memory) */
+    if (MemoryContextMemAllocated(aggstate->aggcontext, true) > aggstate->hash_mem_limit)
+        hash_spill_init(aggstate);
     return e->pergroup;
 }
 
@@ -511,19 +700,29 @@ agg_retrieve_direct(AggState *aggstate)
 
         if (plan->aggstrategy == AGG_PLAIN)
         {
+            ExecClearTuple(first);
             for (;;)
             {
                 CHECK_FOR_INTERRUPTS();
                 in = ExecProcNode(outer);
                 if (TupIsNull(in))
                     break;
+                /* as PostgreSQL: input columns outside aggregates read the first row */
+                if (TupIsNull(first))
+                    ExecCopySlot(first, in);
                 ResetExprContext(aggstate->tmpcontext);
                 aggstate->tmpcontext->ecxt_outertuple = in;
                 advance_aggregates(aggstate, aggstate->pergroup);
             }
             aggstate->agg_done = true;
             finalize_aggregates(aggstate, aggstate->pergroup);
-            /* no input row: grouping columns (none) need no representative */
+            if (TupIsNull(first))
+            {
+                /* no input at all: such columns read as NULL */
+                for (int i = 0; i < first->tts_tupleDescriptor->natts; i++)
+                    first->tts_isnull[i] = true;
+                ExecStoreVirtualTuple(first);
+            }
             result = project_group(aggstate, first);
             if (result)
                 return result;
@@ -586,6 +785,7 @@ agg_retrieve_direct(AggState *aggstate)
     return NULL;
 }
 
+/* One pass: aggregate the child's rows, or the current batch's. */
 static void
 agg_fill_hash_table(AggState *aggstate)
 {
@@ -595,21 +795,45 @@ agg_fill_hash_table(AggState *aggstate)
     {
         TupleTableSlot *in;
         AggStatePerGroup pergroup;
+        uint32      h;
 
         CHECK_FOR_INTERRUPTS();
-        in = ExecProcNode(outer);
-        if (TupIsNull(in))
-            break;
         ResetExprContext(aggstate->tmpcontext);
-        pergroup = lookup_hash_entry(aggstate, in);
+        if (aggstate->hash_cur_batch == NULL)
+        {
+            in = ExecProcNode(outer);
+            if (TupIsNull(in))
+                break;
+            h = group_hash(aggstate, in);
+        }
+        else
+        {
+            if (!hash_batch_next(aggstate, &h))
+                break;
+            in = aggstate->hash_spill_slot;
+        }
+        pergroup = lookup_hash_entry(aggstate, in, h);
+        if (pergroup == NULL)
+        {
+            hash_spill_tuple(aggstate, in, h);
+            continue;
+        }
         aggstate->tmpcontext->ecxt_outertuple = in;
         advance_aggregates(aggstate, pergroup);
     }
+    if (aggstate->hash_cur_batch != NULL)
+    {
+        ExecClearTuple(aggstate->hash_spill_slot);
+        BufFileClose(aggstate->hash_cur_batch->file);
+        aggstate->hash_cur_batch = NULL;
+    }
+    hash_spill_finish(aggstate);
     aggstate->table_filled = true;
     aggstate->hashtable->iter_bucket = 0;
     aggstate->hashtable->iter_entry = NULL;
 }
 
+/* Next output row of the table; NULL when it is exhausted. */
 static TupleTableSlot *
 agg_retrieve_hash_table(AggState *aggstate)
 {
@@ -623,10 +847,7 @@ agg_retrieve_hash_table(AggState *aggstate)
         while (e == NULL)
         {
             if (ht->iter_bucket >= ht->nbuckets)
-            {
-                aggstate->agg_done = true;
                 return NULL;
-            }
             e = ht->buckets[ht->iter_bucket++];
         }
         ht->iter_entry = e->next;
@@ -648,9 +869,31 @@ ExecAgg(PlanState *pstate)
         return NULL;
     if (aggstate->aggstrategy == AGG_HASHED)
     {
-        if (!aggstate->table_filled)
-            agg_fill_hash_table(aggstate);
-        return agg_retrieve_hash_table(aggstate);
+        for (;;)
+        {
+            TupleTableSlot *result;
+
+            if (!aggstate->table_filled)
+                agg_fill_hash_table(aggstate);
+            result = agg_retrieve_hash_table(aggstate);
+            if (result)
+                return result;
+            /* table done: aggregate the next spilled partition, if any */
+            if (aggstate->hash_batches == NIL)
+            {
+                aggstate->agg_done = true;
+                return NULL;
+            }
+            ResetExprContext(aggstate->ps.ps_ExprContext);
+            hash_table_reset(aggstate);
+            /* the newest batch first: spill files stay few (depth first) */
+            aggstate->hash_cur_batch = llast(aggstate->hash_batches);
+            aggstate->hash_batches = list_truncate(aggstate->hash_batches,
+                                                   list_length(aggstate->hash_batches) - 1);
+            BufFileRewind(aggstate->hash_cur_batch->file);
+            aggstate->hash_batches_done++;
+            aggstate->table_filled = false;
+        }
     }
     return agg_retrieve_direct(aggstate);
 }
@@ -784,6 +1027,7 @@ init_peragg(AggState *aggstate, AggStatePerAgg peragg, Aggref *aggref)
                 i++;
             }
         }
+        peragg->sortcxt = AllocSetContextCreate(estate->es_query_cxt, "AggSortContext");
         peragg->sortdesc = ExecTypeFromTL(aggref->args);
         peragg->sortslot = ExecInitExtraTupleSlot(estate, peragg->sortdesc);
         peragg->prevslot = ExecInitExtraTupleSlot(estate, peragg->sortdesc);
@@ -868,6 +1112,8 @@ ExecInitAgg(Agg *node, EState *estate, int eflags)
                                              sizeof(AggHashEntry *) * ht->nbuckets);
         aggstate->hashtable = ht;
         aggstate->hash_mem_limit = (Size) work_mem * 1024;
+        aggstate->hash_spill_slot =
+            ExecInitExtraTupleSlot(estate, ExecGetResultType(outerPlanState(aggstate)));
     }
     return aggstate;
 }
@@ -876,6 +1122,7 @@ void
 ExecEndAgg(AggState *node)
 {
     release_ordered_inputs(node);
+    hash_spill_release(node);
     ExecEndNode(outerPlanState(node));
 }
 
@@ -890,11 +1137,8 @@ ExecReScanAgg(AggState *node)
     ExecClearTuple(node->grp_nextTuple);
     if (node->hashtable)
     {
-        MemoryContextReset(node->aggcontext);
-        node->hashtable->nentries = 0;
-        node->hashtable->nbuckets = 1024;
-        node->hashtable->buckets = MemoryContextAllocZero(node->aggcontext,
-                                                          sizeof(AggHashEntry *) * 1024);
+        hash_spill_release(node);
+        hash_table_reset(node);
     }
     ExecReScan(outerPlanState(node));
 }

@@ -174,10 +174,17 @@ begin_partition(WindowAggState *ws)
 
     if (TupIsNull(ws->first_part_slot))
     {
-        TupleTableSlot *in = ExecProcNode(outer);
+        TupleTableSlot *in;
 
-        if (TupIsNull(in))
+        /* never pull again from a child that has ended (a scan would restart) */
+        if (ws->input_done)
             return false;
+        in = ExecProcNode(outer);
+        if (TupIsNull(in))
+        {
+            ws->input_done = true;
+            return false;
+        }
         ExecCopySlot(ws->first_part_slot, in);
     }
     if (ws->buffer)
@@ -194,6 +201,7 @@ begin_partition(WindowAggState *ws)
         if (TupIsNull(in))
         {
             ExecClearTuple(ws->first_part_slot);
+            ws->input_done = true;
             break;
         }
         if (node->partNumCols > 0 &&
@@ -942,6 +950,7 @@ ExecReScanWindowAgg(WindowAggState *node)
         node->buffer = NULL;
     }
     node->all_done = false;
+    node->input_done = false;
     node->partition_spooled = false;
     node->spooled_rows = 0;
     node->currentpos = 0;

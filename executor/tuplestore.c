@@ -27,7 +27,16 @@ struct Tuplestorestate
     int64       count;
     BufFile    *file;
     bool        reading;
+    /* on disk: byte offset of every TS_CHECKPOINT_EVERY-th tuple, for
+     * random access (n/16 entries: 0.5 byte per row) */
+    uint64      filebytes;
+    uint64     *checkpoints;        /* in indexcontext */
+    MemoryContext indexcontext;
+    int64       ncheckpoints;
+    int64       maxcheckpoints;
 };
+
+#define TS_CHECKPOINT_EVERY 16
 
 Tuplestorestate *
 tuplestore_begin(int workMem)
@@ -37,6 +46,7 @@ tuplestore_begin(int workMem)
     state->workMemBytes = (Size) workMem * 1024;
     state->storecontext = AllocSetContextCreate(CurrentMemoryContext, "TupleStore");
     state->readcontext = AllocSetContextCreate(CurrentMemoryContext, "TupleStoreRead");
+    state->indexcontext = AllocSetContextCreate(CurrentMemoryContext, "TupleStoreIndex");
     state->memtupsize = 256;
     state->memtuples = MemoryContextAllocHuge(state->storecontext,
                                               sizeof(HeapTuple) * (Size) state->memtupsize);
@@ -44,7 +54,7 @@ tuplestore_begin(int workMem)
 }
 
 static void
-write_tuple(BufFile *file, HeapTuple tup)
+write_tuple_raw(BufFile *file, HeapTuple tup)
 {
     uint32      len = tup->t_len;
 
@@ -52,12 +62,32 @@ write_tuple(BufFile *file, HeapTuple tup)
     BufFileWrite(file, tup->t_data, len);
 }
 
+/* Append tuple number `tupno` (0-based) to the file, noting checkpoints. */
+static void
+write_tuple_at(Tuplestorestate *state, HeapTuple tup, int64 tupno)
+{
+    if (tupno % TS_CHECKPOINT_EVERY == 0)
+    {
+        if (state->ncheckpoints == state->maxcheckpoints)
+        {
+            state->maxcheckpoints = Max(64, state->maxcheckpoints * 2);
+            state->checkpoints = state->checkpoints == NULL ?
+                MemoryContextAlloc(state->indexcontext,
+                                   sizeof(uint64) * (Size) state->maxcheckpoints) :
+                repalloc(state->checkpoints, sizeof(uint64) * (Size) state->maxcheckpoints);
+        }
+        state->checkpoints[state->ncheckpoints++] = state->filebytes;
+    }
+    write_tuple_raw(state->file, tup);
+    state->filebytes += sizeof(uint32) + tup->t_len;
+}
+
 static void
 spill_to_disk(Tuplestorestate *state)
 {
     state->file = BufFileCreateTemp();
     for (int64 i = 0; i < state->memtupcount; i++)
-        write_tuple(state->file, state->memtuples[i]);
+        write_tuple_at(state, state->memtuples[i], i);
     MemoryContextReset(state->storecontext);
     state->memtuples = NULL;
     state->memtupcount = 0;
@@ -93,7 +123,7 @@ tuplestore_puttupleslot(Tuplestorestate *state, TupleTableSlot *slot)
     {
         old = MemoryContextSwitchTo(state->readcontext);
         tup = ExecCopySlotHeapTuple(slot);
-        write_tuple(state->file, tup);
+        write_tuple_at(state, tup, state->count - 1);
         MemoryContextSwitchTo(old);
         MemoryContextReset(state->readcontext);
         return;
@@ -114,7 +144,7 @@ tuplestore_puttuple(Tuplestorestate *state, HeapTuple tuple)
     state->count++;
     if (state->file)
     {
-        write_tuple(state->file, tuple);
+        write_tuple_at(state, tuple, state->count - 1);
         return;
     }
     old = MemoryContextSwitchTo(state->storecontext);
@@ -175,8 +205,17 @@ tuplestore_gettupleslot_at(Tuplestorestate *state, int64 pos, TupleTableSlot *sl
         ExecClearTuple(slot);
         return false;
     }
-    if (!state->reading || (state->file != NULL && pos < state->readpos))
+    if (!state->reading)
         tuplestore_rescan(state);
+    if (state->file != NULL &&
+        (pos < state->readpos || pos - state->readpos > TS_CHECKPOINT_EVERY))
+    {
+        /* jump to the checkpoint at or before pos */
+        int64       cp = pos / TS_CHECKPOINT_EVERY;
+
+        BufFileSeek(state->file, state->checkpoints[cp]);
+        state->readpos = cp * TS_CHECKPOINT_EVERY;
+    }
     if (state->file == NULL)
     {
         state->readpos = pos + 1;
@@ -219,4 +258,5 @@ tuplestore_end(Tuplestorestate *state)
     BufFileClose(state->file);
     MemoryContextDelete(state->storecontext);
     MemoryContextDelete(state->readcontext);
+    MemoryContextDelete(state->indexcontext);
 }

@@ -94,6 +94,22 @@ transformTopLevelStmt(ParseState *pstate, RawStmt *parseTree)
     result->stmt_location = parseTree->stmt_location;
     result->stmt_len = parseTree->stmt_len;
     result->canSetTag = true;
+    if (result->commandType != CMD_UTILITY)
+    {
+        ListCell   *lc;
+
+        /* data-modifying WITH queries run once, planned at the top level */
+        foreach(lc, pstate->p_ctenamespace)
+        {
+            CommonTableExpr *cte = lfirst(lc);
+
+            if (((Query *) cte->ctequery)->commandType != CMD_SELECT)
+            {
+                result->cteList = lappend(result->cteList, cte);
+                result->hasModifyingCTE = true;
+            }
+        }
+    }
     return result;
 }
 
@@ -252,6 +268,7 @@ transformWithClause(ParseState *pstate, PgQuery__WithClause *with)
         int         ncols = 0;
         int         ccol = 0;
         int         recsortloc = -1;
+        List       *outlist;
 
         foreach(lc, pstate->p_ctenamespace)
             if (strcmp(((CommonTableExpr *) lfirst(lc))->ctename, rc->ctename) == 0)
@@ -260,7 +277,21 @@ transformWithClause(ParseState *pstate, PgQuery__WithClause *with)
                         errmsg("WITH query name \"%s\" specified more than once", rc->ctename),
                         parser_errposition(pstate, rc->location));
         if (rc->ctequery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
-            parser_not_supported(pstate, "data-modifying statement in WITH", rc->location);
+        {
+            /* INSERT/UPDATE/DELETE [RETURNING]: run once (nodeCtescan.c) */
+            if (rc->ctequery->node_case != PG_QUERY__NODE__NODE_INSERT_STMT &&
+                rc->ctequery->node_case != PG_QUERY__NODE__NODE_UPDATE_STMT &&
+                rc->ctequery->node_case != PG_QUERY__NODE__NODE_DELETE_STMT)
+                parser_not_supported(pstate, "this data-modifying statement in WITH", rc->location);
+            if (pstate->parentParseState != NULL)
+                ereport(ERROR,
+                        errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                        errmsg("WITH clause containing a data-modifying statement must be at the top level"),
+                        parser_errposition(pstate, rc->location));
+            if (with->recursive)
+                parser_not_supported(pstate, "data-modifying statement in WITH RECURSIVE",
+                                     rc->location);
+        }
         cte->ctename = pstrdup(rc->ctename);
         cte->location = rc->location;
         if (with->recursive)
@@ -269,10 +300,17 @@ transformWithClause(ParseState *pstate, PgQuery__WithClause *with)
         cte->ctequery = (Node *) q;
         if (with->recursive)
             finishRecursiveCTE(pstate, cte, q, recsortloc);
+        if (q->commandType != CMD_SELECT)
+        {
+            q->canSetTag = false;
+            outlist = q->returningList;     /* a DML CTE's rows: RETURNING */
+        }
+        else
+            outlist = q->targetList;
         for (size_t j = 0; j < rc->n_aliascolnames; j++)
             cte->aliascolnames = lappend(cte->aliascolnames,
                                          pstrdup(pgStrVal(rc->aliascolnames[j])));
-        foreach(lc, q->targetList)
+        foreach(lc, outlist)
             if (!((TargetEntry *) lfirst(lc))->resjunk)
                 ncols++;
         if (list_length(cte->aliascolnames) > ncols)
@@ -281,7 +319,7 @@ transformWithClause(ParseState *pstate, PgQuery__WithClause *with)
                     errmsg("WITH query \"%s\" has %d columns available but %d columns specified",
                            cte->ctename, ncols, list_length(cte->aliascolnames)),
                     parser_errposition(pstate, rc->location));
-        foreach(lc, q->targetList)
+        foreach(lc, outlist)
         {
             TargetEntry *tle = lfirst(lc);
 

@@ -246,6 +246,33 @@ create_scan_plan(PlannerInfo *root, Path *path, List *tlist)
                 plan = &scan->scan.plan;
             }
             break;
+        case PATH_CTESCAN:
+            {
+                CteScan    *scan = makeNode(CteScan);
+                PlannerInfo *top = root;
+                ListCell   *lc;
+
+                /* data-modifying WITH queries belong to the top level */
+                while (top->parent_root != NULL)
+                    top = top->parent_root;
+                scan->ctePlanId = 0;
+                foreach(lc, top->parse->cteList)
+                {
+                    if (strcmp(((CommonTableExpr *) lfirst(lc))->ctename, rte->ctename) == 0)
+                    {
+                        int         i = foreach_current_index(lc);
+
+                        scan->ctePlanId = list_nth_int(top->cte_plan_ids, i);
+                        scan->cteParam = list_nth_int(top->cte_params, i);
+                        break;
+                    }
+                }
+                if (scan->ctePlanId == 0)
+                    elog(ERROR, "could not find WITH query \"%s\"", rte->ctename);
+                scan->scan.scanrelid = rel->relid;
+                plan = &scan->scan.plan;
+            }
+            break;
         case PATH_SUBQUERYSCAN:
             {
                 SubqueryScan *scan = makeNode(SubqueryScan);

@@ -382,6 +382,31 @@ addRangeTableEntryForCTE(ParseState *pstate, CommonTableExpr *cte, int levelsup,
 
     if (cte->cteanalyzing)
         return addRangeTableEntryForSelfReference(pstate, cte, levelsup, rv, inFromCl);
+    if (((Query *) cte->ctequery)->commandType != CMD_SELECT)
+    {
+        /* a data-modifying WITH query: read its RETURNING rows (CteScan) */
+        if (((Query *) cte->ctequery)->returningList == NIL)
+            ereport(ERROR,
+                    errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errmsg("WITH query \"%s\" does not have a RETURNING clause", cte->ctename),
+                    parser_errposition(pstate, rv->location));
+        rte = makeNode(RangeTblEntry);
+        rte->rtekind = RTE_CTE;
+        rte->ctename = pstrdup(cte->ctename);
+        rte->ctelevelsup = levelsup;
+        rte->self_reference = false;
+        rte->alias = raw_alias(rv->alias);
+        rte->inFromCl = inFromCl;
+        rte->coltypes = list_copy(cte->ctecoltypes);
+        rte->coltypmods = list_copy(cte->ctecoltypmods);
+        rte->colcollations = list_copy(cte->ctecolcollations);
+        foreach(lc, cte->ctecolnames)
+            colnames = lappend(colnames, pstrdup(lfirst(lc)));
+        colnames = apply_alias_colnames(colnames, rv->alias, "table", list_length(colnames));
+        rte->eref = makeAlias(rv->alias ? rv->alias->aliasname : cte->ctename, colnames);
+        cte->cterefcount++;
+        return add_rte(pstate, rte);
+    }
     q = copyObject((Query *) cte->ctequery);
     rte = makeNode(RangeTblEntry);
     if (levelsup > 0)
@@ -572,6 +597,13 @@ colNameToVar(ParseState *pstate, const char *colname, bool localonly, int locati
             if (nsitem->p_lateral_only && !pstate->p_lateral_active)
                 continue;
             newresult = scanNSItemForColumn(orig_pstate, nsitem, sublevels_up, colname, location);
+            if (newresult && nsitem->p_lateral_only && !nsitem->p_lateral_ok)
+                ereport(ERROR,
+                        errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+                        errmsg("invalid reference to FROM-clause entry for table \"%s\"",
+                               nsitem->p_refname),
+                        errdetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference."),
+                        parser_errposition(orig_pstate, location));
             if (newresult)
             {
                 if (result)
@@ -628,6 +660,12 @@ refnameNamespaceItem(ParseState *pstate, const char *schemaname, const char *ref
             }
             else if (strcmp(nsitem->p_refname, refname) != 0)
                 continue;
+            if (nsitem->p_lateral_only && !nsitem->p_lateral_ok)
+                ereport(ERROR,
+                        errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+                        errmsg("invalid reference to FROM-clause entry for table \"%s\"", refname),
+                        errdetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference."),
+                        parser_errposition(pstate, location));
             if (result)
                 ereport(ERROR,
                         errcode(ERRCODE_AMBIGUOUS_ALIAS),

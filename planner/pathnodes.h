@@ -85,6 +85,10 @@ typedef struct PlannerInfo
     int         wt_param_id;
     /* LATERAL: LateralParam list, values a FROM item takes from others */
     List       *lateral_params;
+    /* top level: subplan id and PARAM_EXEC slot per parse->cteList entry
+     * (data-modifying WITH queries, planned in subquery_planner) */
+    List       *cte_plan_ids;
+    List       *cte_params;
 } PlannerInfo;
 
 /*
@@ -147,7 +151,8 @@ typedef enum PathKind
     PATH_RESULT,            /* a rel with no input (FROM-less) */
     PATH_NESTLOOP,
     PATH_HASHJOIN,
-    PATH_WORKTABLESCAN      /* a recursive CTE's self-reference */
+    PATH_WORKTABLESCAN,     /* a recursive CTE's self-reference */
+    PATH_CTESCAN            /* a data-modifying WITH query's RETURNING rows */
 } PathKind;
 
 typedef struct Path

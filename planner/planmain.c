@@ -350,9 +350,10 @@ set_baserel_size(PlannerInfo *root, RelOptInfo *rel, RangeTblEntry *rte)
             }
             break;
         case RTE_CTE:
-            /* a recursive CTE's work table: one iteration's rows, a guess */
+            /* a recursive CTE's work table (one iteration's rows) or a
+             * data-modifying WITH query's RETURNING rows: a guess */
             rel->pages = 0;
-            rel->tuples = 100;
+            rel->tuples = rte->self_reference ? 100 : 1000;
             break;
         default:
             rel->pages = 0;
@@ -399,8 +400,7 @@ make_scan_path(PlannerInfo *root, RelOptInfo *rel, RangeTblEntry *rte)
             }
             break;
         case RTE_CTE:
-            Assert(rte->self_reference);
-            path->pathtype = PATH_WORKTABLESCAN;
+            path->pathtype = rte->self_reference ? PATH_WORKTABLESCAN : PATH_CTESCAN;
             run_cost = rel->tuples * DEFAULT_CPU_TUPLE_COST;
             break;
         default:

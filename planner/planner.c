@@ -782,6 +782,20 @@ subquery_planner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_root, Pl
     root->subroots = palloc0(sizeof(PlannerInfo *) * (nrtes + 1));
     root->subplans_by_rti = palloc0(sizeof(Plan *) * (nrtes + 1));
 
+    /* data-modifying WITH queries (top level only): subplans read by CteScans */
+    foreach(lc, parse->cteList)
+    {
+        CommonTableExpr *cte = lfirst(lc);
+        Plan       *cteplan;
+        PlannerInfo *cteroot = subquery_planner(glob, (Query *) cte->ctequery, root, &cteplan);
+
+        glob->subplans = lappend(glob->subplans, cteplan);
+        glob->subroots = lappend(glob->subroots, cteroot);
+        glob->paramExecTypes = lappend_oid(glob->paramExecTypes, INTERNALOID);
+        root->cte_plan_ids = lappend_int(root->cte_plan_ids, list_length(glob->subplans));
+        root->cte_params = lappend_int(root->cte_params, list_length(glob->paramExecTypes) - 1);
+    }
+
     /* sub-SELECTs in FROM first: their sizes feed the join planning */
     foreach(lc, parse->rtable)
     {
@@ -863,5 +877,7 @@ pg_plan_query(Query *querytree, const char *sourceText, ParamListInfo boundParam
     result->subplans = glob->subplans;
     result->relationOids = glob->relationOids;
     result->nParamExec = list_length(glob->paramExecTypes);
+    result->modifyingCtePlanIds = root->cte_plan_ids;
+    result->modifyingCteParams = root->cte_params;
     return result;
 }

@@ -41,6 +41,17 @@ extern PlannedStmt *pg_plan_query(Query *querytree, const char *sourceText,
 extern Node *cookColumnDefault(const char *exprtext, Oid atttypid, int32 atttypmod,
                                const char *attname);
 
+/*
+ * EXECUTE name (args): the argument expressions, analyzed and coerced to
+ * the prepared statement's parameter types, ready to evaluate
+ * (planner/parse_execute.c; 42601 wrong count, 42804 not coercible).
+ * boundParams are the EXECUTE statement's own $n values (or NULL).
+ */
+extern List *transformExecuteParams(const char *sourceText, const char *stmtName,
+                                    PgQuery__Node **args, int nargs,
+                                    const Oid *paramTypes, int numParams,
+                                    ParamListInfo boundParams);
+
 /* The result columns a Query will produce (for Describe), or NULL if none. */
 extern struct TupleDescData *QueryResultTupleDesc(Query *query);
 

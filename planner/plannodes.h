@@ -26,6 +26,11 @@ typedef struct PlannedStmt
     struct PgQuery__Node *utilityStmt;   /* when commandType == CMD_UTILITY */
     int         stmt_location;
     int         stmt_len;
+    /* data-modifying WITH queries: their subplan ids (1-based, into
+     * subplans) and the PARAM_EXEC slot each CteScan shares; each runs to
+     * completion exactly once (executor/nodeCtescan.c) */
+    List       *modifyingCtePlanIds;
+    List       *modifyingCteParams;
 } PlannedStmt;
 
 #include "planner/plannodes_defs.h"

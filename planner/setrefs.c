@@ -441,6 +441,7 @@ set_plan_refs(PlannerInfo *root, Plan *plan, int rtoffset)
             /* targetlist already OUTER_VAR references (prepunion.c) */
             break;
         case T_WorkTableScan:
+        case T_CteScan:
             fix_scan_plan(root, plan, rtoffset);
             ((Scan *) plan)->scanrelid += rtoffset;
             break;

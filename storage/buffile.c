@@ -167,6 +167,21 @@ BufFileRewind(BufFile *file)
     file->nbytes = 0;
 }
 
+/* Position a file for reading at byte offset (tuplestore random access). */
+void
+BufFileSeek(BufFile *file, uint64 offset)
+{
+    if (!file->reading)
+        flush_buffer(file);
+    if (lseek(file->fd, (off_t) offset, SEEK_SET) < 0)
+        ereport(ERROR,
+                (errcode_for_file_access(),
+                 errmsg("could not seek in temporary file: %m")));
+    file->reading = true;
+    file->pos = 0;
+    file->nbytes = 0;
+}
+
 uint64
 BufFileSize(BufFile *file)
 {

@@ -23,6 +23,8 @@ extern void BufFileWrite(BufFile *file, const void *ptr, size_t size);
 extern size_t BufFileRead(BufFile *file, void *ptr, size_t size);
 /* Flush pending writes and position at the start for reading. */
 extern void BufFileRewind(BufFile *file);
+/* Switch to reading at byte offset (written data is flushed first). */
+extern void BufFileSeek(BufFile *file, uint64 offset);
 extern void BufFileClose(BufFile *file);
 extern uint64 BufFileSize(BufFile *file);
 /* Close every temp file this backend has open (end of transaction). */

@@ -41,6 +41,11 @@ SELECT 1.5 INTERSECT SELECT 1;
 SELECT a FROM setop_l INTERSECT SELECT 3::bigint ORDER BY 1;
 SELECT a, b FROM setop_l INTERSECT SELECT a, b FROM setop_r ORDER BY b DESC, a LIMIT 2;
 
+-- in DML
+UPDATE setop_r SET b = b || '!' WHERE a IN (SELECT a FROM setop_l INTERSECT SELECT 1);
+INSERT INTO setop_r SELECT a + 10, b FROM setop_l EXCEPT SELECT 14, 'z';
+SELECT * FROM setop_r ORDER BY 1, 2;
+
 -- errors
 SELECT a, b FROM setop_l EXCEPT SELECT a FROM setop_r;
 SELECT a FROM setop_l INTERSECT SELECT b FROM setop_r;

@@ -3355,7 +3355,10 @@ test_receive(void)
     char *err;
     Datum d;
 
-    /* select jsonb_recv of E'\\x017b2261223a20317d' (= jsonb_send('{"a": 1}')) */
+    /*
+     * Expected values: PostgreSQL 15 given the same bytes as a binary
+     * parameter (Bind with format 1) of type jsonb, json or uuid.
+     */
     d = recv_call(jsonb_recv, "\001{\"b\": [1, 2],  \"a\":1}", 22, &err);
     is_str(err ? err : DatumGetCString(DirectFunctionCall1(jsonb_out, d)),
            "{\"a\": 1, \"b\": [1, 2]}", "jsonb_recv: version 1 + text");
@@ -3375,7 +3378,7 @@ test_receive(void)
     is_str(err ? err : DatumGetCString(DirectFunctionCall1(uuid_out, d)),
            "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "uuid_recv");
     d = recv_call(uuid_recv, "\xa0\xee", 2, &err);
-    ok(err != NULL && strncmp(err, "ERROR 08P01:", 12) == 0, "uuid_recv: short message is 08P01");
+    is_str(err, "ERROR 08P01: insufficient data left in message", "uuid_recv: short message");
 }
 
 static char *

@@ -1,0 +1,44 @@
+-- SQL-level PREPARE / EXECUTE / DEALLOCATE: parameter types given or
+-- inferred, argument coercion, command tags of the underlying statement,
+-- PostgreSQL's errors; prepared statements survive ROLLBACK.
+create table prep_t (a int, b text);
+insert into prep_t values (1, 'one'), (2, 'two'), (3, 'three');
+prepare q1 as select * from prep_t where a > $1 order by a;
+execute q1(1);
+execute q1('2');
+execute q1(1.7);
+prepare q2(int, text) as insert into prep_t values ($1, $2);
+execute q2(4, 'four');
+execute q2(5, 6);
+select * from prep_t order by a;
+prepare q3(text) as select length($1) as len;
+execute q3('hello');
+prepare q4 as update prep_t set b = upper(b) where a = $1 returning *;
+execute q4(2);
+prepare q5 as delete from prep_t where a >= $1::int;
+execute q5(4);
+prepare q1 as select 1;
+execute nosuch;
+execute q1;
+execute q1(1, 2);
+execute q2(true, 'x');
+execute q3(1);
+deallocate q3;
+execute q3('a');
+deallocate prepare q4;
+deallocate nosuch;
+prepare q6 as select $1;
+prepare q7 as values (1), (2);
+execute q7;
+prepare q8(int) as select $1 + 1 as r;
+execute q8(2 * 3);
+begin;
+prepare q9 as select 9;
+rollback;
+execute q9;
+deallocate all;
+execute q1(1);
+prepare q10 as select * from prep_t where b = $1;
+execute q10('one');
+deallocate q10;
+drop table prep_t;
