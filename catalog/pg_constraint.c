@@ -119,7 +119,6 @@ object_name(const char *name1, const char *name2, const char *label)
 {
     int     l1 = (int) strlen(name1), l2 = name2 ? (int) strlen(name2) : 0;
     int     overhead = (int) strlen(label) + 1 + (name2 ? 1 : 0);
-    char   *name = palloc(NAMEDATALEN);
 
     while (l1 + l2 + overhead > NAMEDATALEN - 1)
     {
@@ -132,11 +131,10 @@ object_name(const char *name1, const char *name2, const char *label)
         l1--;
     while (l2 > 0 && ((unsigned char) name2[l2] & 0xC0) == 0x80)
         l2--;
+    /* the lengths were trimmed above so the result fits in NAMEDATALEN */
     if (name2)
-        snprintf(name, NAMEDATALEN, "%.*s_%.*s_%s", l1, name1, l2, name2, label);
-    else
-        snprintf(name, NAMEDATALEN, "%.*s_%s", l1, name1, label);
-    return name;
+        return psprintf("%.*s_%.*s_%s", l1, name1, l2, name2, label);
+    return psprintf("%.*s_%s", l1, name1, label);
 }
 
 static void

@@ -525,6 +525,14 @@ typedef struct WindowAggState
     TupleTableSlot *current_slot;   /* own copy of the current row */
     TupleTableSlot *temp_slot_1;
     TupleTableSlot *temp_slot_2;
+    /* RANGE with offsets: in_range functions, offsets (partcontext), and
+     * the frame bounds, which only move forward within a partition */
+    FmgrInfo    startInRangeFunc;
+    FmgrInfo    endInRangeFunc;
+    Datum       startOffsetDatum;
+    Datum       endOffsetDatum;
+    int64       rangeheadpos;
+    int64       rangetailpos;
 } WindowAggState;
 
 extern WindowAggState *ExecInitWindowAgg(WindowAgg *node, EState *estate, int eflags);

@@ -14,11 +14,11 @@
  * ecxt_aggvalues) is projected.
  *
  * Frames (PostgreSQL 15 semantics): ROWS, RANGE and GROUPS with
- * UNBOUNDED / CURRENT ROW; ROWS and GROUPS with offsets; EXCLUDE
- * CURRENT ROW / GROUP / TIES.  The frame is computed per row as
- * [frameheadpos, frametailpos) and, after exclusion, as up to three
- * ranges of positions (framepart).  RANGE with an offset is refused by
- * the analyzer (0A000) until in_range support lands here.
+ * UNBOUNDED / CURRENT ROW / offset PRECEDING / FOLLOWING (RANGE offsets
+ * through the sort column's in_range support function, chosen by the
+ * analyzer); EXCLUDE CURRENT ROW / GROUP / TIES.  The frame is computed
+ * per row as [frameheadpos, frametailpos) and, after exclusion, as up to
+ * three ranges of positions (framepart).
  *
  * Aggregates used as window functions run their transition function over
  * the frame: a row whose frame equals the previous row's reuses the
@@ -165,6 +165,30 @@ eval_offset(WindowAggState *ws, ExprState *expr, bool start)
     return v;
 }
 
+/* A RANGE offset, kept in partcontext; in_range rejects negative ones. */
+static Datum
+eval_range_offset(WindowAggState *ws, ExprState *expr, bool start)
+{
+    bool        isnull;
+    Datum       d = ExecEvalExprSwitchContext(expr, ws->ps.ps_ExprContext, &isnull);
+    Oid         type = exprType((Node *) expr->expr);
+    int16       typlen;
+    bool        typbyval;
+    char        align;
+    MemoryContext old;
+
+    if (isnull)
+        ereport(ERROR,
+                (errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+                 errmsg(start ? "frame starting offset must not be null" :
+                        "frame ending offset must not be null")));
+    get_typlenbyvalalign(type, &typlen, &typbyval, &align);
+    old = MemoryContextSwitchTo(ws->partcontext);
+    d = datumCopy(d, typbyval, typlen);
+    MemoryContextSwitchTo(old);
+    return d;
+}
+
 /* Read the next partition into the buffer; false when the input is done. */
 static bool
 begin_partition(WindowAggState *ws)
@@ -226,6 +250,15 @@ begin_partition(WindowAggState *ws)
         if (pf->winobj)
             pf->winobj->localmem = NULL;
     }
+    ws->rangeheadpos = ws->rangetailpos = 0;
+    if (node->frameOptions & FRAMEOPTION_RANGE)
+    {
+        if (ws->startOffset)
+            ws->startOffsetDatum = eval_range_offset(ws, ws->startOffset, true);
+        if (ws->endOffset)
+            ws->endOffsetDatum = eval_range_offset(ws, ws->endOffset, false);
+        return true;
+    }
     if (ws->startOffset)
         ws->startOffsetValue = eval_offset(ws, ws->startOffset, true);
     if (ws->endOffset)
@@ -277,6 +310,102 @@ group_start_after(WindowAggState *ws, int64 k)
     return Min(p, ws->spooled_rows);
 }
 
+/* in_range(val, base, offset, sub, less) through fn */
+static bool
+call_in_range(WindowAggState *ws, FmgrInfo *fn, Datum val, Datum base, Datum offset,
+              bool sub, bool less)
+{
+    LOCAL_FCINFO(fcinfo, 5);
+    Datum       r;
+
+    InitFunctionCallInfoData(*fcinfo, fn, 5, ((WindowAgg *) ws->ps.plan)->inRangeColl,
+                             NULL, NULL);
+    fcinfo->args[0].value = val;
+    fcinfo->args[1].value = base;
+    fcinfo->args[2].value = offset;
+    fcinfo->args[3].value = BoolGetDatum(sub);
+    fcinfo->args[4].value = BoolGetDatum(less);
+    for (int i = 0; i < 5; i++)
+        fcinfo->args[i].isnull = false;
+    r = fn->fn_addr(fcinfo);
+    if (fcinfo->isnull)
+        elog(ERROR, "in_range function %u returned NULL", fn->fn_oid);
+    return DatumGetBool(r);
+}
+
+/*
+ * RANGE offset PRECEDING/FOLLOWING: advance the frame start (is_start) or
+ * end past rows that are not yet / still in range of the current row's
+ * sort value (PostgreSQL's update_frameheadpos / update_frametailpos).
+ * NULL sort values are peers of each other only.
+ */
+static int64
+range_offset_bound(WindowAggState *ws, bool is_start)
+{
+    WindowAgg  *node = (WindowAgg *) ws->ps.plan;
+    int         opts = node->frameOptions;
+    int         sortCol = node->ordColIdx[0];
+    int64      *posp = is_start ? &ws->rangeheadpos : &ws->rangetailpos;
+    bool        sub, less;
+    bool        currisnull;
+    Datum       currval;
+
+    if (is_start)
+    {
+        sub = (opts & FRAMEOPTION_START_OFFSET_PRECEDING) != 0;
+        less = false;
+    }
+    else
+    {
+        sub = (opts & FRAMEOPTION_END_OFFSET_PRECEDING) != 0;
+        less = true;
+    }
+    if (!node->inRangeAsc)
+    {
+        sub = !sub;
+        less = !less;
+    }
+    currval = slot_getattr(ws->current_slot, sortCol, &currisnull);
+    while (*posp < ws->spooled_rows)
+    {
+        bool        isnull;
+        Datum       val;
+
+        CHECK_FOR_INTERRUPTS();
+        if (!window_fetch(ws, *posp, ws->temp_slot_2))
+            break;
+        val = slot_getattr(ws->temp_slot_2, sortCol, &isnull);
+        if (isnull || currisnull)
+        {
+            if (is_start)
+            {
+                if (node->inRangeNullsFirst ? (!isnull || currisnull) :
+                    (isnull || !currisnull))
+                    break;
+            }
+            else
+            {
+                if (node->inRangeNullsFirst ? !isnull : !currisnull)
+                    break;
+            }
+        }
+        else if (is_start)
+        {
+            if (call_in_range(ws, &ws->startInRangeFunc, val, currval,
+                              ws->startOffsetDatum, sub, less))
+                break;
+        }
+        else
+        {
+            if (!call_in_range(ws, &ws->endInRangeFunc, val, currval,
+                               ws->endOffsetDatum, sub, less))
+                break;
+        }
+        (*posp)++;
+    }
+    return *posp;
+}
+
 static void
 add_part(WindowAggState *ws, int64 from, int64 to)
 {
@@ -307,6 +436,8 @@ update_frame(WindowAggState *ws)
         head = 0;
     else if (opts & FRAMEOPTION_START_CURRENT_ROW)
         head = (opts & FRAMEOPTION_ROWS) ? pos : ws->groupheadpos;
+    else if ((opts & FRAMEOPTION_RANGE) && (opts & FRAMEOPTION_START_OFFSET))
+        head = range_offset_bound(ws, true);
     else if (opts & FRAMEOPTION_START_OFFSET_PRECEDING)
         head = (opts & FRAMEOPTION_ROWS) ? Max(0, pos - ws->startOffsetValue) :
             group_start_before(ws, ws->startOffsetValue);
@@ -321,6 +452,8 @@ update_frame(WindowAggState *ws)
         tail = n;
     else if (opts & FRAMEOPTION_END_CURRENT_ROW)
         tail = (opts & FRAMEOPTION_ROWS) ? pos + 1 : ws->grouptailpos;
+    else if ((opts & FRAMEOPTION_RANGE) && (opts & FRAMEOPTION_END_OFFSET))
+        tail = range_offset_bound(ws, false);
     else if (opts & FRAMEOPTION_END_OFFSET_PRECEDING)
     {
         if (opts & FRAMEOPTION_ROWS)
@@ -923,6 +1056,10 @@ ExecInitWindowAgg(WindowAgg *node, EState *estate, int eflags)
 
     ws->partEqfunctions = eq_functions(node->partNumCols, node->partOperators);
     ws->ordEqfunctions = eq_functions(node->ordNumCols, node->ordOperators);
+    if (OidIsValid(node->startInRangeFunc))
+        fmgr_info(node->startInRangeFunc, &ws->startInRangeFunc);
+    if (OidIsValid(node->endInRangeFunc))
+        fmgr_info(node->endInRangeFunc, &ws->endInRangeFunc);
     if (node->startOffset)
         ws->startOffset = ExecInitExpr((Expr *) node->startOffset, &ws->ps);
     if (node->endOffset)

@@ -161,17 +161,136 @@ findWindowClause(List *wclist, const char *name)
     return NULL;
 }
 
-static Node *
-transformFrameOffset(ParseState *pstate, int frameOptions, PgNode *clause)
+static bool
+find_var_walker(Node *node, void *context)
 {
+    if (node == NULL)
+        return false;
+    if (IsA(node, Var) && ((Var *) node)->varlevelsup == 0)
+    {
+        *(int *) context = ((Var *) node)->location;
+        return true;
+    }
+    if (IsA(node, Query))
+        return false;
+    return expression_tree_walker(node, find_var_walker, context);
+}
+
+/*
+ * RANGE offset: pick the in_range function of the sort column's btree
+ * opfamily (pg_amproc procnum 3) whose right type takes the offset,
+ * preferring the offset's own type (or the column's, for an unknown
+ * literal), and coerce the offset to it (PostgreSQL's transformFrameOffset).
+ */
+static Node *
+transformRangeOffset(ParseState *pstate, PgNode *clause, Oid opfamily, Oid opcintype,
+                     Oid *inRangeFunc)
+{
+    static const Oid candidates[] = {INT8OID, INT4OID, INT2OID, NUMERICOID, FLOAT8OID,
+                                     FLOAT4OID, INTERVALOID};
+    Node       *node = transformExpr(pstate, clause, EXPR_KIND_WINDOW_ORDER);
+    Oid         nodeType = exprType(node);
+    Oid         preferredType = (nodeType != UNKNOWNOID) ? nodeType : opcintype;
+    Oid         selectedType = InvalidOid;
+    Oid         selectedFunc = InvalidOid;
+    int         nfuncs = 0, nmatches = 0;
+    int         varloc = -1;
+
+    for (int i = -1; i < (int) lengthof(candidates); i++)
+    {
+        Oid         righttype = i < 0 ? preferredType : candidates[i];
+        Oid         proc;
+
+        if (i >= 0 && righttype == preferredType)
+            continue;
+        proc = get_opfamily_proc(opfamily, opcintype, righttype, 3);
+        if (!OidIsValid(proc))
+            continue;
+        nfuncs++;
+        if (!can_coerce_type(1, &nodeType, &righttype, COERCION_IMPLICIT))
+            continue;
+        nmatches++;
+        if (!OidIsValid(selectedType))
+        {
+            selectedType = righttype;
+            selectedFunc = proc;
+        }
+    }
+    if (nfuncs == 0)
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("RANGE with offset PRECEDING/FOLLOWING is not supported for column type %s",
+                       format_type_be(opcintype)),
+                parser_errposition(pstate, exprLocation(node)));
+    if (nmatches == 0)
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("RANGE with offset PRECEDING/FOLLOWING is not supported for column type %s and offset type %s",
+                       format_type_be(opcintype), format_type_be(nodeType)),
+                errhint("Cast the offset value to an appropriate type."),
+                parser_errposition(pstate, exprLocation(node)));
+    if (nmatches != 1 && selectedType != preferredType)
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("RANGE with offset PRECEDING/FOLLOWING has multiple interpretations for column type %s and offset type %s",
+                       format_type_be(opcintype), format_type_be(nodeType)),
+                errhint("Cast the offset value to the exact intended type."),
+                parser_errposition(pstate, exprLocation(node)));
+    node = coerce_to_specific_type(pstate, node, selectedType, "RANGE");
+    if (find_var_walker(node, &varloc))
+        ereport(ERROR,
+                errcode(ERRCODE_INVALID_COLUMN_REFERENCE),
+                errmsg("argument of %s must not contain variables", "RANGE"),
+                parser_errposition(pstate, varloc));
+    *inRangeFunc = selectedFunc;
+    return node;
+}
+
+static bool
+find_aggref_walker(Node *node, void *context)
+{
+    if (node == NULL)
+        return false;
+    if (IsA(node, Aggref) && ((Aggref *) node)->agglevelsup == 0)
+    {
+        *(int *) context = ((Aggref *) node)->location;
+        return true;
+    }
+    if (IsA(node, Query))
+        return false;
+    return expression_tree_walker(node, find_aggref_walker, context);
+}
+
+/*
+ * A frame offset.  It is analyzed as a window-definition expression, so a
+ * window function in it meets PostgreSQL's "not allowed in window
+ * definitions"; aggregates get PostgreSQL's "not allowed in window ROWS".
+ */
+static Node *
+transformFrameOffset(ParseState *pstate, WindowClause *wc, PgNode *clause, Oid opfamily,
+                     Oid opcintype, Oid *inRangeFunc)
+{
+    const char *what;
+    Node       *node;
+    int         aggloc = -1;
+
     if (clause == NULL)
         return NULL;
-    if (frameOptions & FRAMEOPTION_ROWS)
-        return transformLimitClause(pstate, clause, EXPR_KIND_OTHER, "ROWS");
-    if (frameOptions & FRAMEOPTION_GROUPS)
-        return transformLimitClause(pstate, clause, EXPR_KIND_OTHER, "GROUPS");
-    /* RANGE with an offset: refused in transformWindowDefinitions */
-    return NULL;
+    if (wc->frameOptions & FRAMEOPTION_ROWS)
+        node = transformLimitClause(pstate, clause, EXPR_KIND_WINDOW_ORDER, what = "ROWS");
+    else if (wc->frameOptions & FRAMEOPTION_GROUPS)
+        node = transformLimitClause(pstate, clause, EXPR_KIND_WINDOW_ORDER, what = "GROUPS");
+    else
+    {
+        what = "RANGE";
+        node = transformRangeOffset(pstate, clause, opfamily, opcintype, inRangeFunc);
+    }
+    if (find_aggref_walker(node, &aggloc))
+        ereport(ERROR,
+                errcode(ERRCODE_GROUPING_ERROR),
+                errmsg("aggregate functions are not allowed in window %s", what),
+                parser_errposition(pstate, aggloc));
+    return node;
 }
 
 List *
@@ -190,6 +309,8 @@ transformWindowDefinitions(ParseState *pstate, List *windowdefs, List **targetli
         WindowClause *wc;
         List       *orderClause;
         List       *partitionClause;
+        Oid         rangeopfamily = InvalidOid;
+        Oid         rangeopcintype = InvalidOid;
 
         winref++;
         if (name && findWindowClause(result, name) != NULL)
@@ -256,13 +377,26 @@ transformWindowDefinitions(ParseState *pstate, List *windowdefs, List **targetli
         if ((wc->frameOptions & FRAMEOPTION_RANGE) &&
             (wc->frameOptions & (FRAMEOPTION_START_OFFSET | FRAMEOPTION_END_OFFSET)))
         {
+            SortGroupClause *sortcl;
+            Node       *sortkey;
+            int16       strategy;
+            const OperInfo *op;
+
             if (list_length(wc->orderClause) != 1)
                 ereport(ERROR,
                         errcode(ERRCODE_WINDOWING_ERROR),
                         errmsg("RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column"),
                         parser_errposition(pstate, windef->location));
-            parser_not_supported(pstate, "RANGE with offset PRECEDING/FOLLOWING",
-                                 windef->location);
+            sortcl = linitial(wc->orderClause);
+            sortkey = (Node *) get_sortgroupclause_tle(sortcl, *targetlist)->expr;
+            op = lookup_operator(sortcl->sortop);
+            if (op == NULL ||
+                !get_op_btree_interpretation(sortcl->sortop, &rangeopfamily, &strategy))
+                elog(ERROR, "operator %u is not a valid ordering operator", sortcl->sortop);
+            rangeopcintype = op->oprleft;
+            wc->inRangeColl = exprCollation(sortkey);
+            wc->inRangeAsc = (strategy == BTLessStrategyNumber);
+            wc->inRangeNullsFirst = sortcl->nulls_first;
         }
         if ((wc->frameOptions & FRAMEOPTION_GROUPS) && wc->orderClause == NIL)
             ereport(ERROR,
@@ -270,8 +404,10 @@ transformWindowDefinitions(ParseState *pstate, List *windowdefs, List **targetli
                     errmsg("GROUPS mode requires an ORDER BY clause"),
                     parser_errposition(pstate, windef->location));
 
-        wc->startOffset = transformFrameOffset(pstate, wc->frameOptions, windef->start_offset);
-        wc->endOffset = transformFrameOffset(pstate, wc->frameOptions, windef->end_offset);
+        wc->startOffset = transformFrameOffset(pstate, wc, windef->start_offset, rangeopfamily,
+                                               rangeopcintype, &wc->startInRangeFunc);
+        wc->endOffset = transformFrameOffset(pstate, wc, windef->end_offset, rangeopfamily,
+                                             rangeopcintype, &wc->endInRangeFunc);
         wc->winref = winref;
         result = lappend(result, wc);
     }

@@ -112,6 +112,12 @@ typedef struct WindowClause
     Node       *startOffset;
     Node       *endOffset;
     uint32      winref;
+    /* RANGE with an offset: the in_range support functions (btree amproc 3) */
+    Oid         startInRangeFunc;
+    Oid         endInRangeFunc;
+    Oid         inRangeColl;
+    bool        inRangeAsc;
+    bool        inRangeNullsFirst;
 } WindowClause;
 
 /* WindowClause.frameOptions bits: PostgreSQL 15's FRAMEOPTION_* values (the

@@ -267,6 +267,11 @@ typedef struct WindowAgg
     int         frameOptions;
     Node       *startOffset;
     Node       *endOffset;
+    Oid         startInRangeFunc;   /* RANGE offset: in_range functions */
+    Oid         endInRangeFunc;
+    Oid         inRangeColl;
+    bool        inRangeAsc;
+    bool        inRangeNullsFirst;
 } WindowAgg;
 
 typedef struct Unique

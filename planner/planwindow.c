@@ -250,8 +250,16 @@ plan_window_functions(PlannerInfo *root, List *final_tlist, Plan *plan, List **c
         set_key_columns(wc->orderClause, plan->targetlist, &wa->ordNumCols,
                         &wa->ordColIdx, &wa->ordOperators, &wa->ordCollations);
         wa->frameOptions = wc->frameOptions;
-        wa->startOffset = copyObject(wc->startOffset);
-        wa->endOffset = copyObject(wc->endOffset);
+        /* sub-SELECTs in offsets become initplans / SubPlans */
+        wa->startOffset = wc->startOffset ?
+            preprocess_expression(root, copyObject(wc->startOffset)) : NULL;
+        wa->endOffset = wc->endOffset ?
+            preprocess_expression(root, copyObject(wc->endOffset)) : NULL;
+        wa->startInRangeFunc = wc->startInRangeFunc;
+        wa->endInRangeFunc = wc->endInRangeFunc;
+        wa->inRangeColl = wc->inRangeColl;
+        wa->inRangeAsc = wc->inRangeAsc;
+        wa->inRangeNullsFirst = wc->inRangeNullsFirst;
         wa->plan.targetlist = copy_tlist_as_vars(plan->targetlist);
         foreach(l2, funcs)
             wa->plan.targetlist = lappend(wa->plan.targetlist,

@@ -596,13 +596,6 @@ static JsonbValue *setPath(JsonbIterator **it, Datum *path_elems, bool *path_nul
                            int path_len, JsonbParseState **st, int level,
                            JsonbValue *newval, int op_type);
 
-/* Copy the rest of the current element or value (already begun by r) verbatim. */
-static void
-copy_current(JsonbIterator **it, JsonbParseState **st, JsonbIteratorToken r, JsonbValue *v)
-{
-    (void) pushJsonbValue(st, r, r < WJB_BEGIN_ARRAY ? v : NULL);
-}
-
 static void
 setPathObject(JsonbIterator **it, Datum *path_elems, bool *path_nulls,
               int path_len, JsonbParseState **st, int level,
@@ -674,8 +667,9 @@ setPathObject(JsonbIterator **it, Datum *path_elems, bool *path_nulls,
                 (void) pushJsonbValue(st, WJB_VALUE, newval);
             }
             (void) pushJsonbValue(st, r, &k);
+            /* copied whole: a nested container stays a stored leaf */
             r = JsonbIteratorNext(it, &v, true);
-            copy_current(it, st, r, &v);
+            (void) pushJsonbValue(st, r, &v);
         }
     }
 }
@@ -745,8 +739,9 @@ setPathArray(JsonbIterator **it, Datum *path_elems, bool *path_nulls,
         }
         else
         {
+            /* copied whole: a nested container stays a stored leaf */
             r = JsonbIteratorNext(it, &v, true);
-            copy_current(it, st, r, &v);
+            (void) pushJsonbValue(st, r, &v);
         }
     }
 
