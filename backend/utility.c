@@ -32,6 +32,10 @@
 #include "catalog/tablecmds.h"
 #include "catalog/sequence.h"
 #include "catalog/alter_table.h"
+#include "catalog/view.h"
+#include "catalog/schemacmds.h"
+#include "catalog/truncate.h"
+#include "catalog/rename.h"
 #else
 /* catalog/tablecmds.h (catalog module), until it lands in the tree */
 extern void DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString);
@@ -123,7 +127,12 @@ CreateCommandTag(RawNode *node)
         case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return "CREATE SEQUENCE";
         case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return "ALTER SEQUENCE";
         case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: return "ALTER TABLE";
-        case PG_QUERY__NODE__NODE_RENAME_STMT: return "ALTER TABLE";
+        case PG_QUERY__NODE__NODE_RENAME_STMT:
+            if (node->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ||
+                (node->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN &&
+                 node->rename_stmt->relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW))
+                return "ALTER VIEW";
+            return "ALTER TABLE";
         case PG_QUERY__NODE__NODE_TRUNCATE_STMT: return "TRUNCATE TABLE";
         case PG_QUERY__NODE__NODE_COPY_STMT: return "COPY";
         case PG_QUERY__NODE__NODE_EXPLAIN_STMT: return "EXPLAIN";
@@ -665,6 +674,22 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
             AlterTable(node->alter_table_stmt, queryString);
             break;
 
+        case PG_QUERY__NODE__NODE_VIEW_STMT:
+            DefineView(node->view_stmt, queryString);
+            break;
+
+        case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
+            CreateSchemaCommand(node->create_schema_stmt, queryString);
+            break;
+
+        case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
+            ExecuteTruncate(node->truncate_stmt);
+            break;
+
+        case PG_QUERY__NODE__NODE_RENAME_STMT:
+            ExecRenameStmt(node->rename_stmt);
+            break;
+
         case PG_QUERY__NODE__NODE_DROP_STMT:
             if (node->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
             {
@@ -674,6 +699,16 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
             if (node->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE)
             {
                 RemoveSequences(node->drop_stmt);
+                break;
+            }
+            if (node->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW)
+            {
+                RemoveViews(node->drop_stmt);
+                break;
+            }
+            if (node->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA)
+            {
+                RemoveSchemas(node->drop_stmt);
                 break;
             }
             /* FALLTHROUGH */

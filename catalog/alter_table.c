@@ -6,7 +6,9 @@
  *    AlterTable    ALTER TABLE [IF EXISTS] name subcommand [, ...]
  *
  * Done: ALTER COLUMN SET DEFAULT / DROP DEFAULT, SET NOT NULL (scans the
- * table for NULLs: 23502), DROP NOT NULL.  Every other subcommand is
+ * table for NULLs: 23502), DROP NOT NULL; ADD COLUMN and DROP COLUMN are
+ * in alter_table_cols.c, and ALTER COLUMN TYPE [USING] (RENAME is a
+ * RenameStmt: rename.c).  Every other subcommand is
  * refused with 0A000 before anything changes (all subcommands are
  * checked first), so a statement never half-works.
  *
@@ -16,6 +18,7 @@
 #include "backend/basalt.h"
 #include "backend/interrupts.h"
 #include "catalog/alter_table.h"
+#include "catalog/alter_table_cols.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
 #include "catalog/lsyscache.h"
@@ -49,6 +52,9 @@ subcommand_supported(PgQuery__AlterTableType t)
         case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
         case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
             return true;
         default:
             return false;
@@ -130,9 +136,27 @@ AlterTable(PgQuery__AlterTableStmt *stmt, const char *queryString)
     for (size_t i = 0; i < stmt->n_cmds; i++)
     {
         PgQuery__AlterTableCmd *cmd = stmt->cmds[i]->alter_table_cmd;
-        int         attnum = column_attnum(rel, cmd->name);
-        Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
+        int         attnum;
+        Form_pg_attribute att;
 
+        /* ADD/DROP COLUMN: alter_table_cols.c */
+        if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn ||
+            cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn ||
+            cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)
+        {
+            if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn)
+                ATExecAddColumn(rel, cmd->def->column_def, cmd->missing_ok);
+            else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)
+                ATExecAlterColumnType(rel, cmd->name, cmd->def->column_def, queryString);
+            else
+                ATExecDropColumn(rel, cmd->name, cmd->missing_ok);
+            CommandCounterIncrement();
+            relation_close(rel, NoLock);
+            rel = relation_open(relid, NoLock);
+            continue;
+        }
+        attnum = column_attnum(rel, cmd->name);
+        att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
         switch (cmd->subtype)
         {
             case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:

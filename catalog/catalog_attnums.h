@@ -146,6 +146,15 @@
 #define Anum_pg_depend_refobjid 5
 #define Anum_pg_depend_refobjsubid 6
 #define Anum_pg_depend_deptype 7
+#define Anum_pg_language_oid 1
+#define Anum_pg_language_lanname 2
+#define Anum_pg_language_lanowner 3
+#define Anum_pg_language_lanispl 4
+#define Anum_pg_language_lanpltrusted 5
+#define Anum_pg_language_lanplcallfoid 6
+#define Anum_pg_language_laninline 7
+#define Anum_pg_language_lanvalidator 8
+#define Anum_pg_language_lanacl 9
 #define Anum_pg_namespace_oid 1
 #define Anum_pg_namespace_nspname 2
 #define Anum_pg_namespace_nspowner 3
@@ -209,6 +218,14 @@
 #define Anum_pg_proc_prosqlbody 28
 #define Anum_pg_proc_proconfig 29
 #define Anum_pg_proc_proacl 30
+#define Anum_pg_rewrite_oid 1
+#define Anum_pg_rewrite_rulename 2
+#define Anum_pg_rewrite_ev_class 3
+#define Anum_pg_rewrite_ev_type 4
+#define Anum_pg_rewrite_ev_enabled 5
+#define Anum_pg_rewrite_is_instead 6
+#define Anum_pg_rewrite_ev_qual 7
+#define Anum_pg_rewrite_ev_action 8
 #define Anum_pg_sequence_seqrelid 1
 #define Anum_pg_sequence_seqtypid 2
 #define Anum_pg_sequence_seqstart 3
@@ -259,11 +276,13 @@
 #define Natts_pg_class 33
 #define Natts_pg_constraint 26
 #define Natts_pg_depend 7
+#define Natts_pg_language 9
 #define Natts_pg_namespace 4
 #define Natts_pg_opclass 9
 #define Natts_pg_operator 15
 #define Natts_pg_opfamily 5
 #define Natts_pg_proc 30
+#define Natts_pg_rewrite 8
 #define Natts_pg_sequence 8
 #define Natts_pg_type 32
 #endif

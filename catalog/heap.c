@@ -372,14 +372,16 @@ heap_create_with_catalog(const char *relname, Oid relnamespace, TupleDesc tupdes
     arrayoid = GetNewRelationOrTypeOid();
     typoid = GetNewRelationOrTypeOid();
 
-    rnode.relNode = relid;
-    RelationCreateStorage(rnode);
+    /* a view has no storage (relfilenode 0), as in PostgreSQL */
+    rnode.relNode = relkind == RELKIND_VIEW ? InvalidOid : relid;
+    if (relkind != RELKIND_VIEW)
+        RelationCreateStorage(rnode);
 
     arrname = make_array_type_name(relname, relnamespace);
     InsertPgTypeTuple(typoid, relname, relnamespace, false, relid, InvalidOid, arrayoid);
     InsertPgTypeTuple(arrayoid, arrname, relnamespace, true, InvalidOid, typoid, InvalidOid);
 
-    InsertPgClassTuple(relid, relname, relnamespace, typoid, relid, relkind,
+    InsertPgClassTuple(relid, relname, relnamespace, typoid, rnode.relNode, relkind,
                        relpersistence, 'd', (int16) tupdesc->natts, reloptions);
 
     for (int i = 0; i < tupdesc->natts; i++)
@@ -470,6 +472,7 @@ heap_drop_with_catalog(Oid relid)
     if (OidIsValid(reltype))
         delete_catalog_rows(TypeRelationId, Anum_pg_type_oid, reltype);
 
-    RelationDropStorage(rnode);
+    if (OidIsValid(rnode.relNode))
+        RelationDropStorage(rnode);
     CacheInvalidateRelcache(relid);
 }

@@ -33,6 +33,7 @@
 #include "catalog/reloptions.h"
 #include "catalog/sinval.h"
 #include "catalog/tablecmds.h"
+#include "catalog/view.h"
 #include "backend/utils/stringinfo.h"
 #include "planner/planner.h"
 #include "storage/htup.h"
@@ -640,10 +641,10 @@ RemoveRelations(PgQuery__DropStmt *stmt)
             relids = lappend_oid(relids, relid);
     }
 
-    /*
-     * CASCADE and RESTRICT are the same today: nothing can depend on a
-     * table yet (no views, foreign keys or sequences owned by columns).
-     */
+    /* views are the only objects that can depend on a table (view.c) */
+    if (relids != NIL)
+        DropDependentViews(relids, stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE,
+                           RelationDescription(linitial_oid(relids)));
     foreach(lc, relids)
     {
         List       *owned = GetOwnedSequences(lfirst_oid(lc));

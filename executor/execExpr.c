@@ -691,6 +691,30 @@ ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
         case T_CaseExpr:
             init_case_expr((CaseExpr *) node, state, resv, resnull);
             break;
+        case T_ArrayCoerceExpr:
+            {
+                /* the array into resv, then each element through elemstate */
+                ArrayCoerceExpr *acoerce = (ArrayCoerceExpr *) node;
+                ArrayCoerceState *as = palloc0(sizeof(ArrayCoerceState));
+                ExprCompileState save = compile_state;
+                Oid         srctype = getBaseType(exprType((Node *) acoerce->arg));
+
+                ExecInitExprRec(acoerce->arg, state, resv, resnull);
+                compile_state.caseval = &as->caseval;
+                compile_state.casenull = &as->casenull;
+                as->elemstate = ExecInitExpr(acoerce->elemexpr, state->parent);
+                compile_state = save;
+                as->srcelemtype = get_element_type(srctype);
+                get_typlenbyvalalign(as->srcelemtype, &as->srclen, &as->srcbyval,
+                                     &as->srcalign);
+                as->reselemtype = get_element_type(getBaseType(acoerce->resulttype));
+                get_typlenbyvalalign(as->reselemtype, &as->reslen, &as->resbyval,
+                                     &as->resalign);
+                scratch.opcode = EEOP_ARRAYCOERCE;
+                scratch.d.arraycoerce.state = as;
+                ExprEvalPushStep(state, &scratch);
+                break;
+            }
         case T_CaseTestExpr:
             {
                 if (compile_state.caseval == NULL)

@@ -65,6 +65,7 @@ typedef enum ExprEvalOp
     EEOP_ARRAYEXPR,
     EEOP_SCALARARRAYOP,
     EEOP_SBSREF,
+    EEOP_ARRAYCOERCE,
     EEOP_LAST
 } ExprEvalOp;
 
@@ -161,7 +162,30 @@ typedef struct ExprEvalStep
             PGFunction  fn_addr;
         } scalararrayop;
         struct { SubscriptingRefState *state; } sbsref;
+        struct { struct ArrayCoerceState *state; } arraycoerce;
     } d;
 } ExprEvalStep;
+
+/*
+ * ArrayCoerceExpr at run time (execArrayCoerce.c): elemstate is the
+ * per-element expression, compiled separately with its CaseTestExpr
+ * reading caseval/casenull.
+ */
+typedef struct ArrayCoerceState
+{
+    struct ExprState *elemstate;
+    Datum       caseval;
+    bool        casenull;
+    Oid         srcelemtype;
+    int16       srclen;
+    bool        srcbyval;
+    char        srcalign;
+    Oid         reselemtype;
+    int16       reslen;
+    bool        resbyval;
+    char        resalign;
+} ArrayCoerceState;
+
+extern void ExecEvalArrayCoerce(ExprEvalStep *op, struct ExprContext *econtext);
 
 #endif

@@ -773,6 +773,10 @@ ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
                 eval_sbsref(op);
                 break;
 
+            case EEOP_ARRAYCOERCE:
+                ExecEvalArrayCoerce(op, econtext);
+                break;
+
             case EEOP_LAST:
                 elog(ERROR, "invalid expression step");
         }

@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  * nodeSubplan.c
  *    Subqueries in expressions: EXISTS, scalar (EXPR), ANY/ALL (IN, NOT
- *    IN, op ANY/ALL) and initplans.
+ *    IN, op ANY/ALL), ARRAY(SELECT ...) and initplans.
  *
  *    A SubPlan's plan tree is initialized once (ExecutorStart, from
  *    PlannedStmt.subplans) and rescanned for each evaluation.  Correlated
@@ -23,6 +23,8 @@
 #include "backend/interrupts.h"
 #include "catalog/lsyscache.h"
 #include "executor/execnodes.h"
+#include "planner/nodefuncs.h"
+#include "procs/array.h"
 
 void
 ExecMarkParamsChanged(PlanState *node)
@@ -56,11 +58,57 @@ ExecInitSubPlan(SubPlan *subplan, PlanState *parent)
     sstate->testexpr = ExecInitExpr((Expr *) subplan->testexpr, parent);
     foreach(lc, subplan->args)
         sstate->args = lappend(sstate->args, ExecInitExpr(lfirst(lc), parent));
-    if (subplan->subLinkType == ARRAY_SUBLINK)
-        ereport(ERROR,
-                (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                 errmsg("ARRAY(subquery) is not supported yet")));
     return sstate;
+}
+
+/*
+ * ARRAY(SELECT x): every row's x, in order, as one array in the current
+ * memory context; an array-typed x makes an array of one more dimension
+ * (PostgreSQL's accumArrayResultAny).  No rows give the empty array.
+ */
+static Datum
+collect_array_sublink(PlanState *planstate)
+{
+    MemoryContext rcontext = CurrentMemoryContext;
+    ArrayBuildState *astate = NULL;
+    ArrayBuildStateArr *astate_arr = NULL;
+    Oid         elemtype = InvalidOid;
+    bool        isarray = false;
+    bool        first = true;
+
+    for (;;)
+    {
+        TupleTableSlot *slot = ExecProcNode(planstate);
+        Datum       d;
+        bool        isnull;
+
+        if (TupIsNull(slot))
+            break;
+        if (first)
+        {
+            elemtype = TupleDescAttr(slot->tts_tupleDescriptor, 0)->atttypid;
+            isarray = type_is_array(elemtype);
+            first = false;
+        }
+        d = slot_getattr(slot, 1, &isnull);
+        if (isarray)
+            astate_arr = accumArrayResultArr(astate_arr, d, isnull, elemtype, rcontext);
+        else
+            astate = accumArrayResult(astate, d, isnull, elemtype, rcontext);
+    }
+    if (astate_arr)
+        return makeArrayResultArr(astate_arr, rcontext, true);
+    if (astate)
+        return makeArrayResult(astate, rcontext);
+    {
+        /* no rows: the element type comes from the plan's first column */
+        TargetEntry *tle = linitial(planstate->plan->targetlist);
+        Oid         t = exprType((Node *) tle->expr);
+
+        if (type_is_array(t))
+            t = get_element_type(t);
+        return PointerGetDatum(construct_empty_array(t));
+    }
 }
 
 /* Pass the correlation values down and restart the subquery. */
@@ -197,6 +245,15 @@ exec_subplan_internal(SubPlanState *node, ExprContext *econtext, bool *isNull)
                 return result;
             }
 
+        case ARRAY_SUBLINK:
+            {
+                MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+
+                result = collect_array_sublink(planstate);
+                MemoryContextSwitchTo(old);
+                return result;
+            }
+
         case ROWCOMPARE_SUBLINK:
             {
                 bool        have = false;
@@ -244,6 +301,16 @@ ExecSetParamPlan(SubPlanState *node, ExprContext *econtext)
         slot = ExecProcNode(node->planstate);
         prm->execPlan = NULL;
         prm->value = BoolGetDatum(!TupIsNull(slot));
+        prm->isnull = false;
+        MemoryContextSwitchTo(old);
+        return;
+    }
+    if (subplan->subLinkType == ARRAY_SUBLINK)
+    {
+        ParamExecData *prm = &params[linitial_int(subplan->setParam)];
+
+        prm->value = collect_array_sublink(node->planstate);
+        prm->execPlan = NULL;
         prm->isnull = false;
         MemoryContextSwitchTo(old);
         return;

@@ -1069,6 +1069,7 @@ transformUpdateStmt(ParseState *pstate, PgQuery__UpdateStmt *stmt)
     Node       *qual;
     List       *tlist;
     List       *seen = NIL;
+    List       *indirect = NIL;  /* columns assigned through subscripts */
     ListCell   *lc;
 
     qry->commandType = CMD_UPDATE;
@@ -1127,20 +1128,77 @@ transformUpdateStmt(ParseState *pstate, PgQuery__UpdateStmt *stmt)
                      strcmp(rt->name, pstate->p_target_rte->eref->aliasname) == 0) ?
                     errhint("SET target columns cannot be qualified with the relation name.") : 0,
                     parser_errposition(pstate, rt->location));
-        if (rt->n_indirection > 0)
+        if (rt->n_indirection > 0 && !IsA(tle->expr, SetToDefault) && attrno > 0)
+        {
+            /*
+             * col[i] = x.  A second subscripted assignment to the same column
+             * applies to the first one's result (PostgreSQL's rewriter nests
+             * them the same way); the earlier entry is dropped.
+             */
+            Form_pg_attribute att =
+                TupleDescAttr(RelationGetDescr(pstate->p_target_relation), attrno - 1);
+            Node       *base = NULL;
+            ListCell   *lc2;
+
+            foreach(lc2, tlist)
+            {
+                TargetEntry *prev = lfirst(lc2);
+
+                if (prev == tle)
+                    break;
+                if (prev->resno == attrno && IsA(prev->expr, SubscriptingRef) &&
+                    ((SubscriptingRef *) prev->expr)->refassgnexpr != NULL &&
+                    list_member_int(indirect, attrno))
+                {
+                    base = (Node *) prev->expr;
+                    prev->resno = 0;    /* dropped below */
+                    {
+                        List       *rest = NIL;
+                        ListCell   *lc3;
+
+                        foreach(lc3, seen)
+                            if (lfirst_int(lc3) != attrno)
+                                rest = lappend_int(rest, lfirst_int(lc3));
+                        seen = rest;
+                    }
+                }
+            }
+            if (base == NULL)
+                base = (Node *) makeVar(qry->resultRelation, (int16) attrno, att->atttypid,
+                                        att->atttypmod, att->attcollation, 0);
+            pstate->p_expr_kind = EXPR_KIND_UPDATE_TARGET;
+            tle->expr = (Expr *) transformAssignmentSubscripts(pstate, base, rt->indirection,
+                                                               rt->n_indirection,
+                                                               (Node *) tle->expr, rt->name,
+                                                               rt->location);
+            pstate->p_expr_kind = EXPR_KIND_NONE;
+            indirect = lappend_int(indirect, attrno);
+        }
+        else if (rt->n_indirection > 0)
             parser_not_supported(pstate, "assignment to a subscript or field", rt->location);
         if (list_member_int(seen, attrno))
             ereport(ERROR,
                     errcode(ERRCODE_SYNTAX_ERROR),
                     errmsg("multiple assignments to same column \"%s\"", rt->name));
         seen = lappend_int(seen, attrno);
-        if (IsA(tle->expr, SetToDefault))
+        if (rt->n_indirection > 0)
+            ;                   /* done above */
+        else if (IsA(tle->expr, SetToDefault))
             tle->expr = build_column_default(pstate->p_target_relation, attrno);
         else
             tle->expr = transformAssignedExpr(pstate, tle->expr, EXPR_KIND_UPDATE_TARGET,
                                               rt->name, attrno, rt->location);
         tle->resno = (int16) attrno;
         tle->resname = pstrdup(rt->name);
+    }
+    if (indirect != NIL)
+    {
+        List       *kept = NIL;
+
+        foreach(lc, tlist)
+            if (((TargetEntry *) lfirst(lc))->resno != 0)
+                kept = lappend(kept, lfirst(lc));
+        tlist = kept;
     }
     qry->targetList = tlist;
     qry->rtable = pstate->p_rtable;

@@ -14,30 +14,22 @@
  * 1::text).  The body is analyzed with parameter types equal to the
  * argument types of this call, so polymorphic functions resolve per call.
  *
- * Function bodies come from pg_proc.prosrc when the catalog has the row
- * with prolang = SQL; builtin_sql_bodies covers the SQL-language functions
- * that built-in operators call but the bootstrap catalog (internal-language
- * rows only) does not carry yet.
+ * Function bodies come from pg_proc.prosrc (SQL text for every row with
+ * prolang = SQL, including PostgreSQL's BEGIN ATOMIC built-ins: see
+ * docs/DECISIONS.md 18).
  *
- * Departures from PostgreSQL: arguments are substituted even when a
- * parameter is used twice (PostgreSQL declines to inline then if the
- * argument is volatile or expensive); no const-folding yet.
+ * As PostgreSQL's inline_function, a call is inlined only when that cannot
+ * change its result: a strict function's body must be strict in every
+ * parameter (only strict functions and operators, casts, each parameter
+ * used); an immutable function's body must contain no stable or volatile
+ * function, a stable one's no volatile one; an argument used more than
+ * once must be neither volatile, nor contain a sub-SELECT, nor cost more
+ * than 10 operators.  Calls not inlined run through fmgr_sql
+ * (procs/sqlfunc.c).  No const-folding yet.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
 #include "planner/pathnodes.h"
-
-typedef struct BuiltinSqlBody
-{
-    Oid         funcid;
-    Oid         rettype;
-    const char *body;
-} BuiltinSqlBody;
-
-static const BuiltinSqlBody builtin_sql_bodies[] = {
-    {2003, TEXTOID, "select $1 operator(pg_catalog.||) $2::pg_catalog.text"},   /* textanycat */
-    {2004, TEXTOID, "select $1::pg_catalog.text operator(pg_catalog.||) $2"},   /* anytextcat */
-};
 
 /* The SQL body of a function to inline, or NULL. */
 static const char *
@@ -45,17 +37,197 @@ sql_function_body(Oid funcid)
 {
     const ProcInfo *proc = lookup_proc(funcid);
 
-    if (proc != NULL)
-    {
-        if (proc->prolang == SQLlanguageId && proc->prosrc && proc->prosrc[0] &&
-            !proc->proretset && proc->prokind == 'f')
-            return proc->prosrc;
-        return NULL;
-    }
-    for (int i = 0; i < (int) lengthof(builtin_sql_bodies); i++)
-        if (builtin_sql_bodies[i].funcid == funcid)
-            return builtin_sql_bodies[i].body;
+    if (proc != NULL && proc->prolang == SQLlanguageId && proc->prosrc && proc->prosrc[0] &&
+        !proc->proretset && proc->prokind == 'f')
+        return proc->prosrc;
     return NULL;
+}
+
+/* ---- safety checks (PostgreSQL's contain_*_functions, simplified) */
+
+/* pg_proc.provolatile; the order 'i' < 's' < 'v' is used below */
+#define PROVOLATILE_IMMUTABLE   'i'
+#define PROVOLATILE_STABLE      's'
+
+/* The pg_proc OID a node calls, or InvalidOid. */
+static Oid
+node_funcid(Node *node)
+{
+    switch (nodeTag(node))
+    {
+        case T_FuncExpr:
+            return ((FuncExpr *) node)->funcid;
+        case T_OpExpr:
+        case T_DistinctExpr:
+        case T_NullIfExpr:
+            return ((OpExpr *) node)->opfuncid;
+        case T_ScalarArrayOpExpr:
+            return ((ScalarArrayOpExpr *) node)->opfuncid;
+        default:
+            return InvalidOid;
+    }
+}
+
+/* Does node contain a function more volatile than maxvol ('i' or 's')? */
+static bool
+contain_volatility_walker(Node *node, void *context)
+{
+    char        maxvol = *(char *) context;
+    Oid         funcid;
+
+    if (node == NULL)
+        return false;
+    if (IsA(node, SQLValueFunction))
+    {
+        /* CURRENT_DATE & co. are stable */
+        if (maxvol == PROVOLATILE_IMMUTABLE)
+            return true;
+    }
+    else if (IsA(node, CoerceViaIO))
+    {
+        CoerceViaIO *io = (CoerceViaIO *) node;
+        Oid         outfunc, infunc, ioparam;
+        bool        varlena;
+
+        getTypeOutputInfo(exprType((Node *) io->arg), &outfunc, &varlena);
+        getTypeInputInfo(io->resulttype, &infunc, &ioparam);
+        if (func_volatile(outfunc) > maxvol || func_volatile(infunc) > maxvol)
+            return true;
+    }
+    else if (IsA(node, SubLink) || IsA(node, Query))
+        return true;            /* not examined: assume the worst */
+    else if (OidIsValid(funcid = node_funcid(node)))
+    {
+        /* 'i' < 's' < 'v' */
+        if (func_volatile(funcid) > maxvol)
+            return true;
+    }
+    return expression_tree_walker(node, contain_volatility_walker, context);
+}
+
+static bool
+contain_more_volatile(Node *node, char maxvol)
+{
+    return contain_volatility_walker(node, &maxvol);
+}
+
+/*
+ * Is node built only of constructs that return NULL when any input is
+ * NULL?  (Whitelist: anything else, CASE, COALESCE, AND/OR, IS NULL ...,
+ * counts as non-strict.)
+ */
+static bool
+contain_nonstrict_walker(Node *node, void *context)
+{
+    Oid         funcid;
+
+    if (node == NULL)
+        return false;
+    switch (nodeTag(node))
+    {
+        case T_List:
+        case T_Var:
+        case T_Param:
+        case T_Const:
+        case T_RelabelType:
+        case T_CoerceViaIO:
+        case T_SQLValueFunction:
+            break;
+        case T_FuncExpr:
+        case T_OpExpr:
+            funcid = node_funcid(node);
+            if (!func_strict(funcid))
+                return true;
+            break;
+        default:
+            return true;
+    }
+    return expression_tree_walker(node, contain_nonstrict_walker, context);
+}
+
+typedef struct
+{
+    int        *usecounts;
+    int         nargs;
+} usecount_context;
+
+static bool
+count_params_walker(Node *node, void *context)
+{
+    usecount_context *ctx = context;
+
+    if (node == NULL)
+        return false;
+    if (IsA(node, Param) && ((Param *) node)->paramkind == PARAM_EXTERN)
+    {
+        int         n = ((Param *) node)->paramid;
+
+        if (n >= 1 && n <= ctx->nargs)
+            ctx->usecounts[n - 1]++;
+        return false;
+    }
+    return expression_tree_walker(node, count_params_walker, context);
+}
+
+/* Sum of procost of the calls in node (cpu_operator_cost units). */
+static bool
+cost_walker(Node *node, void *context)
+{
+    double     *cost = context;
+    Oid         funcid;
+
+    if (node == NULL)
+        return false;
+    if (IsA(node, SubLink) || IsA(node, Query))
+    {
+        *cost += 1e6;
+        return false;
+    }
+    if (OidIsValid(funcid = node_funcid(node)))
+    {
+        const ProcInfo *p = lookup_proc(funcid);
+
+        *cost += p ? p->procost : 1;
+    }
+    return expression_tree_walker(node, cost_walker, context);
+}
+
+/* May expr (the analyzed body, still with $n) replace a call of proc(args)? */
+static bool
+inline_is_safe(const ProcInfo *proc, Node *expr, List *args)
+{
+    int         nargs = list_length(args);
+    usecount_context uc;
+    ListCell   *lc;
+
+    if (proc->provolatile == PROVOLATILE_IMMUTABLE && contain_more_volatile(expr, PROVOLATILE_IMMUTABLE))
+        return false;
+    if (proc->provolatile == PROVOLATILE_STABLE && contain_more_volatile(expr, PROVOLATILE_STABLE))
+        return false;
+    if (proc->proisstrict && contain_nonstrict_walker(expr, NULL))
+        return false;
+    uc.nargs = nargs;
+    uc.usecounts = palloc0(sizeof(int) * (nargs > 0 ? nargs : 1));
+    (void) count_params_walker(expr, &uc);
+    foreach(lc, args)
+    {
+        int         n = uc.usecounts[foreach_current_index(lc)];
+        Node       *arg = lfirst(lc);
+
+        if (n == 0 && proc->proisstrict)
+            return false;
+        if (n > 1)
+        {
+            double      cost = 0;
+
+            if (contain_more_volatile(arg, PROVOLATILE_STABLE))
+                return false;
+            (void) cost_walker(arg, &cost);
+            if (cost > 10)
+                return false;
+        }
+    }
+    return true;
 }
 
 typedef struct
@@ -125,6 +297,8 @@ inline_function(Oid funcid, Oid result_type, List *args)
         return NULL;
     tle = linitial(query->targetList);
     expr = (Node *) tle->expr;
+    if (!inline_is_safe(lookup_proc(funcid), expr, args))
+        return NULL;
     if (exprType(expr) != result_type)
     {
         if (!IsBinaryCoercible(exprType(expr), result_type))

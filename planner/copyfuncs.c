@@ -277,6 +277,15 @@ copyObjectImpl(const void *obj)
                 COPY_NODE_FIELD(arg);
                 return newnode;
             }
+        case T_ArrayCoerceExpr:
+            {
+                const ArrayCoerceExpr *from = obj;
+                ArrayCoerceExpr *newnode = flat_copy(from, sizeof(ArrayCoerceExpr));
+
+                COPY_NODE_FIELD(arg);
+                COPY_NODE_FIELD(elemexpr);
+                return newnode;
+            }
         case T_CaseExpr:
             {
                 const CaseExpr *from = obj;

@@ -314,6 +314,17 @@ equal(const void *va, const void *vb)
                 COMPARE_SCALAR_FIELD(resultcollid);
                 return true;
             }
+        case T_ArrayCoerceExpr:
+            {
+                const ArrayCoerceExpr *a = va, *b = vb;
+
+                COMPARE_NODE_FIELD(arg);
+                COMPARE_NODE_FIELD(elemexpr);
+                COMPARE_SCALAR_FIELD(resulttype);
+                COMPARE_SCALAR_FIELD(resulttypmod);
+                COMPARE_SCALAR_FIELD(resultcollid);
+                return true;
+            }
         case T_CaseExpr:
             {
                 const CaseExpr *a = va, *b = vb;

@@ -76,7 +76,8 @@ exprType(const Node *expr)
                             break;
                     }
                     type = exprType((Node *) tent->expr);
-                    if (sublink->subLinkType == ARRAY_SUBLINK)
+                    /* ARRAY(SELECT array) adds a dimension: same type */
+                    if (sublink->subLinkType == ARRAY_SUBLINK && !type_is_array(type))
                         type = get_array_type(type);
                     return type;
                 }
@@ -89,13 +90,16 @@ exprType(const Node *expr)
                 if (subplan->subLinkType == EXPR_SUBLINK)
                     return subplan->firstColType;
                 if (subplan->subLinkType == ARRAY_SUBLINK)
-                    return get_array_type(subplan->firstColType);
+                    return type_is_array(subplan->firstColType) ? subplan->firstColType :
+                        get_array_type(subplan->firstColType);
                 return BOOLOID;
             }
         case T_RelabelType:
             return ((const RelabelType *) expr)->resulttype;
         case T_CoerceViaIO:
             return ((const CoerceViaIO *) expr)->resulttype;
+        case T_ArrayCoerceExpr:
+            return ((const ArrayCoerceExpr *) expr)->resulttype;
         case T_CaseExpr:
             return ((const CaseExpr *) expr)->casetype;
         case T_CaseWhen:
@@ -182,6 +186,8 @@ exprTypmod(const Node *expr)
             }
         case T_RelabelType:
             return ((const RelabelType *) expr)->resulttypmod;
+        case T_ArrayCoerceExpr:
+            return ((const ArrayCoerceExpr *) expr)->resulttypmod;
         case T_SubscriptingRef:
             return ((const SubscriptingRef *) expr)->reftypmod;
         case T_CaseExpr:
@@ -312,6 +318,8 @@ exprCollation(const Node *expr)
             return ((const RelabelType *) expr)->resultcollid;
         case T_CoerceViaIO:
             return ((const CoerceViaIO *) expr)->resultcollid;
+        case T_ArrayCoerceExpr:
+            return ((const ArrayCoerceExpr *) expr)->resultcollid;
         case T_CaseExpr:
             return ((const CaseExpr *) expr)->casecollid;
         case T_CaseTestExpr:
@@ -455,6 +463,12 @@ exprLocation(const Node *expr)
         case T_CoerceViaIO:
             {
                 const CoerceViaIO *c = (const CoerceViaIO *) expr;
+
+                return leftmostLoc(c->location, exprLocation((Node *) c->arg));
+            }
+        case T_ArrayCoerceExpr:
+            {
+                const ArrayCoerceExpr *c = (const ArrayCoerceExpr *) expr;
 
                 return leftmostLoc(c->location, exprLocation((Node *) c->arg));
             }
@@ -666,6 +680,10 @@ expression_tree_walker(Node *node, tree_walker_callback walker, void *context)
             break;
         case T_CoerceViaIO:
             WALK(((CoerceViaIO *) node)->arg);
+            break;
+        case T_ArrayCoerceExpr:
+            WALK(((ArrayCoerceExpr *) node)->arg);
+            WALK(((ArrayCoerceExpr *) node)->elemexpr);
             break;
         case T_CaseExpr:
             WALK(((CaseExpr *) node)->arg);
@@ -941,6 +959,16 @@ expression_tree_mutator(Node *node, tree_mutator_callback mutator, void *context
 
                 FLATCOPY(n, c, CoerceViaIO);
                 MUTATE(n->arg, c->arg, Expr *);
+                return (Node *) n;
+            }
+        case T_ArrayCoerceExpr:
+            {
+                ArrayCoerceExpr *c = (ArrayCoerceExpr *) node,
+                           *n;
+
+                FLATCOPY(n, c, ArrayCoerceExpr);
+                MUTATE(n->arg, c->arg, Expr *);
+                MUTATE(n->elemexpr, c->elemexpr, Expr *);
                 return (Node *) n;
             }
         case T_CaseExpr:

@@ -521,16 +521,31 @@ setTargetTable(ParseState *pstate, PgQuery__RangeVar *relation, bool inh, bool a
         char        relkind = rel->relkind;
         bool        isview = (relkind == RELKIND_VIEW);
 
-        table_close(rel, NoLock);
         if (isview)
+        {
+            /* PostgreSQL's rewriter: error_view_not_updatable */
+            const char *detail = view_not_updatable_detail(rel);
+            bool        ins = requiredPerms == ACL_INSERT;
+            bool        del = alsoSource && requiredPerms == ACL_DELETE;
+
+            table_close(rel, NoLock);
+            if (detail == NULL)
+                ereport(ERROR,
+                        errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                        errmsg("automatically updatable views are not supported yet"),
+                        parser_errposition(pstate, relation->location));
             ereport(ERROR,
-                    errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
                     errmsg("cannot %s view \"%s\"",
-                           requiredPerms == ACL_INSERT ? "insert into" :
-                           alsoSource && requiredPerms == ACL_DELETE ? "delete from" : "update",
+                           ins ? "insert into" : del ? "delete from" : "update",
                            relation->relname),
-                    errdetail("Views that do not select from a single table or view are not automatically updatable."),
-                    parser_errposition(pstate, relation->location));
+                    errdetail("%s", detail),
+                    errhint("To enable %s the view, provide an INSTEAD OF %s trigger or an unconditional ON %s DO INSTEAD rule.",
+                            ins ? "inserting into" : del ? "deleting from" : "updating",
+                            ins ? "INSERT" : del ? "DELETE" : "UPDATE",
+                            ins ? "INSERT" : del ? "DELETE" : "UPDATE"));
+        }
+        table_close(rel, NoLock);
         ereport(ERROR,
                 errcode(ERRCODE_WRONG_OBJECT_TYPE),
                 errmsg("cannot change %s \"%s\"",

@@ -29,8 +29,9 @@
  *    (explicit) versus error 22001 (assignment).
  *
  * Departures: domains are coerced to their base type without checking
- * their constraints (no CoerceToDomain yet); array-to-array element
- * coercion (ArrayCoerceExpr) and row types are not supported; collations
+ * their constraints (no CoerceToDomain yet); array-to-array coercion
+ * applies the element coercion per element (ArrayCoerceExpr); row types
+ * are not supported; collations
  * are assigned directly from the types (no COLLATE clauses yet).
  *-------------------------------------------------------------------------
  */
@@ -205,11 +206,23 @@ find_coercion_pathway(Oid targetTypeId, Oid sourceTypeId, CoercionContext cconte
     else
     {
         /*
-         * Array element coercion (ArrayCoerceExpr) is not implemented, so an
-         * array-to-array pair without a pg_cast row has no path here.  Then
+         * Arrays whose element types can be coerced: ArrayCoerceExpr.  Then
          * the I/O rule: assignment to a string type, explicit from one.
          */
-        if (ccontext >= COERCION_ASSIGNMENT && TypeCategory(targetTypeId) == TYPCATEGORY_STRING)
+        if (type_is_array(targetTypeId) && type_is_array(sourceTypeId) &&
+            targetTypeId != OIDVECTOROID && targetTypeId != INT2VECTOROID &&
+            sourceTypeId != OIDVECTOROID && sourceTypeId != INT2VECTOROID)
+        {
+            Oid         elemfuncid;
+
+            if (find_coercion_pathway(get_element_type(targetTypeId),
+                                      get_element_type(sourceTypeId), ccontext,
+                                      &elemfuncid) != COERCION_PATH_NONE)
+                result = COERCION_PATH_ARRAYCOERCE;
+        }
+        if (result != COERCION_PATH_NONE)
+            ;
+        else if (ccontext >= COERCION_ASSIGNMENT && TypeCategory(targetTypeId) == TYPCATEGORY_STRING)
             result = COERCION_PATH_COERCEVIAIO;
         else if (ccontext >= COERCION_EXPLICIT &&
                  TypeCategory(sourceTypeId) == TYPCATEGORY_STRING)
@@ -227,8 +240,19 @@ find_typmod_coercion_function(Oid typeId, Oid *funcid)
     const CastInfo *cast;
 
     *funcid = InvalidOid;
-    if (type_is_array(typeId))
-        return COERCION_PATH_NONE;  /* needs ArrayCoerceExpr */
+    if (type_is_array(typeId) && typeId != OIDVECTOROID && typeId != INT2VECTOROID)
+    {
+        /* the element type's length coercion, applied per element */
+        Oid         elem = get_element_type(typeId);
+
+        cast = lookup_cast(elem, elem);
+        if (cast && OidIsValid(cast->castfunc))
+        {
+            *funcid = cast->castfunc;
+            return COERCION_PATH_ARRAYCOERCE;
+        }
+        return COERCION_PATH_NONE;
+    }
     cast = lookup_cast(typeId, typeId);
     if (cast && OidIsValid(cast->castfunc))
     {
@@ -313,6 +337,31 @@ build_coercion_expression(Node *node, CoercionPathType pathtype, Oid funcId,
         iocoerce->location = location;
         return (Node *) iocoerce;
     }
+    if (pathtype == COERCION_PATH_ARRAYCOERCE)
+    {
+        /* each element through elemexpr, which reads it from a CaseTestExpr */
+        ArrayCoerceExpr *acoerce = makeNode(ArrayCoerceExpr);
+        CaseTestExpr *ctest = makeNode(CaseTestExpr);
+        Oid         sourceBaseTypeId = getBaseType(exprType(node));
+        Oid         targetElementType = get_element_type(targetTypeId);
+        Node       *elemexpr;
+
+        ctest->typeId = get_element_type(sourceBaseTypeId);
+        ctest->typeMod = exprTypmod(node);
+        ctest->collation = InvalidOid;
+        elemexpr = coerce_to_target_type(NULL, (Node *) ctest, ctest->typeId, targetElementType,
+                                         targetTypMod, ccontext, cformat, location);
+        if (elemexpr == NULL)
+            elog(ERROR, "failed to coerce array element type as expected");
+        acoerce->arg = (Expr *) node;
+        acoerce->elemexpr = (Expr *) elemexpr;
+        acoerce->resulttype = targetTypeId;
+        acoerce->resulttypmod = exprTypmod(elemexpr);
+        acoerce->resultcollid = result_collation(targetTypeId);
+        acoerce->coerceformat = cformat;
+        acoerce->location = location;
+        return (Node *) acoerce;
+    }
     elog(ERROR, "unsupported coercion path %d", (int) pathtype);
     return NULL;
 }
@@ -355,6 +404,8 @@ hide_coercion_node(Node *node)
         ((RelabelType *) node)->relabelformat = COERCE_IMPLICIT_CAST;
     else if (IsA(node, CoerceViaIO))
         ((CoerceViaIO *) node)->coerceformat = COERCE_IMPLICIT_CAST;
+    else if (IsA(node, ArrayCoerceExpr))
+        ((ArrayCoerceExpr *) node)->coerceformat = COERCE_IMPLICIT_CAST;
 }
 
 static Node *

@@ -21,8 +21,8 @@
  * to PostgreSQL's form once arrays are evaluated.
  *
  * Not supported yet (0A000): row constructors and row comparisons,
- * whole-row references, field selection, subscript assignment, GROUPING(),
- * named function arguments, multi-dimensional ARRAY[]; COLLATE knows only
+ * whole-row references, field selection, field assignment, GROUPING(),
+ * named function arguments; COLLATE knows only
  * "default", "C" and "POSIX".
  *-------------------------------------------------------------------------
  */
@@ -38,6 +38,8 @@
 static int  expr_depth = 0;
 
 static Node *transformExprRecurseInternal(ParseState *pstate, PgNode *expr);
+static Node *transformArrayExprTyped(ParseState *pstate, PgQuery__AArrayExpr *a,
+                                     Oid array_type, Oid element_type, int32 typmod);
 
 char *
 NameListToString(PgNode **names, size_t n)
@@ -500,7 +502,16 @@ transformTypeCast(ParseState *pstate, PgQuery__TypeCast *tc)
     int         location;
 
     typenameTypeIdAndModP(pstate, tc->type_name, &targetType, &targetTypmod);
-    expr = transformExprRecurse(pstate, tc->arg);
+    if (tc->arg->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR &&
+        OidIsValid(get_element_type(getBaseType(targetType))))
+    {
+        Oid         baseType = getBaseType(targetType);
+
+        expr = transformArrayExprTyped(pstate, tc->arg->a_array_expr, baseType,
+                                       get_element_type(baseType), targetTypmod);
+    }
+    else
+        expr = transformExprRecurse(pstate, tc->arg);
     inputType = exprType(expr);
     if (inputType == InvalidOid)
         return expr;
@@ -686,43 +697,114 @@ transformMinMaxExpr(ParseState *pstate, PgQuery__MinMaxExpr *m)
     return (Node *) newm;
 }
 
+/*
+ * ARRAY[...] (PostgreSQL's transformArrayExpr).  array_type/element_type/
+ * typmod are given when the constructor is the argument of a cast to an
+ * array type (ARRAY[]::int[]): the elements are then coerced explicitly to
+ * the element type (or, for sub-arrays, to the array type).  Otherwise the
+ * elements' common type decides.  An element that is itself an ARRAY[] or
+ * of an array type makes the result multidimensional.
+ */
 static Node *
-transformArrayExpr(ParseState *pstate, PgQuery__AArrayExpr *a)
+transformArrayExprTyped(ParseState *pstate, PgQuery__AArrayExpr *a,
+                        Oid array_type, Oid element_type, int32 typmod)
 {
     ArrayExpr  *newa = makeNode(ArrayExpr);
     List       *newelems = NIL;
     List       *coerced = NIL;
-    Oid         element_type;
+    Oid         coerce_type;
+    bool        coerce_hard;
     ListCell   *lc;
 
+    newa->multidims = false;
     for (size_t i = 0; i < a->n_elements; i++)
     {
+        Node       *newe;
+
         if (a->elements[i]->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
-            parser_not_supported(pstate, "multidimensional ARRAY[]", a->location);
-        newelems = lappend(newelems, transformExprRecurse(pstate, a->elements[i]));
+        {
+            newe = transformArrayExprTyped(pstate, a->elements[i]->a_array_expr,
+                                           array_type, element_type, typmod);
+            newa->multidims = true;
+        }
+        else
+        {
+            newe = transformExprRecurse(pstate, a->elements[i]);
+            if (!newa->multidims && type_is_array(exprType(newe)))
+                newa->multidims = true;
+        }
+        newelems = lappend(newelems, newe);
     }
-    if (newelems == NIL)
-        ereport(ERROR,
-                errcode(ERRCODE_INDETERMINATE_DATATYPE),
-                errmsg("cannot determine type of empty array"),
-                errhint("Explicitly cast to the desired type, for example ARRAY[]::integer[]."),
-                parser_errposition(pstate, a->location));
-    element_type = select_common_type(pstate, newelems, "ARRAY", NULL);
-    newa->array_typeid = get_array_type(element_type);
-    if (!OidIsValid(newa->array_typeid))
-        ereport(ERROR,
-                errcode(ERRCODE_UNDEFINED_OBJECT),
-                errmsg("could not find array type for data type %s", format_type_be(element_type)),
-                parser_errposition(pstate, a->location));
+    if (OidIsValid(array_type))
+    {
+        coerce_type = newa->multidims ? array_type : element_type;
+        coerce_hard = true;
+    }
+    else
+    {
+        if (newelems == NIL)
+            ereport(ERROR,
+                    errcode(ERRCODE_INDETERMINATE_DATATYPE),
+                    errmsg("cannot determine type of empty array"),
+                    errhint("Explicitly cast to the desired type, for example ARRAY[]::integer[]."),
+                    parser_errposition(pstate, a->location));
+        coerce_type = select_common_type(pstate, newelems, "ARRAY", NULL);
+        if (newa->multidims)
+        {
+            array_type = coerce_type;
+            element_type = get_element_type(array_type);
+            if (!OidIsValid(element_type))
+                ereport(ERROR,
+                        errcode(ERRCODE_UNDEFINED_OBJECT),
+                        errmsg("could not find element type for data type %s",
+                               format_type_be(array_type)),
+                        parser_errposition(pstate, a->location));
+        }
+        else
+        {
+            element_type = coerce_type;
+            array_type = get_array_type(element_type);
+            if (!OidIsValid(array_type))
+                ereport(ERROR,
+                        errcode(ERRCODE_UNDEFINED_OBJECT),
+                        errmsg("could not find array type for data type %s",
+                               format_type_be(element_type)),
+                        parser_errposition(pstate, a->location));
+        }
+        coerce_hard = false;
+    }
     foreach(lc, newelems)
-        coerced = lappend(coerced, coerce_to_common_type(pstate, lfirst(lc), element_type,
-                                                         "ARRAY"));
+    {
+        Node       *e = lfirst(lc);
+        Node       *newe;
+
+        if (coerce_hard)
+        {
+            newe = coerce_to_target_type(pstate, e, exprType(e), coerce_type, typmod,
+                                         COERCION_EXPLICIT, COERCE_EXPLICIT_CAST, -1);
+            if (newe == NULL)
+                ereport(ERROR,
+                        errcode(ERRCODE_CANNOT_COERCE),
+                        errmsg("cannot cast type %s to %s", format_type_be(exprType(e)),
+                               format_type_be(coerce_type)),
+                        parser_errposition(pstate, exprLocation(e)));
+        }
+        else
+            newe = coerce_to_common_type(pstate, e, coerce_type, "ARRAY");
+        coerced = lappend(coerced, newe);
+    }
     newa->elements = coerced;
+    newa->array_typeid = array_type;
     newa->element_typeid = element_type;
     newa->array_collid = result_collation(element_type);
-    newa->multidims = false;
     newa->location = a->location;
     return (Node *) newa;
+}
+
+static Node *
+transformArrayExpr(ParseState *pstate, PgQuery__AArrayExpr *a)
+{
+    return transformArrayExprTyped(pstate, a, InvalidOid, InvalidOid, -1);
 }
 
 static Node *
@@ -951,6 +1033,84 @@ transformIndirection(ParseState *pstate, PgQuery__AIndirection *ind)
     return (Node *) sbsref;
 }
 
+/*
+ * UPDATE ... SET col[i] = x, col[i:j] = x: the column's new value is base
+ * (its current value, or an earlier assignment to the same column) with the
+ * element or slice replaced: a SubscriptingRef with refassgnexpr set
+ * (PostgreSQL's transformAssignmentIndirection, subscripts only; field
+ * assignment is 0A000).  rhs is already transformed; it is coerced to the
+ * element type (or the array type for a slice) with assignment rules.
+ */
+Node *
+transformAssignmentSubscripts(ParseState *pstate, Node *base, PgNode **indirection,
+                              size_t nind, Node *rhs, const char *colname, int location)
+{
+    SubscriptingRef *sbsref;
+    Oid         containerType = exprType(base);
+    int32       typmod = exprTypmod(base);
+    Oid         elemType;
+    Oid         targetType;
+    Oid         rhsType = exprType(rhs);
+    bool        isSlice = false;
+    Node       *newrhs;
+
+    for (size_t i = 0; i < nind; i++)
+    {
+        if (indirection[i]->node_case != PG_QUERY__NODE__NODE_A_INDICES)
+            parser_not_supported(pstate, "assignment to a field", location);
+        if (indirection[i]->a_indices->is_slice)
+            isSlice = true;
+    }
+    elemType = type_is_array(containerType) ? get_element_type(containerType) : InvalidOid;
+    if (!OidIsValid(elemType))
+        ereport(ERROR,
+                errcode(ERRCODE_DATATYPE_MISMATCH),
+                errmsg("cannot subscript type %s because it does not support subscripting",
+                       format_type_be(containerType)),
+                parser_errposition(pstate, location));
+    if ((int) nind > MAXDIM)
+        ereport(ERROR,
+                errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+                errmsg("number of array dimensions (%d) exceeds the maximum allowed (%d)",
+                       (int) nind, MAXDIM));
+    sbsref = makeNode(SubscriptingRef);
+    sbsref->refcontainertype = containerType;
+    sbsref->refelemtype = elemType;
+    sbsref->refrestype = containerType;
+    sbsref->reftypmod = typmod;
+    sbsref->refcollid = result_collation(containerType);
+    sbsref->refexpr = (Expr *) base;
+    for (size_t i = 0; i < nind; i++)
+    {
+        PgQuery__AIndices *ai = indirection[i]->a_indices;
+
+        if (isSlice)
+        {
+            Node       *lidx;
+
+            if (ai->is_slice)
+                lidx = ai->lidx ? transformSubscript(pstate, ai->lidx) : NULL;
+            else
+                lidx = (Node *) makeInt4Const(1);
+            sbsref->reflowerindexpr = lappend(sbsref->reflowerindexpr, lidx);
+        }
+        sbsref->refupperindexpr = lappend(sbsref->refupperindexpr,
+                                          ai->uidx ? transformSubscript(pstate, ai->uidx) : NULL);
+    }
+    targetType = isSlice ? containerType : elemType;
+    newrhs = coerce_to_target_type(pstate, rhs, rhsType, targetType, typmod,
+                                   COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST, -1);
+    if (newrhs == NULL)
+        ereport(ERROR,
+                errcode(ERRCODE_DATATYPE_MISMATCH),
+                errmsg("subscripted assignment to \"%s\" requires type %s but expression is of type %s",
+                       colname, format_type_be(targetType), format_type_be(rhsType)),
+                errhint("You will need to rewrite or cast the expression."),
+                parser_errposition(pstate, location));
+    sbsref->refassgnexpr = (Expr *) newrhs;
+    return (Node *) sbsref;
+}
+
 /* ---------------------------------------------------------------- sublinks */
 
 static Node *
@@ -999,7 +1159,7 @@ transformSubLink(ParseState *pstate, PgQuery__SubLink *sl)
             {
                 Oid         t = exprType((Node *) ((TargetEntry *) linitial(qtree->targetList))->expr);
 
-                if (!OidIsValid(get_array_type(t)))
+                if (!type_is_array(t) && !OidIsValid(get_array_type(t)))
                     ereport(ERROR,
                             errcode(ERRCODE_UNDEFINED_OBJECT),
                             errmsg("could not find array type for data type %s",

@@ -175,6 +175,10 @@ extern ParseNamespaceItem *addRangeTableEntryForRelation(ParseState *pstate,
 extern ParseNamespaceItem *addRangeTableEntryForSubquery(ParseState *pstate, Query *subquery,
                                                          PgQuery__Alias *alias, bool lateral,
                                                          bool inFromCl);
+/* parse_view.c: a view in FROM as a sub-SELECT; PostgreSQL's not-updatable detail (or NULL) */
+extern ParseNamespaceItem *addRangeTableEntryForView(ParseState *pstate, struct RelationData *rel,
+                                                     PgQuery__Alias *alias, bool inFromCl);
+extern const char *view_not_updatable_detail(struct RelationData *rel);
 extern ParseNamespaceItem *addRangeTableEntryForValues(ParseState *pstate, List *exprs,
                                                        List *coltypes, List *coltypmods,
                                                        List *colcollations,
@@ -265,6 +269,9 @@ extern List *ExpandColumnRefStar(ParseState *pstate, PgQuery__ColumnRef *cref,
 /* ---------------------------------------------------------------- parse_expr.c */
 
 extern Node *transformExpr(ParseState *pstate, PgNode *expr, ParseExprKind exprKind);
+extern Node *transformAssignmentSubscripts(ParseState *pstate, Node *base,
+                                           PgNode **indirection, size_t nind, Node *rhs,
+                                           const char *colname, int location);
 /* transformExpr within the current p_expr_kind (for recursion from other files) */
 extern Node *transformExprRecurse(ParseState *pstate, PgNode *expr);
 /* Start of a statement's analysis: the expression nesting counter restarts. */

@@ -177,10 +177,12 @@ addRangeTableEntry(ParseState *pstate, PgQuery__RangeVar *relation, PgQuery__Ali
     cancel_parser_errposition_callback(&pcbstate);
 
     if (rel->relkind == RELKIND_VIEW)
-        ereport(ERROR,
-                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                errmsg("views are not supported yet: \"%s\"", RelationGetRelationName(rel)),
-                parser_errposition(pstate, relation->location));
+    {
+        /* no rewriter: the view becomes a sub-SELECT here (parse_view.c) */
+        nsitem = addRangeTableEntryForView(pstate, rel, alias, inFromCl);
+        table_close(rel, NoLock);
+        return nsitem;
+    }
     nsitem = addRangeTableEntryForRelation(pstate, rel, lockmode, alias, inFromCl);
     nsitem->p_rte->inh = relation->inh;
     table_close(rel, NoLock);

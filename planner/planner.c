@@ -22,8 +22,8 @@
  *
  * Grouping strategy: AGG_PLAIN without GROUP BY; otherwise AGG_SORTED
  * (Sort below) when the ORDER BY asks for the grouping columns' order or
- * the groups might not fit in work_mem (judged as if every input row were
- * a group, since hash aggregation cannot spill yet), else AGG_HASHED.  DISTINCT is an
+ * the estimated groups would not fit in work_mem, else AGG_HASHED (which
+ * spills past work_mem if the estimate was low).  DISTINCT is an
  * Agg with no aggregates over all output columns (sorted, or hashed as
  * GROUP BY); DISTINCT ON is a sorted Agg keeping each group's first row.
  * (PostgreSQL uses Unique for sorted DISTINCT; the rows are the same.)
@@ -242,6 +242,22 @@ find_sortgroupref(List *clauses, uint32 ref)
     return NULL;
 }
 
+/* Does the expression contain an aggregate with DISTINCT or ORDER BY inside? */
+static bool
+has_ordered_aggs_walker(Node *node, void *context)
+{
+    if (node == NULL)
+        return false;
+    if (IsA(node, Aggref))
+    {
+        Aggref     *agg = (Aggref *) node;
+
+        if (agg->aggdistinct != NIL || agg->aggorder != NIL)
+            return true;
+    }
+    return expression_tree_walker(node, has_ordered_aggs_walker, context);
+}
+
 static bool
 all_hashable(List *clauses)
 {
@@ -336,16 +352,17 @@ make_agg(PlannerInfo *root, List *tlist, List *qual, AggStrategy strategy,
 }
 
 /*
- * Would a hash table of the groups surely fit in work_mem?  Hash
- * aggregation cannot spill yet (DECISIONS.md 7), and without statistics
- * the group count is a guess, so the test assumes the worst case: every
- * input row its own group.  Sorting spills, so it is the safe choice.
+ * Would a hash table of the estimated groups fit in work_mem?  Hash
+ * aggregation spills to temp files past work_mem (DECISIONS.md 7), so, as
+ * in PostgreSQL, the estimate decides: a wrong guess costs time, never
+ * unbounded memory.
  */
 static bool
 groups_fit_in_memory(double numGroups, double input_rows, int width)
 {
-    double      bytes = Max(numGroups, input_rows) * (MAXALIGN(width) + 64);
+    double      bytes = numGroups * (MAXALIGN(width) + 64);
 
+    (void) input_rows;
     return bytes < (double) work_mem * 1024.0;
 }
 
@@ -573,7 +590,10 @@ grouping_planner(PlannerInfo *root)
         {
             List       *sortorder = grouping_order_from_sortclause(parse->groupClause,
                                                                    parse->sortClause);
-            bool        can_hash = all_hashable(parse->groupClause);
+            /* as PostgreSQL: aggregates with DISTINCT/ORDER BY need sorted input groups */
+            bool        can_hash = all_hashable(parse->groupClause) &&
+                !has_ordered_aggs_walker((Node *) tlist, NULL) &&
+                !has_ordered_aggs_walker(parse->havingQual, NULL);
             bool        can_sort = all_sortable(parse->groupClause);
             bool        use_sort;
 
@@ -586,10 +606,14 @@ grouping_planner(PlannerInfo *root)
                 use_sort = true;
             else if (!can_sort)
                 use_sort = false;
-            else if (sortorder != NIL)
+            else if (!groups_fit_in_memory(numGroups, plan->plan_rows, plan->plan_width))
                 use_sort = true;
+            else if (sortorder != NIL)
+                /* one sort serves GROUP BY and ORDER BY, unless grouping
+                 * shrinks the rows enough that sorting the groups is cheaper */
+                use_sort = numGroups * 4 > plan->plan_rows;
             else
-                use_sort = !groups_fit_in_memory(numGroups, plan->plan_rows, plan->plan_width);
+                use_sort = false;
 
             if (use_sort)
             {

@@ -42,6 +42,16 @@ extern Node *cookColumnDefault(const char *exprtext, Oid atttypid, int32 atttypm
                                const char *attname);
 
 /*
+ * ALTER COLUMN TYPE (planner/parse_alter.c): the new value of column attnum
+ * of rel computed from a row of it (Vars of varno 1), from using_expr or the
+ * column itself, coerced to newtype; 42804 with PostgreSQL's hints.
+ */
+struct RelationData;
+extern Node *transformAlterColumnType(struct RelationData *rel, int attnum,
+                                      PgQuery__Node *using_expr, Oid newtype,
+                                      int32 newtypmod, const char *queryString);
+
+/*
  * EXECUTE name (args): the argument expressions, analyzed and coerced to
  * the prepared statement's parameter types, ready to evaluate
  * (planner/parse_execute.c; 42601 wrong count, 42804 not coercible).

@@ -256,6 +256,23 @@ typedef struct CoerceViaIO
     int         location;
 } CoerceViaIO;
 
+/*
+ * ArrayCoerceExpr: coerce each element of an array (arg) with elemexpr,
+ * which reads the element through a CaseTestExpr; e.g. '{ab,c}'::char(2)[]
+ * or int[] -> numeric[].  NULL elements stay NULL; dimensions are kept.
+ */
+typedef struct ArrayCoerceExpr
+{
+    Expr        xpr;
+    Expr       *arg;            /* input array */
+    Expr       *elemexpr;       /* per element, over a CaseTestExpr */
+    Oid         resulttype;     /* output array type */
+    int32       resulttypmod;
+    Oid         resultcollid;
+    CoercionForm coerceformat;
+    int         location;
+} ArrayCoerceExpr;
+
 typedef struct CaseExpr
 {
     Expr        xpr;
@@ -295,8 +312,9 @@ typedef struct ArrayExpr
 } ArrayExpr;
 
 /*
- * SubscriptingRef: array element or slice, a[i] / a[i:j] (fetch only for
- * now: refassgnexpr is always NULL).  refupperindexpr holds one int4
+ * SubscriptingRef: array element or slice, a[i] / a[i:j]; with
+ * refassgnexpr set (UPDATE ... SET a[i] = x) the result is the whole array
+ * with the element or slice replaced (refrestype is then the array type).  refupperindexpr holds one int4
  * expression per subscript; reflowerindexpr is NIL for an element fetch,
  * else one per subscript for a slice (NULL entries for omitted bounds, a
  * Const 1 for a plain subscript within a slice).  The result is the

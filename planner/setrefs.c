@@ -508,7 +508,10 @@ set_plan_references(PlannerInfo *root, Plan *plan)
         RangeTblEntry *rte = lfirst(lc);
 
         glob->finalrtable = lappend(glob->finalrtable, rte);
-        if (rte->rtekind == RTE_RELATION && !list_member_oid(glob->relationOids, rte->relid))
+        /* views too: an expanded view is a sub-SELECT keeping the view's OID */
+        if ((rte->rtekind == RTE_RELATION ||
+             (rte->rtekind == RTE_SUBQUERY && OidIsValid(rte->relid))) &&
+            !list_member_oid(glob->relationOids, rte->relid))
             glob->relationOids = lappend_oid(glob->relationOids, rte->relid);
     }
     return set_plan_refs(root, plan, rtoffset);

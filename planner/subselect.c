@@ -246,14 +246,27 @@ make_subplan(PlannerInfo *root, SubLink *sublink, Node *testexpr)
     root->plan_params = saved_params;
 
     if (splan->parParam == NIL &&
-        (sublink->subLinkType == EXISTS_SUBLINK || sublink->subLinkType == EXPR_SUBLINK))
+        (sublink->subLinkType == EXISTS_SUBLINK || sublink->subLinkType == EXPR_SUBLINK ||
+         sublink->subLinkType == ARRAY_SUBLINK))
     {
         /* uncorrelated: an initplan setting one PARAM_EXEC */
         Oid         type = sublink->subLinkType == EXISTS_SUBLINK ? BOOLOID : splan->firstColType;
         int32       typmod = sublink->subLinkType == EXISTS_SUBLINK ? -1 : splan->firstColTypmod;
         Oid         coll = sublink->subLinkType == EXISTS_SUBLINK ? InvalidOid :
             splan->firstColCollation;
-        int         paramid = new_exec_param(root, type);
+        int         paramid;
+
+        if (sublink->subLinkType == ARRAY_SUBLINK)
+        {
+            /* ARRAY(SELECT x): the array of x's type (of x itself if an array) */
+            Oid         arraytype = get_array_type(type);
+
+            if (type_is_array(type))
+                arraytype = type;
+            type = arraytype;
+            typmod = -1;
+        }
+        paramid = new_exec_param(root, type);
 
         splan->setParam = list_make1_int(paramid);
         splan->plan_name = psprintf("InitPlan %d (returns $%d)", splan->plan_id, paramid);
@@ -308,7 +321,8 @@ process_sublinks_mutator(Node *node, void *context)
         Node       *testexpr = process_sublinks_mutator(sublink->testexpr, context);
 
         if (sublink->subLinkType != EXISTS_SUBLINK && sublink->subLinkType != EXPR_SUBLINK &&
-            sublink->subLinkType != ANY_SUBLINK && sublink->subLinkType != ALL_SUBLINK)
+            sublink->subLinkType != ANY_SUBLINK && sublink->subLinkType != ALL_SUBLINK &&
+            sublink->subLinkType != ARRAY_SUBLINK)
             ereport(ERROR,
                     errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                     errmsg("this kind of subquery is not supported yet"));

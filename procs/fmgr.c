@@ -23,9 +23,9 @@
  * Languages: internal functions resolve to the built-in table; a pg_proc
  * row whose C function Basalt lacks (the bootstrap catalog keeps them all,
  * see docs/DECISIONS.md 1) fails here with 0A000 "function f(integer) is
- * not implemented".  SQL functions resolve to the built-in "fmgr_sql" and
- * any other language to "plpgsql_call_handler", once the modules that
- * implement them define those (they are found by name, like every
+ * not implemented".  SQL functions resolve to the built-in "fmgr_sql"
+ * (procs/sqlfunc.c) and any other language to "plpgsql_call_handler", once
+ * the module that implements it defines that (found by name, like every
  * built-in); until then calling such a function raises 0A000.
  *-------------------------------------------------------------------------
  */

@@ -1269,3 +1269,90 @@ in_range_numeric_numeric(PG_FUNCTION_ARGS)
     }
     PG_RETURN_BOOL(result);
 }
+
+/* ---------------------------------------------------------------- width_bucket */
+
+/* operand <=> bound for a finite bound; an infinite operand compares by sign */
+static int
+cmp_operand(Numeric operand, const NumericVar *bound)
+{
+    NumericVar v;
+
+    if (NUMERIC_IS_PINF(operand))
+        return 1;
+    if (NUMERIC_IS_NINF(operand))
+        return -1;
+    init_var_from_num(operand, &v);
+    return cmp_var(&v, bound);
+}
+
+/*
+ * width_bucket(operand, b1, b2, count): which of count equal-width buckets
+ * over [b1, b2) holds operand, 0 below the range and count+1 above it;
+ * b1 > b2 reverses the direction (PostgreSQL 15's width_bucket_numeric and
+ * compute_bucket: the bucket is trunc(count * (op - b1) / (b2 - b1)) + 1).
+ */
+Datum
+width_bucket_numeric(PG_FUNCTION_ARGS)
+{
+    Numeric     operand = PG_GETARG_NUMERIC(0);
+    Numeric     bound1 = PG_GETARG_NUMERIC(1);
+    Numeric     bound2 = PG_GETARG_NUMERIC(2);
+    int32       count = PG_GETARG_INT32(3);
+    NumericVar  b1, b2, cnt, result, op;
+    int         cmp;
+    int64       r;
+
+    if (count <= 0)
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION),
+                errmsg("count must be greater than zero"));
+    if (NUMERIC_IS_NAN(operand) || NUMERIC_IS_NAN(bound1) || NUMERIC_IS_NAN(bound2))
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION),
+                errmsg("operand, lower bound, and upper bound cannot be NaN"));
+    if (NUMERIC_IS_INF(bound1) || NUMERIC_IS_INF(bound2))
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION),
+                errmsg("lower and upper bounds must be finite"));
+
+    init_var_from_num(bound1, &b1);
+    init_var_from_num(bound2, &b2);
+    init_var(&cnt);
+    init_var(&result);
+    int64_to_numericvar((int64) count, &cnt);
+    cmp = cmp_var(&b1, &b2);
+    if (cmp == 0)
+        ereport(ERROR, errcode(ERRCODE_INVALID_ARGUMENT_FOR_WIDTH_BUCKET_FUNCTION),
+                errmsg("lower bound cannot equal upper bound"));
+    if (cmp < 0 ? cmp_operand(operand, &b1) < 0 : cmp_operand(operand, &b1) > 0)
+        set_var_from_var(&const_zero, &result);
+    else if (cmp < 0 ? cmp_operand(operand, &b2) >= 0 : cmp_operand(operand, &b2) <= 0)
+        add_var(&cnt, &const_one, &result);
+    else
+    {
+        NumericVar num, den;
+
+        init_var_from_num(operand, &op);
+        init_var(&num);
+        init_var(&den);
+        if (cmp < 0)
+        {
+            sub_var(&op, &b1, &num);
+            sub_var(&b2, &b1, &den);
+        }
+        else
+        {
+            sub_var(&b1, &op, &num);
+            sub_var(&b1, &b2, &den);
+        }
+        mul_var(&num, &cnt, &num, num.dscale + cnt.dscale);
+        div_var(&num, &den, &result, 0, false);
+        add_var(&result, &const_one, &result);
+        free_var(&num);
+        free_var(&den);
+    }
+    if (!numericvar_to_int64(&result, &r) || r > PG_INT32_MAX || r < PG_INT32_MIN)
+        ereport(ERROR, errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+                errmsg("integer out of range"));
+    free_var(&cnt);
+    free_var(&result);
+    PG_RETURN_INT32((int32) r);
+}

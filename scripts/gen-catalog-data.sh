@@ -21,7 +21,7 @@ PSQL="/usr/lib/postgresql/15/bin/psql -X -q -At -U postgres -d postgres -h ${PGH
 # The system catalogs Basalt creates at bootstrap (relation OID = relfilenode).
 # Adding one here gives it storage, pg_class/pg_attribute/pg_type rows and
 # Anum_ constants; its built-in rows come from CATALOGS below, if listed there.
-SCHEMA_OIDS="1247,1249,1255,1259,2615,2617,2605,2600,2601,2602,2603,2616,2753,2604,2606,2224,2608"
+SCHEMA_OIDS="1247,1249,1255,1259,2615,2617,2605,2600,2601,2602,2603,2616,2753,2604,2606,2224,2608,2618,2612"
 
 # The pg_type rows Basalt keeps: pg_catalog's base and pseudo types, arrays of
 # those, and the row types of the catalogs above (with their arrays).
@@ -30,14 +30,26 @@ TYPE_COND="where typnamespace = 11 and oid < 16384 and ("\
 " or (typtype = 'c' and typrelid in ($SCHEMA_OIDS))"\
 " or (typtype = 'b' and typelem in (select reltype from pg_class where oid in ($SCHEMA_OIDS)))) order by oid"
 
-# catalog | columns (PostgreSQL names; regproc columns cast to oid) | where/order
+# pg_proc rows of SQL-language functions carry their body as SQL text in prosrc
+# (docs/DECISIONS.md 18): PostgreSQL's own prosrc for old-style ones; for
+# BEGIN ATOMIC ones (prosrc empty, body in prosqlbody as a node tree) the
+# oracle's deparse, pg_get_function_sqlbody(), with "RETURN expr" turned into
+# "SELECT expr" and "BEGIN ATOMIC stmt; ... END" into "stmt; ...".
+PROC_SOURCE="(select p.*, case when p.prolang = 14 and p.prosqlbody is not null then"\
+" regexp_replace(regexp_replace(pg_get_function_sqlbody(p.oid), '^RETURN ', 'SELECT '),"\
+" '^BEGIN ATOMIC\s*(.*?);?\s*END\s*\$', '\1') else p.prosrc end as sqlsrc from pg_proc p) pg_proc"
+
+# catalog | columns (PostgreSQL names; regproc columns cast to oid; "expr as
+# name" to take a column from the source's expr) | where/order | source (the
+# catalog itself if omitted)
 CATALOGS=(
 "pg_namespace|oid,nspname,nspowner|where oid < 16384 and (nspname = 'pg_toast' or (nspname not like 'pg_toast%' and nspname not like 'pg_temp%')) order by oid"
 "pg_type|oid,typname,typnamespace,typowner,typlen,typbyval,typtype,typcategory,typispreferred,typisdefined,typdelim,typrelid,typsubscript::oid,typelem,typarray,typinput::oid,typoutput::oid,typreceive::oid,typsend::oid,typmodin::oid,typmodout::oid,typanalyze::oid,typalign,typstorage,typnotnull,typbasetype,typtypmod,typndims,typcollation|$TYPE_COND"
-"pg_proc|oid,proname,pronamespace,proowner,prolang,procost,prorows,provariadic,prosupport::oid,prokind,prosecdef,proleakproof,proisstrict,proretset,provolatile,proparallel,pronargs,pronargdefaults,prorettype,proargtypes,prosrc|where prolang = 12 and oid < 16384 order by oid"
+"pg_proc|oid,proname,pronamespace,proowner,prolang,procost,prorows,provariadic,prosupport::oid,prokind,prosecdef,proleakproof,proisstrict,proretset,provolatile,proparallel,pronargs,pronargdefaults,prorettype,proargtypes,sqlsrc as prosrc|where (prolang = 12 or (prolang = 14 and pronamespace = 11)) and oid < 16384 order by oid|$PROC_SOURCE"
 "pg_operator|oid,oprname,oprnamespace,oprowner,oprkind,oprcanmerge,oprcanhash,oprleft,oprright,oprresult,oprcom,oprnegate,oprcode::oid,oprrest::oid,oprjoin::oid|where oid < 16384 order by oid"
 "pg_cast|oid,castsource,casttarget,castfunc,castcontext,castmethod|where oid < 16384 order by oid"
 "pg_aggregate|aggfnoid::oid,aggkind,aggnumdirectargs,aggtransfn::oid,aggfinalfn::oid,aggcombinefn::oid,aggserialfn::oid,aggdeserialfn::oid,aggmtransfn::oid,aggminvtransfn::oid,aggmfinalfn::oid,aggfinalextra,aggmfinalextra,aggfinalmodify,aggmfinalmodify,aggsortop,aggtranstype,aggtransspace,aggmtranstype,aggmtransspace,agginitval,aggminitval|where aggfnoid::oid < 16384 order by aggfnoid::oid"
+"pg_language|oid,lanname,lanowner,lanispl,lanpltrusted,lanplcallfoid,laninline,lanvalidator|where oid < 16384 order by oid"
 "pg_am|oid,amname,amhandler::oid,amtype|order by oid"
 "pg_opfamily|oid,opfmethod,opfname,opfnamespace,opfowner|where opfmethod in (403,405) order by oid"
 "pg_opclass|oid,opcmethod,opcname,opcnamespace,opcowner,opcfamily,opcintype,opcdefault,opckeytype|where opcmethod in (403,405) order by oid"
@@ -98,14 +110,14 @@ echo
 # ---- rows
 names=()
 for spec in "${CATALOGS[@]}"; do
-  IFS='|' read -r cat cols cond <<<"$spec"
-  colnames=$(echo "$cols" | sed -E 's/::oid//g')
+  IFS='|' read -r cat cols cond source <<<"$spec"
+  colnames=$(echo "$cols" | sed -E 's/::oid//g; s/[a-z_]+ as //g')
   ncols=$(echo "$colnames" | tr ',' '\n' | wc -l)
   echo "static const char *const ${cat}_cols[] = {"
   echo "$colnames" | tr ',' '\n' | sed 's/.*/    "&",/'
   echo "};"
   echo "static const char *const ${cat}_values[] = {"
-  query "select $cols from $cat $cond" | perl -e "$ROWS_TO_C"
+  query "select $cols from ${source:-$cat} $cond" | perl -e "$ROWS_TO_C"
   echo "};"
   names+=("$cat:$ncols")
 done

@@ -40,6 +40,7 @@ typedef enum NodeTag
     T_SubPlan,
     T_RelabelType,
     T_CoerceViaIO,
+    T_ArrayCoerceExpr,
     T_CaseExpr,
     T_CaseWhen,
     T_CaseTestExpr,
