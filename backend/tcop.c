@@ -56,6 +56,7 @@
 #include "backend/utility.h"
 #include "catalog/catalog.h"
 #include "catalog/lsyscache.h"
+#include "catalog/namespace.h"
 #include "pgwire/pgwire.h"
 #include "pgwire/pqformat.h"
 #include "pgwire/printtup.h"
@@ -105,6 +106,8 @@ backend_exit_cleanup(int code)
     }
     if (procarray_added)
     {
+        /* temporary tables go with the session (before the slot is reused) */
+        AtProcExit_TempNamespace();
         ProcArrayRemove();
         procarray_added = false;
     }

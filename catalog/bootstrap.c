@@ -35,6 +35,7 @@
 #include "catalog/lsyscache.h"
 #include "catalog/relcache.h"
 #include "catalog/sinval.h"
+#include "procs/array.h"
 #include "procs/fmgr.h"
 #include "storage/heapam.h"
 #include "storage/xact.h"
@@ -59,7 +60,50 @@ static const struct
     {OIDVECTOROID, "oidvectorin", OIDOID},
     {FLOAT4OID, "float4in", FLOAT4OID},
     {FLOAT8OID, "float8in", FLOAT8OID},
+    {TEXTARRAYOID, "boot_textarray_in", TEXTOID},   /* pg_proc.proargnames */
+    {194, "textin", TEXTOID},   /* pg_node_tree: SQL text (DECISIONS 13) */
 };
+
+/*
+ * text[] input without type lookups (array_in needs pg_type): PostgreSQL's
+ * one-dimensional output form, {a,"b c",""}, no NULLs.
+ */
+static Datum
+boot_textarray_in(PG_FUNCTION_ARGS)
+{
+    const char *s = PG_GETARG_CSTRING(0);
+    Datum       elems[256];
+    int         n = 0;
+
+    if (*s++ != '{')
+        elog(ERROR, "bootstrap: malformed text[] \"%s\"", PG_GETARG_CSTRING(0));
+    while (*s && *s != '}')
+    {
+        StringInfoData buf;
+
+        initStringInfo(&buf);
+        if (*s == '"')
+        {
+            for (s++; *s && *s != '"'; s++)
+            {
+                if (*s == '\\' && s[1])
+                    s++;
+                appendStringInfoChar(&buf, *s);
+            }
+            if (*s == '"')
+                s++;
+        }
+        else
+            for (; *s && *s != ',' && *s != '}'; s++)
+                appendStringInfoChar(&buf, *s);
+        if (n >= (int) lengthof(elems))
+            elog(ERROR, "bootstrap: text[] too long");
+        elems[n++] = CStringGetTextDatum(buf.data);
+        if (*s == ',')
+            s++;
+    }
+    PG_RETURN_POINTER(construct_array(elems, n, TEXTOID, -1, false, 'i'));
+}
 
 static const BootstrapRelation *
 find_relation(const char *relname)
@@ -79,7 +123,8 @@ boot_input_function(Oid typid, const char *colname, FmgrInfo *flinfo, Oid *typio
         if (boot_types[i].typid != typid)
             continue;
         memset(flinfo, 0, sizeof(FmgrInfo));
-        flinfo->fn_addr = fmgr_lookup_builtin(boot_types[i].infunc);
+        flinfo->fn_addr = boot_types[i].typid == TEXTARRAYOID ? boot_textarray_in :
+            fmgr_lookup_builtin(boot_types[i].infunc);
         if (flinfo->fn_addr == NULL)
             elog(ERROR, "bootstrap needs the built-in function %s (column %s)",
                  boot_types[i].infunc, colname);

@@ -99,6 +99,9 @@ typedef struct ProcInfo
     Oid     prorettype;
     Oid    *proargtypes;        /* pronargs entries */
     char   *prosrc;
+    char  **proargnames;        /* pronargs entries ("" unnamed), or NULL */
+    char   *proargdefaults;     /* SQL text: comma-separated list of the last
+                                 * pronargdefaults defaults, or NULL */
 } ProcInfo;
 
 typedef struct OperInfo

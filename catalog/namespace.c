@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  * namespace.c
  *    Schemas and the search path (PostgreSQL's catalog/namespace.c, minus
- *    temporary schemas and "$user").
+ *    "$user"), and the backend's temporary schema pg_temp_N (DECISIONS.md 19).
  *
  * Principal entry points:
  *    get_namespace_oid, LookupExplicitNamespace, LookupCreationNamespace
@@ -26,6 +26,13 @@
 #include "catalog/catalog.h"
 #include "catalog/lsyscache.h"
 #include "catalog/namespace.h"
+#include "catalog/catalog_attnums.h"
+#include "catalog/relcache.h"
+#include "catalog/schemacmds.h"
+#include "storage/heapam.h"
+#include "storage/procarray.h"
+#include "storage/transam.h"
+#include "storage/xact.h"
 #include "catalog/sinval.h"
 #include "catalog/syscache.h"
 
@@ -37,13 +44,28 @@ static Oid *path_oids;              /* pg_catalog included */
 static int  path_len;
 static Oid  path_creation_ns;       /* first explicit schema, or InvalidOid */
 static bool path_catalog_implicit;  /* pg_catalog at [0] was not in the setting */
+static bool path_temp_implicit;     /* pg_temp_N at [0] was not in the setting */
+
+/*
+ * This backend's temporary schema pg_temp_N (N = MyProcNumber + 1, as
+ * PostgreSQL's backend ids), InvalidOid until the first temporary object.
+ * The schema row stays when the backend exits; its relations go.
+ */
+static Oid  myTempNamespace = InvalidOid;
+static bool myTempNamespaceNew;     /* created by the current transaction */
+static bool temp_callback_registered;
 
 /* ---------------------------------------------------------------- schemas */
 
 Oid
 get_namespace_oid(const char *nspname, bool missing_ok)
 {
-    const NamespaceInfo *n = SearchSysCache1(NAMESPACENAME, CStringGetDatum(nspname));
+    const NamespaceInfo *n;
+
+    /* "pg_temp" names this backend's temporary schema once it exists */
+    if (OidIsValid(myTempNamespace) && strcmp(nspname, "pg_temp") == 0)
+        return myTempNamespace;
+    n = SearchSysCache1(NAMESPACENAME, CStringGetDatum(nspname));
 
     if (n == NULL)
     {
@@ -60,6 +82,120 @@ Oid
 LookupExplicitNamespace(const char *nspname, bool missing_ok)
 {
     return get_namespace_oid(nspname, missing_ok);
+}
+
+/* ---------------------------------------------------------------- temporary schema */
+
+static void
+temp_namespace_xact_callback(XactEvent event, void *arg)
+{
+    (void) arg;
+    if (event == XACT_EVENT_ABORT && myTempNamespaceNew)
+    {
+        /* its pg_namespace row rolled back with the transaction */
+        myTempNamespace = InvalidOid;
+        path_valid = false;
+    }
+    if (event != XACT_EVENT_PRE_COMMIT)
+        myTempNamespaceNew = false;
+}
+
+Oid
+GetTempNamespace(void)
+{
+    char        name[NAMEDATALEN];
+    Oid         nsp;
+
+    if (OidIsValid(myTempNamespace))
+        return myTempNamespace;
+    if (MyProcNumber < 0)
+        ereport(ERROR,
+                errcode(ERRCODE_READ_ONLY_SQL_TRANSACTION),
+                errmsg("cannot create temporary tables in this process"));
+    if (!temp_callback_registered)
+    {
+        RegisterXactCallback(temp_namespace_xact_callback, NULL);
+        temp_callback_registered = true;
+    }
+    snprintf(name, sizeof(name), "pg_temp_%d", MyProcNumber + 1);
+
+    /* one creator of a schema at a time (as CREATE SCHEMA) */
+    LockRelationOid(NamespaceRelationId, ShareUpdateExclusiveLock);
+    AcceptInvalidationMessages();
+    nsp = get_namespace_oid(name, true);
+    if (OidIsValid(nsp))
+    {
+        /* left behind by a backend of this slot that did not exit cleanly */
+        RemoveTempRelations(nsp);
+    }
+    else
+    {
+        Relation    rel = table_open(NamespaceRelationId, RowExclusiveLock);
+        Datum       values[Natts_pg_namespace];
+        bool        nulls[Natts_pg_namespace];
+        NameData    nspname;
+        HeapTuple   tup;
+
+        memset(values, 0, sizeof(values));
+        memset(nulls, false, sizeof(nulls));
+        memset(&nspname, 0, sizeof(nspname));
+        memcpy(NameStr(nspname), name, strlen(name));
+        nsp = GetNewObjectId();
+        values[Anum_pg_namespace_oid - 1] = ObjectIdGetDatum(nsp);
+        values[Anum_pg_namespace_nspname - 1] = PointerGetDatum(&nspname);
+        values[Anum_pg_namespace_nspowner - 1] = ObjectIdGetDatum(BOOTSTRAP_SUPERUSERID);
+        nulls[Anum_pg_namespace_nspacl - 1] = true;
+        tup = heap_form_tuple(RelationGetDescr(rel), values, nulls);
+        CatalogTupleInsert(rel, tup);
+        heap_freetuple(tup);
+        table_close(rel, RowExclusiveLock);
+        myTempNamespaceNew = true;
+    }
+    CommandCounterIncrement();
+    myTempNamespace = nsp;
+    path_valid = false;
+    return nsp;
+}
+
+Oid
+MyTempNamespace(void)
+{
+    return myTempNamespace;
+}
+
+bool
+isTempNamespace(Oid nspid)
+{
+    return OidIsValid(nspid) && nspid == myTempNamespace;
+}
+
+bool
+isAnyTempNamespace(Oid nspid)
+{
+    char       *name = get_namespace_name(nspid);
+
+    return name != NULL && strncmp(name, "pg_temp_", 8) == 0;
+}
+
+void
+AtProcExit_TempNamespace(void)
+{
+    if (!OidIsValid(myTempNamespace))
+        return;
+    PG_TRY();
+    {
+        StartTransactionCommand();
+        RemoveTempRelations(myTempNamespace);
+        CommitTransactionCommand();
+    }
+    PG_CATCH();
+    {
+        /* the next backend of this slot drops what is left */
+        FlushErrorState();
+        AbortCurrentTransaction();
+    }
+    PG_END_TRY();
+    myTempNamespace = InvalidOid;
 }
 
 /* ---------------------------------------------------------------- the path */
@@ -155,7 +291,7 @@ recompute_search_path(void)
     uint64      counter = SharedInvalidMessageCounter;
 
     names = split_identifiers(raw, &ok);
-    oids = MemoryContextAlloc(CacheMemoryContext, sizeof(Oid) * (Size) (list_length(names) + 1));
+    oids = MemoryContextAlloc(CacheMemoryContext, sizeof(Oid) * (Size) (list_length(names) + 2));
 
     foreach(lc, names)
     {
@@ -163,8 +299,17 @@ recompute_search_path(void)
         Oid         nsp;
         bool        dup = false;
 
-        if (strcmp(name, "$user") == 0 || strcmp(name, "pg_temp") == 0)
+        if (strcmp(name, "$user") == 0)
             continue;           /* not resolved in Basalt (see namespace.h) */
+        if (strcmp(name, "pg_temp") == 0)
+        {
+            /* explicitly placed: there, if it exists; never the creation schema */
+            for (int i = 0; i < n; i++)
+                dup |= (oids[i] == myTempNamespace);
+            if (OidIsValid(myTempNamespace) && !dup)
+                oids[n++] = myTempNamespace;
+            continue;
+        }
         nsp = get_namespace_oid(name, true);
         if (!OidIsValid(nsp))
             continue;
@@ -183,6 +328,22 @@ recompute_search_path(void)
         memmove(oids + 1, oids, sizeof(Oid) * (Size) n);
         oids[0] = PG_CATALOG_NAMESPACE;
         n++;
+    }
+    /* the temporary schema is implicitly searched first (for relations and types) */
+    path_temp_implicit = false;
+    if (OidIsValid(myTempNamespace))
+    {
+        bool        listed = false;
+
+        for (int i = 0; i < n; i++)
+            listed |= (oids[i] == myTempNamespace);
+        if (!listed)
+        {
+            memmove(oids + 1, oids, sizeof(Oid) * (Size) n);
+            oids[0] = myTempNamespace;
+            n++;
+            path_temp_implicit = true;
+        }
     }
 
     if (path_oids)
@@ -226,7 +387,9 @@ fetch_search_path(bool includeImplicit)
     ensure_search_path();
     for (int i = 0; i < path_len; i++)
     {
-        if (!includeImplicit && i == 0 && path_catalog_implicit)
+        if (!includeImplicit && path_oids[i] == myTempNamespace && path_temp_implicit)
+            continue;
+        if (!includeImplicit && path_oids[i] == PG_CATALOG_NAMESPACE && path_catalog_implicit)
             continue;
         result = lappend_oid(result, path_oids[i]);
     }

@@ -8,7 +8,9 @@
  * pg_catalog first unless the setting names it elsewhere, then the
  * setting's schemas that exist, in order.  "$user" names the schema
  * called like the session user, which Basalt does not resolve yet (it is
- * skipped, as PostgreSQL skips it when no such schema exists).  The parsed
+ * skipped, as PostgreSQL skips it when no such schema exists).  Once the
+ * backend has a temporary schema it comes before everything, unless the
+ * setting places "pg_temp" itself (GetTempNamespace below).  The parsed
  * path is recomputed when the setting's text changes or pg_namespace is
  * invalidated.
  *
@@ -62,6 +64,19 @@ extern bool RelationIsVisible(Oid relid);
 extern bool TypeIsVisible(Oid typid);
 extern bool FunctionIsVisible(Oid funcid);
 extern bool OperatorIsVisible(Oid oprid);
+
+/*
+ * This backend's temporary schema pg_temp_N (N = MyProcNumber + 1), created
+ * (or emptied of a crashed predecessor's leftovers) on first call.  It is
+ * searched first for relations and types unless the path names pg_temp.
+ */
+extern Oid GetTempNamespace(void);
+/* The same if it exists yet, else InvalidOid. */
+extern Oid MyTempNamespace(void);
+extern bool isTempNamespace(Oid nspid);      /* this backend's */
+extern bool isAnyTempNamespace(Oid nspid);   /* any pg_temp_N */
+/* Backend exit: drop this backend's temporary relations (own transaction). */
+extern void AtProcExit_TempNamespace(void);
 
 /* Position of nspid in the search path (0-based), or -1 if not in it. */
 extern int namespace_search_position(Oid nspid);

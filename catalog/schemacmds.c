@@ -204,6 +204,21 @@ drop_relation(Oid relid)
     CommandCounterIncrement();
 }
 
+/*
+ * Drop every relation in a temporary schema (PostgreSQL's
+ * RemoveTempRelations): at backend exit, and at first use of a slot's
+ * pg_temp_N left behind by a crashed backend.  The schema row stays.
+ */
+void
+RemoveTempRelations(Oid nspid)
+{
+    List       *rels = relations_in_namespace(nspid);
+    ListCell   *lc;
+
+    foreach(lc, rels)
+        drop_relation(lfirst_oid(lc));
+}
+
 static void
 delete_namespace_row(Oid nspid)
 {

@@ -10,6 +10,8 @@
 #include "planner/parser.h"
 
 /* CREATE SCHEMA [IF NOT EXISTS] name [AUTHORIZATION role] [elements] */
+/* Drop every relation in a temporary schema (namespace.c). */
+extern void RemoveTempRelations(Oid nspid);
 extern void CreateSchemaCommand(PgQuery__CreateSchemaStmt *stmt, const char *queryString);
 
 /* DROP SCHEMA [IF EXISTS] name [, ...] [CASCADE | RESTRICT] */

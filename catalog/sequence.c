@@ -256,6 +256,7 @@ create_sequence(const char *seqname, Oid nspid, const SeqParams *p)
     for (int i = 0; i < 3; i++)
         TupleDescAttr(desc, i)->attnotnull = true;
     seqid = heap_create_with_catalog(seqname, nspid, desc, RELKIND_SEQUENCE,
+                                     isTempNamespace(nspid) ? RELPERSISTENCE_TEMP :
                                      RELPERSISTENCE_PERMANENT, (Datum) 0);
 
     rel = table_open(SequenceRelationId, RowExclusiveLock);

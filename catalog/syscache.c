@@ -47,6 +47,7 @@
 #include "catalog/catalog_attnums.h"
 #include "catalog/relcache.h"
 #include "catalog/sinval.h"
+#include "procs/array.h"
 #include "procs/builtins.h"
 #include "procs/fmgr.h"
 #include "procs/hashfn.h"
@@ -776,6 +777,11 @@ make_proc(HeapTuple tup, TupleDesc desc)
     int         nargs;
     int         srclen;
     char       *tail;
+    Datum      *names = NULL;
+    bool       *namenulls = NULL;
+    int         nnames = 0;
+    const text *defs;
+    Size        extralen = 0;
 
     deform(tup, desc, values, isnull);
     args = (oidvector *) DatumGetPointer(values[Anum_pg_proc_proargtypes - 1]);
@@ -786,8 +792,26 @@ make_proc(HeapTuple tup, TupleDesc desc)
         (const text *) DatumGetPointer(values[Anum_pg_proc_prosrc - 1]);
     srclen = src ? (int) VARSIZE_ANY_EXHDR(src) : 0;
 
-    /* one chunk: the struct, the argument types, prosrc */
-    p = palloc0(MAXALIGN(sizeof(ProcInfo)) + sizeof(Oid) * (Size) nargs + (Size) srclen + 1);
+    /* input argument names (only when there are no OUT arguments) */
+    if (!isnull[Anum_pg_proc_proargnames - 1])
+    {
+        deconstruct_array(DatumGetArrayTypeP(values[Anum_pg_proc_proargnames - 1]), TEXTOID, -1,
+                          false, 'i', &names, &namenulls, &nnames);
+        if (nnames != nargs)
+            nnames = 0;
+        for (int i = 0; i < nnames; i++)
+            extralen += namenulls[i] ? 1 : VARSIZE_ANY_EXHDR(DatumGetPointer(names[i])) + 1;
+    }
+    defs = isnull[Anum_pg_proc_proargdefaults - 1] ? NULL :
+        (const text *) DatumGetPointer(values[Anum_pg_proc_proargdefaults - 1]);
+    if (defs)
+        extralen += VARSIZE_ANY_EXHDR(defs) + 1;
+    if (nnames > 0)
+        extralen += sizeof(char *) * (Size) nnames;
+
+    /* one chunk: the struct, the argument types, prosrc, names, defaults */
+    p = palloc0(MAXALIGN(sizeof(ProcInfo)) + sizeof(Oid) * (Size) nargs + (Size) srclen + 1 +
+                sizeof(char *) + extralen);
     tail = (char *) p + MAXALIGN(sizeof(ProcInfo));
     p->oid = V_OID(Anum_pg_proc_oid);
     V_NAME(p->proname, Anum_pg_proc_proname);
@@ -810,6 +834,31 @@ make_proc(HeapTuple tup, TupleDesc desc)
     if (src)
         memcpy(p->prosrc, VARDATA_ANY(src), srclen);
     p->prosrc[srclen] = '\0';
+    tail += srclen + 1;
+    if (nnames > 0)
+    {
+        tail = (char *) TYPEALIGN(sizeof(char *), tail);
+        p->proargnames = (char **) tail;
+        tail += sizeof(char *) * (Size) nnames;
+        for (int i = 0; i < nnames; i++)
+        {
+            Size        len = namenulls[i] ? 0 : VARSIZE_ANY_EXHDR(DatumGetPointer(names[i]));
+
+            p->proargnames[i] = tail;
+            if (len > 0)
+                memcpy(tail, VARDATA_ANY(DatumGetPointer(names[i])), len);
+            tail[len] = '\0';
+            tail += len + 1;
+        }
+    }
+    if (defs)
+    {
+        Size        len = VARSIZE_ANY_EXHDR(defs);
+
+        p->proargdefaults = tail;
+        memcpy(tail, VARDATA_ANY(defs), len);
+        tail[len] = '\0';
+    }
     return p;
 }
 

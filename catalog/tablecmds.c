@@ -33,10 +33,12 @@
 #include "catalog/reloptions.h"
 #include "catalog/sinval.h"
 #include "catalog/tablecmds.h"
+#include "catalog/truncate.h"
 #include "catalog/view.h"
 #include "backend/utils/stringinfo.h"
 #include "planner/planner.h"
 #include "storage/htup.h"
+#include "storage/bufmgr.h"
 #include "storage/lmgr.h"
 #include "storage/xact.h"
 
@@ -237,6 +239,89 @@ is_serial_type(PgQuery__TypeName *tn)
     return 0;
 }
 
+/* ---------------------------------------------------------------- ON COMMIT */
+
+/*
+ * Temporary tables created with ON COMMIT DELETE ROWS or ON COMMIT DROP
+ * (PostgreSQL's on_commits list): acted on at every commit, before the
+ * commit record.  Entries whose table no longer exists (dropped, or created
+ * by a transaction that aborted) are forgotten then.
+ */
+typedef struct OnCommitItem
+{
+    Oid         relid;
+    bool        drop;           /* ON COMMIT DROP, else DELETE ROWS */
+} OnCommitItem;
+
+static OnCommitItem *on_commits;
+static int  n_on_commits;
+static int  max_on_commits;
+static bool on_commit_callback_registered;
+
+static void
+on_commit_xact_callback(XactEvent event, void *arg)
+{
+    int         kept = 0;
+
+    (void) arg;
+    if (event != XACT_EVENT_PRE_COMMIT)
+        return;
+    for (int i = 0; i < n_on_commits; i++)
+    {
+        OnCommitItem item = on_commits[i];
+        const ClassInfo *c = lookup_class(item.relid);
+
+        if (c == NULL)
+            continue;
+        if (item.drop)
+        {
+            List       *owned = GetOwnedSequences(item.relid);
+            ListCell   *lc;
+
+            LockRelationOid(item.relid, AccessExclusiveLock);
+            DropDependentViews(list_make1_oid(item.relid), true,
+                               RelationDescription(item.relid));
+            heap_drop_with_catalog(item.relid);
+            CommandCounterIncrement();
+            foreach(lc, owned)
+                DropSequenceInternal(lfirst_oid(lc));
+            CommandCounterIncrement();
+            continue;
+        }
+        else
+        {
+            Relation    rel = relation_open(item.relid, AccessExclusiveLock);
+            bool        empty = RelationGetNumberOfBlocksNode(rel->rd_node) == 0;
+
+            relation_close(rel, NoLock);
+            if (!empty)
+                RelationSetNewRelfilenode(item.relid);
+        }
+        on_commits[kept++] = item;
+    }
+    n_on_commits = kept;
+}
+
+static void
+register_on_commit_action(Oid relid, bool drop)
+{
+    if (!on_commit_callback_registered)
+    {
+        RegisterXactCallback(on_commit_xact_callback, NULL);
+        on_commit_callback_registered = true;
+    }
+    if (n_on_commits == max_on_commits)
+    {
+        max_on_commits = max_on_commits ? max_on_commits * 2 : 8;
+        on_commits = on_commits == NULL ?
+            MemoryContextAlloc(TopMemoryContext, sizeof(OnCommitItem) * (Size) max_on_commits) :
+            repalloc(on_commits, sizeof(OnCommitItem) * (Size) max_on_commits);
+    }
+    on_commits[n_on_commits].relid = relid;
+    on_commits[n_on_commits].drop = drop;
+    n_on_commits++;
+}
+
 void
 DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
 {
@@ -260,8 +345,6 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
                 errmsg("cross-database references are not implemented: %s.%s.%s",
                        rv->catalogname, rv->schemaname, rv->relname),
                 errposition(query_position(queryString, rv->location)));
-    if (persistence == RELPERSISTENCE_TEMP)
-        refuse(queryString, rv->location, "temporary tables");
     if (persistence == 'u')
         refuse(queryString, rv->location, "unlogged tables");
     if (stmt->n_inh_relations > 0)
@@ -272,7 +355,11 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
         refuse(queryString, rv->location, "table partitions");
     if (stmt->of_typename != NULL)
         refuse(queryString, rv->location, "typed tables (OF type)");
-    if (stmt->oncommit != PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP &&
+    /* CREATE TABLE pg_temp.x is a temporary table (RangeVarAdjustRelationPersistence) */
+    if (schemaname != NULL && strcmp(schemaname, "pg_temp") == 0)
+        persistence = RELPERSISTENCE_TEMP;
+    if (persistence != RELPERSISTENCE_TEMP &&
+        stmt->oncommit != PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP &&
         stmt->oncommit != PG_QUERY__ON_COMMIT_ACTION__ON_COMMIT_ACTION_UNDEFINED)
         ereport(ERROR,
                 errcode(ERRCODE_INVALID_TABLE_DEFINITION),
@@ -290,7 +377,17 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
     reloptions = transformRelOptions(stmt->options, stmt->n_options);
 
     /* ---- the schema */
-    if (schemaname != NULL)
+    if (persistence == RELPERSISTENCE_TEMP)
+    {
+        if (schemaname != NULL && strcmp(schemaname, "pg_temp") != 0 &&
+            !isTempNamespace(get_namespace_oid(schemaname, true)))
+            ereport(ERROR,
+                    errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+                    errmsg("cannot create temporary relation in non-temporary schema"),
+                    errposition(query_position(queryString, rv->location)));
+        nspid = GetTempNamespace();
+    }
+    else if (schemaname != NULL)
     {
         nspid = get_namespace_oid(schemaname, true);
         if (!OidIsValid(nspid))
@@ -461,9 +558,18 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
                        get_namespace_name(nspid), relname),
                 errdetail("System catalog modifications are currently disallowed."));
 
+    if (persistence != RELPERSISTENCE_TEMP && isAnyTempNamespace(nspid))
+        ereport(ERROR,
+                errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+                errmsg("cannot create relations in temporary schemas of other sessions"));
     relid = heap_create_with_catalog(relname, nspid, desc, RELKIND_RELATION,
-                                     RELPERSISTENCE_PERMANENT, reloptions);
+                                     persistence == RELPERSISTENCE_TEMP ?
+                                     RELPERSISTENCE_TEMP : RELPERSISTENCE_PERMANENT,
+                                     reloptions);
     CommandCounterIncrement();
+    if (stmt->oncommit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DELETE_ROWS ||
+        stmt->oncommit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP)
+        register_on_commit_action(relid, stmt->oncommit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP);
 
     /* ---- defaults: serial/identity sequences, then cooked expressions */
     for (int i = 0; i < ncols; i++)

@@ -810,6 +810,34 @@ ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
         case T_ArrayExpr:
             init_array_expr((ArrayExpr *) node, state, resv, resnull);
             break;
+        case T_RowExpr:
+            {
+                /* ROW(...) as a value: an anonymous record (procs/rowtypes.c) */
+                RowExpr    *rowexpr = (RowExpr *) node;
+                ExprEvalStep scratch = {0};
+                int         nelems = list_length(rowexpr->args);
+                int         off = 0;
+                ListCell   *lc;
+
+                scratch.opcode = EEOP_ROW;
+                scratch.resvalue = resv;
+                scratch.resnull = resnull;
+                scratch.d.row.tupdesc = CreateTemplateTupleDesc(nelems);
+                scratch.d.row.elemvalues = palloc0(sizeof(Datum) * (Size) Max(nelems, 1));
+                scratch.d.row.elemnulls = palloc0(sizeof(bool) * (Size) Max(nelems, 1));
+                foreach(lc, rowexpr->args)
+                {
+                    Node       *arg = lfirst(lc);
+
+                    TupleDescInitEntry(scratch.d.row.tupdesc, off + 1, NULL, exprType(arg),
+                                       exprTypmod(arg), 0);
+                    ExecInitExprRec(lfirst(lc), state, &scratch.d.row.elemvalues[off],
+                                    &scratch.d.row.elemnulls[off]);
+                    off++;
+                }
+                ExprEvalPushStep(state, &scratch);
+            }
+            break;
         case T_ScalarArrayOpExpr:
             init_scalar_array_op((ScalarArrayOpExpr *) node, state, resv, resnull);
             break;

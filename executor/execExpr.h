@@ -66,6 +66,7 @@ typedef enum ExprEvalOp
     EEOP_SCALARARRAYOP,
     EEOP_SBSREF,
     EEOP_ARRAYCOERCE,
+    EEOP_ROW,
     EEOP_LAST
 } ExprEvalOp;
 
@@ -149,6 +150,12 @@ typedef struct ExprEvalStep
             char        elemalign;
             bool        multidims;      /* elements are sub-arrays */
         } arrayexpr;
+        struct
+        {
+            TupleDesc   tupdesc;        /* the record's columns */
+            Datum      *elemvalues;     /* computed by earlier steps */
+            bool       *elemnulls;
+        } row;
         struct
         {
             /* the scalar is in fcinfo_data->args[0], the array in resvalue */

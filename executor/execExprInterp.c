@@ -17,6 +17,7 @@
 #include "pgwire/pgwire.h"
 #include "procs/array.h"
 #include "procs/datetime.h"
+#include "procs/rowtypes.h"
 
 static inline Datum
 call_function(ExprEvalStep *op, bool *isnull)
@@ -775,6 +776,11 @@ ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
 
             case EEOP_ARRAYCOERCE:
                 ExecEvalArrayCoerce(op, econtext);
+                break;
+            case EEOP_ROW:
+                *op->resvalue = make_record_datum(op->d.row.tupdesc, op->d.row.elemvalues,
+                                                  op->d.row.elemnulls);
+                *op->resnull = false;
                 break;
 
             case EEOP_LAST:

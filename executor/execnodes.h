@@ -219,6 +219,9 @@ typedef struct LimitState
     int64       position;           /* rows returned so far, offset included */
     bool        started;
     bool        done;
+    /* WITH TIES: the last counted row, and the ORDER BY keys' equality */
+    TupleTableSlot *last_slot;
+    FmgrInfo   *eqfunctions;
 } LimitState;
 
 typedef struct ModifyTableState

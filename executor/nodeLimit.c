@@ -6,6 +6,7 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "catalog/lsyscache.h"
 #include "executor/execnodes.h"
 
 static void
@@ -45,6 +46,28 @@ compute_limits(LimitState *node)
     }
 }
 
+/* WITH TIES: is slot a peer of the last counted row? */
+static bool
+is_tie(LimitState *node, TupleTableSlot *slot)
+{
+    Limit      *plan = (Limit *) node->ps.plan;
+
+    for (int i = 0; i < plan->uniqNumCols; i++)
+    {
+        bool        an,
+                    bn;
+        Datum       av = slot_getattr(node->last_slot, plan->uniqColIdx[i], &an);
+        Datum       bv = slot_getattr(slot, plan->uniqColIdx[i], &bn);
+
+        if (an != bn)
+            return false;
+        if (!an && !DatumGetBool(FunctionCall2Coll(&node->eqfunctions[i],
+                                                   plan->uniqCollations[i], av, bv)))
+            return false;
+    }
+    return true;
+}
+
 static TupleTableSlot *
 ExecLimit(PlanState *pstate)
 {
@@ -64,6 +87,13 @@ ExecLimit(PlanState *pstate)
             return NULL;
         if (!node->noCount && node->position - node->offset >= node->count)
         {
+            /* WITH TIES: rows equal to the last counted one still follow */
+            if (node->last_slot && node->count > 0)
+            {
+                slot = ExecProcNode(outerPlanState(node));
+                if (!TupIsNull(slot) && is_tie(node, slot))
+                    return slot;
+            }
             node->done = true;  /* don't pull (and compute) rows we won't return */
             return NULL;
         }
@@ -75,7 +105,12 @@ ExecLimit(PlanState *pstate)
         }
         node->position++;
         if (node->position > node->offset)
+        {
+            if (node->last_slot && !node->noCount &&
+                node->position - node->offset == node->count)
+                ExecCopySlot(node->last_slot, slot);
             return slot;
+        }
     }
 }
 
@@ -92,6 +127,20 @@ ExecInitLimit(Limit *node, EState *estate, int eflags)
     ExecInitResultTupleSlotTL(&ls->ps);
     ls->limitOffset = ExecInitExpr((Expr *) node->limitOffset, &ls->ps);
     ls->limitCount = ExecInitExpr((Expr *) node->limitCount, &ls->ps);
+    if (node->limitOption == LIMIT_OPTION_WITH_TIES)
+    {
+        ls->last_slot = ExecInitExtraTupleSlot(estate,
+                                               ExecGetResultType(outerPlanState(ls)));
+        ls->eqfunctions = palloc0(sizeof(FmgrInfo) * (Size) Max(node->uniqNumCols, 1));
+        for (int c = 0; c < node->uniqNumCols; c++)
+        {
+            const OperInfo *eqop = lookup_operator(node->uniqOperators[c]);
+
+            if (eqop == NULL)
+                elog(ERROR, "cache lookup failed for operator %u", node->uniqOperators[c]);
+            fmgr_info(eqop->oprcode, &ls->eqfunctions[c]);
+        }
+    }
     return ls;
 }
 

@@ -344,6 +344,24 @@ transformWithClause(ParseState *pstate, PgQuery__WithClause *with)
 
 /* ---------------------------------------------------------------- SELECT */
 
+/*
+ * FETCH FIRST ... WITH TIES?  (The grammar already refused it without
+ * ORDER BY.)  A literal NULL count is an error; a NULL-valued expression
+ * means no limit.
+ */
+static bool
+limit_with_ties(PgQuery__SelectStmt *stmt)
+{
+    if (stmt->limit_option != PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES)
+        return false;
+    if (stmt->limit_count && stmt->limit_count->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+        stmt->limit_count->a_const->isnull)
+        ereport(ERROR,
+                errcode(ERRCODE_INVALID_ROW_COUNT_IN_LIMIT_CLAUSE),
+                errmsg("row count cannot be null in FETCH FIRST ... WITH TIES clause"));
+    return true;
+}
+
 static Query *
 transformSelectStmt(ParseState *pstate, PgQuery__SelectStmt *stmt)
 {
@@ -389,13 +407,13 @@ transformSelectStmt(ParseState *pstate, PgQuery__SelectStmt *stmt)
                                                         &qry->targetList, qry->sortClause);
         qry->hasDistinctOn = true;
     }
-    if (stmt->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES)
-        parser_not_supported(pstate, "FETCH FIRST ... WITH TIES", -1);
     qry->limitOffset = transformLimitClause(pstate, stmt->limit_offset, EXPR_KIND_OFFSET,
                                             "OFFSET");
     qry->limitCount = transformLimitClause(pstate, stmt->limit_count, EXPR_KIND_LIMIT, "LIMIT");
     qry->limitOption = (stmt->limit_count || stmt->limit_offset) ? LIMIT_OPTION_COUNT :
         LIMIT_OPTION_DEFAULT;
+    if (limit_with_ties(stmt))
+        qry->limitOption = LIMIT_OPTION_WITH_TIES;
     qry->windowClause = transformWindowDefinitions(pstate, pstate->p_windowdefs,
                                                    &qry->targetList);
 
@@ -488,6 +506,8 @@ transformValuesClause(ParseState *pstate, PgQuery__SelectStmt *stmt)
     qry->limitCount = transformLimitClause(pstate, stmt->limit_count, EXPR_KIND_LIMIT, "LIMIT");
     qry->limitOption = (stmt->limit_count || stmt->limit_offset) ? LIMIT_OPTION_COUNT :
         LIMIT_OPTION_DEFAULT;
+    if (limit_with_ties(stmt))
+        qry->limitOption = LIMIT_OPTION_WITH_TIES;
     if (stmt->n_locking_clause > 0)
         parser_not_supported(pstate, "FOR UPDATE/SHARE on VALUES", -1);
     qry->rtable = pstate->p_rtable;
@@ -742,6 +762,8 @@ transformSetOperationStmt(ParseState *pstate, PgQuery__SelectStmt *stmt)
     qry->limitOffset = transformLimitClause(pstate, limitOffset, EXPR_KIND_OFFSET, "OFFSET");
     qry->limitCount = transformLimitClause(pstate, limitCount, EXPR_KIND_LIMIT, "LIMIT");
     qry->limitOption = (limitCount || limitOffset) ? LIMIT_OPTION_COUNT : LIMIT_OPTION_DEFAULT;
+    if (limit_with_ties(stmt))
+        qry->limitOption = LIMIT_OPTION_WITH_TIES;
     qry->rtable = pstate->p_rtable;
     qry->jointree = makeFromExpr(NIL, NULL);
     qry->hasSubLinks = pstate->p_hasSubLinks;

@@ -21,8 +21,8 @@
  * to PostgreSQL's form once arrays are evaluated.
  *
  * Not supported yet (0A000): row constructors and row comparisons,
- * whole-row references, field selection, field assignment, GROUPING(),
- * named function arguments; COLLATE knows only
+ * whole-row references, field selection, field assignment, GROUPING();
+ * COLLATE knows only
  * "default", "C" and "POSIX".
  *-------------------------------------------------------------------------
  */
@@ -192,6 +192,157 @@ transformColumnRef(ParseState *pstate, PgQuery__ColumnRef *cref)
     return node;
 }
 
+/* ---------------------------------------------------------------- row constructors */
+
+static Node *
+transformRowExpr(ParseState *pstate, PgQuery__RowExpr *r)
+{
+    RowExpr    *row = makeNode(RowExpr);
+
+    for (size_t i = 0; i < r->n_args; i++)
+    {
+        row->args = lappend(row->args, transformExprRecurse(pstate, r->args[i]));
+        row->colnames = lappend(row->colnames, psprintf("f%d", (int) i + 1));
+    }
+    row->row_typeid = RECORDOID;
+    row->row_format = (r->row_format == PG_QUERY__COERCION_FORM__COERCE_IMPLICIT_CAST) ?
+        COERCE_IMPLICIT_CAST : COERCE_EXPLICIT_CALL;
+    row->location = r->location;
+    return (Node *) row;
+}
+
+/*
+ * PostgreSQL's make_row_comparison_op: "=" is the AND of the column
+ * comparisons, "<>" their OR; <, <=, >, >= (RowCompareExpr) compare the
+ * pairs in order up to the first one not equal, expressed as
+ * CASE WHEN l1 = r1 THEN <rest> ELSE l1 < r1 END (NULL if that pair is).
+ */
+static Node *
+make_row_comparison_op(ParseState *pstate, PgNode **opnames, size_t nopnames, List *largs,
+                       List *rargs, int location)
+{
+    const char *opname = pgStrVal(opnames[nopnames - 1]);
+    int         nopers = list_length(largs);
+    List       *opexprs = NIL;
+    ListCell   *l,
+               *r;
+    const char *strictop = NULL;
+    Node       *result;
+
+    if (list_length(rargs) != nopers)
+        ereport(ERROR,
+                errcode(ERRCODE_SYNTAX_ERROR),
+                errmsg("unequal number of entries in row expressions"),
+                parser_errposition(pstate, location));
+    if (nopers == 0)
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("cannot compare rows of zero length"),
+                parser_errposition(pstate, location));
+    forboth(l, largs, r, rargs)
+    {
+        OpExpr     *cmp = (OpExpr *) make_op(pstate, opnames, nopnames, lfirst(l), lfirst(r),
+                                             NULL, location);
+
+        if (cmp->opresulttype != BOOLOID)
+            ereport(ERROR,
+                    errcode(ERRCODE_DATATYPE_MISMATCH),
+                    errmsg("row comparison operator must yield type boolean, not type %s",
+                           format_type_be(cmp->opresulttype)),
+                    parser_errposition(pstate, location));
+        if (cmp->opretset)
+            ereport(ERROR,
+                    errcode(ERRCODE_DATATYPE_MISMATCH),
+                    errmsg("row comparison operator must not return a set"),
+                    parser_errposition(pstate, location));
+        opexprs = lappend(opexprs, cmp);
+    }
+    if (nopers == 1)
+        return linitial(opexprs);
+    if (strcmp(opname, "=") == 0)
+        return (Node *) makeBoolExpr(AND_EXPR, opexprs, location);
+    if (strcmp(opname, "<>") == 0)
+        return (Node *) makeBoolExpr(OR_EXPR, opexprs, location);
+    if (strcmp(opname, "<") == 0 || strcmp(opname, "<=") == 0)
+        strictop = "<";
+    else if (strcmp(opname, ">") == 0 || strcmp(opname, ">=") == 0)
+        strictop = ">";
+    else
+        ereport(ERROR,
+                errcode(ERRCODE_UNDEFINED_FUNCTION),
+                errmsg("could not determine interpretation of row comparison operator %s",
+                       opname),
+                errhint("Row comparison operators must be associated with btree operator families."),
+                parser_errposition(pstate, location));
+
+    result = llast(opexprs);
+    for (int i = nopers - 2; i >= 0; i--)
+    {
+        OpExpr     *op = list_nth(opexprs, i);
+        Node       *la = linitial(op->args);
+        Node       *ra = lsecond(op->args);
+        CaseExpr   *c = makeNode(CaseExpr);
+        CaseWhen   *w = makeNode(CaseWhen);
+
+        w->expr = (Expr *) coerce_to_boolean(pstate,
+                                             (Node *) make_op_by_name(pstate, "=", copyObject(la),
+                                                                      copyObject(ra), location),
+                                             "row comparison");
+        w->result = (Expr *) result;
+        w->location = location;
+        c->casetype = BOOLOID;
+        c->args = list_make1(w);
+        c->defresult = (Expr *) coerce_to_boolean(pstate,
+                                                  (Node *) make_op_by_name(pstate, strictop, la,
+                                                                           ra, location),
+                                                  "row comparison");
+        c->location = location;
+        result = (Node *) c;
+    }
+    return result;
+}
+
+/* PostgreSQL's make_row_distinct_op: the OR of the columns' IS DISTINCT FROM */
+static Node *
+make_row_distinct_op(ParseState *pstate, PgNode **opnames, size_t nopnames, List *largs,
+                     List *rargs, int location)
+{
+    Node       *result = NULL;
+    ListCell   *l,
+               *r;
+
+    if (list_length(rargs) != list_length(largs))
+        ereport(ERROR,
+                errcode(ERRCODE_SYNTAX_ERROR),
+                errmsg("unequal number of entries in row expressions"),
+                parser_errposition(pstate, location));
+    forboth(l, largs, r, rargs)
+    {
+        OpExpr     *cmp = (OpExpr *) make_op(pstate, opnames, nopnames, lfirst(l), lfirst(r),
+                                             NULL, location);
+
+        if (cmp->opresulttype != BOOLOID)
+            ereport(ERROR,
+                    errcode(ERRCODE_DATATYPE_MISMATCH),
+                    errmsg("IS DISTINCT FROM requires = operator to yield boolean"),
+                    parser_errposition(pstate, location));
+        if (cmp->opretset)
+            ereport(ERROR,
+                    errcode(ERRCODE_DATATYPE_MISMATCH),
+                    errmsg("%s must not return a set", "IS DISTINCT FROM"),
+                    parser_errposition(pstate, location));
+        cmp->xpr.type = T_DistinctExpr;
+        if (result == NULL)
+            result = (Node *) cmp;
+        else
+            result = (Node *) makeBoolExpr(OR_EXPR, list_make2(result, cmp), location);
+    }
+    /* zero-length rows are never distinct */
+    if (result == NULL)
+        result = (Node *) makeBoolConst(false, false);
+    return result;
+}
+
 /* ---------------------------------------------------------------- operators */
 
 static Node *
@@ -200,9 +351,15 @@ transformAExprOp(ParseState *pstate, PgQuery__AExpr *a)
     Node       *lexpr = NULL;
     Node       *rexpr;
 
-    if ((a->lexpr && a->lexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR) ||
-        (a->rexpr && a->rexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR))
-        parser_not_supported(pstate, "row comparison", a->location);
+    if (a->lexpr && a->lexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR &&
+        a->rexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR)
+    {
+        RowExpr    *lrow = (RowExpr *) transformExprRecurse(pstate, a->lexpr);
+        RowExpr    *rrow = (RowExpr *) transformExprRecurse(pstate, a->rexpr);
+
+        return make_row_comparison_op(pstate, a->name, a->n_name, lrow->args, rrow->args,
+                                      a->location);
+    }
     if (a->lexpr)
         lexpr = transformExprRecurse(pstate, a->lexpr);
     rexpr = transformExprRecurse(pstate, a->rexpr);
@@ -226,6 +383,16 @@ transformAExprDistinct(ParseState *pstate, PgQuery__AExpr *a, bool negate)
     Node       *rexpr = transformExprRecurse(pstate, a->rexpr);
     OpExpr     *result;
 
+    if (lexpr && IsA(lexpr, RowExpr) && rexpr && IsA(rexpr, RowExpr))
+    {
+        Node       *r = make_row_distinct_op(pstate, a->name, a->n_name,
+                                             ((RowExpr *) lexpr)->args,
+                                             ((RowExpr *) rexpr)->args, a->location);
+
+        if (negate)
+            return (Node *) makeBoolExpr(NOT_EXPR, list_make1(r), a->location);
+        return r;
+    }
     result = (OpExpr *) make_op(pstate, a->name, a->n_name, lexpr, rexpr, NULL, a->location);
     if (result->opresulttype != BOOLOID)
         ereport(ERROR,
@@ -291,12 +458,33 @@ transformAExprIn(ParseState *pstate, PgQuery__AExpr *a)
 
     /* "=" means IN, "<>" means NOT IN */
     useOr = strcmp(pgStrVal(a->name[a->n_name - 1]), "<>") != 0;
-    if (a->lexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR)
-        parser_not_supported(pstate, "row comparison", a->location);
     lexpr = transformExprRecurse(pstate, a->lexpr);
     rlist = a->rexpr->list;
     for (size_t i = 0; i < rlist->n_items; i++)
         rexprs = lappend(rexprs, transformExprRecurse(pstate, rlist->items[i]));
+    if (IsA(lexpr, RowExpr))
+    {
+        foreach(lc, rexprs)
+        {
+            Node       *rexpr = lfirst(lc);
+            Node       *cmp;
+
+            if (IsA(rexpr, RowExpr))
+                cmp = make_row_comparison_op(pstate, a->name, a->n_name,
+                                             copyObject(((RowExpr *) lexpr)->args),
+                                             ((RowExpr *) rexpr)->args, a->location);
+            else
+                cmp = (Node *) make_op(pstate, a->name, a->n_name, copyObject(lexpr), rexpr,
+                                       NULL, a->location);
+            cmp = coerce_to_boolean(pstate, cmp, "IN");
+            if (result == NULL)
+                result = cmp;
+            else
+                result = (Node *) makeBoolExpr(useOr ? OR_EXPR : AND_EXPR,
+                                               list_make2(result, cmp), a->location);
+        }
+        return result;
+    }
 
 #if IN_LIST_AS_SCALAR_ARRAY_OP
     {
@@ -479,16 +667,39 @@ static Node *
 transformFuncCall(ParseState *pstate, PgQuery__FuncCall *fn)
 {
     List       *targs = NIL;
+    List       *argnames = NIL;
 
     for (size_t i = 0; i < fn->n_args; i++)
     {
         PgNode     *arg = fn->args[i];
 
         if (arg->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR)
-            parser_not_supported(pstate, "named function argument", fn->location);
+        {
+            PgQuery__NamedArgExpr *na = arg->named_arg_expr;
+            ListCell   *lc;
+
+            foreach(lc, argnames)
+                if (strcmp(na->name, (char *) lfirst(lc)) == 0)
+                    ereport(ERROR,
+                            errcode(ERRCODE_SYNTAX_ERROR),
+                            errmsg("argument name \"%s\" used more than once", na->name),
+                            parser_errposition(pstate, na->location));
+            argnames = lappend(argnames, na->name);
+            targs = lappend(targs, transformExprRecurse(pstate, na->arg));
+            continue;
+        }
+        if (argnames != NIL)
+        {
+            Node       *targ = transformExprRecurse(pstate, arg);
+
+            ereport(ERROR,
+                    errcode(ERRCODE_SYNTAX_ERROR),
+                    errmsg("positional argument cannot follow named argument"),
+                    parser_errposition(pstate, exprLocation(targ)));
+        }
         targs = lappend(targs, transformExprRecurse(pstate, arg));
     }
-    return ParseFuncOrColumn(pstate, fn, targs, fn->location);
+    return ParseFuncOrColumnNamed(pstate, fn, targs, argnames, fn->location);
 }
 
 static Node *
@@ -537,6 +748,28 @@ transformNullTest(ParseState *pstate, PgQuery__NullTest *n)
     result->arg = (Expr *) transformExprRecurse(pstate, n->arg);
     result->nulltesttype = (n->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL) ?
         IS_NULL : IS_NOT_NULL;
+    if (IsA(result->arg, RowExpr))
+    {
+        /* ROW(...) IS [NOT] NULL: every field is [not] null (PostgreSQL's argisrow) */
+        List       *tests = NIL;
+        ListCell   *lc;
+
+        foreach(lc, ((RowExpr *) result->arg)->args)
+        {
+            NullTest   *t = makeNode(NullTest);
+
+            t->arg = lfirst(lc);
+            t->nulltesttype = result->nulltesttype;
+            t->argisrow = false;
+            t->location = n->location;
+            tests = lappend(tests, t);
+        }
+        if (tests == NIL)
+            return makeBoolConst(true, false);
+        if (list_length(tests) == 1)
+            return linitial(tests);
+        return (Node *) makeBoolExpr(AND_EXPR, tests, n->location);
+    }
     result->argisrow = OidIsValid(typeidTypeRelid(exprType((Node *) result->arg)));
     result->location = n->location;
     return (Node *) result;
@@ -1179,9 +1412,56 @@ transformSubLink(ParseState *pstate, PgQuery__SubLink *sl)
 
                 sublink->subLinkType = (sl->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK) ?
                     ANY_SUBLINK : ALL_SUBLINK;
-                if (sl->testexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR)
-                    parser_not_supported(pstate, "row comparison with a subquery", sl->location);
                 lefthand = transformExprRecurse(pstate, sl->testexpr);
+                if (IsA(lefthand, RowExpr))
+                {
+                    /* (a, b) IN (SELECT x, y ...): PostgreSQL's row comparison over Params */
+                    List       *left_list = ((RowExpr *) lefthand)->args;
+                    List       *right_list = NIL;
+                    PgQuery__String eqstr = PG_QUERY__STRING__INIT;
+                    PgNode      eqnode = PG_QUERY__NODE__INIT;
+                    PgNode     *eqname = &eqnode;
+
+                    foreach(lc, qtree->targetList)
+                    {
+                        TargetEntry *tent = lfirst(lc);
+
+                        if (tent->resjunk)
+                            continue;
+                        param = makeNode(Param);
+                        param->paramkind = PARAM_SUBLINK;
+                        param->paramid = tent->resno;
+                        param->paramtype = exprType((Node *) tent->expr);
+                        param->paramtypmod = exprTypmod((Node *) tent->expr);
+                        param->paramcollid = exprCollation((Node *) tent->expr);
+                        param->location = -1;
+                        right_list = lappend(right_list, param);
+                    }
+                    if (list_length(left_list) < list_length(right_list))
+                        ereport(ERROR,
+                                errcode(ERRCODE_SYNTAX_ERROR),
+                                errmsg("subquery has too many columns"),
+                                parser_errposition(pstate, sl->location));
+                    if (list_length(left_list) > list_length(right_list))
+                        ereport(ERROR,
+                                errcode(ERRCODE_SYNTAX_ERROR),
+                                errmsg("subquery has too few columns"),
+                                parser_errposition(pstate, sl->location));
+                    if (nopnames == 0)
+                    {
+                        eqstr.sval = (char *) "=";
+                        eqnode.node_case = PG_QUERY__NODE__NODE_STRING;
+                        eqnode.string = &eqstr;
+                        opnames = &eqname;
+                        nopnames = 1;
+                    }
+                    opname = pgStrVal(opnames[nopnames - 1]);
+                    sublink->testexpr = make_row_comparison_op(pstate, opnames, nopnames,
+                                                               left_list, right_list,
+                                                               sl->location);
+                    sublink->operName = list_make1(pstrdup(opname));
+                    break;
+                }
                 if (ncols > 1)
                     ereport(ERROR,
                             errcode(ERRCODE_SYNTAX_ERROR),
@@ -1276,8 +1556,7 @@ transformExprRecurseInternal(ParseState *pstate, PgNode *expr)
                     parser_errposition(pstate, expr->set_to_default->location));
             break;
         case PG_QUERY__NODE__NODE_ROW_EXPR:
-            parser_not_supported(pstate, "row constructor", expr->row_expr->location);
-            break;
+            return transformRowExpr(pstate, expr->row_expr);
         case PG_QUERY__NODE__NODE_A_INDIRECTION:
             return transformIndirection(pstate, expr->a_indirection);
         case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:

@@ -24,8 +24,14 @@
  * Aggregates are pg_proc rows with prokind 'a'; their calls become Aggref
  * (parse_agg.c checks where they may appear).
  *
- * Not supported yet: named arguments (a => 1), default arguments, window
- * functions (OVER), set-returning functions outside FROM.
+ * Named arguments (a => 1, a := 1, after any positional ones) are matched
+ * to pg_proc.proargnames (PostgreSQL's MatchNamedCall); parameters left
+ * out, and trailing ones of a positional call, take their defaults,
+ * pg_proc.proargdefaults kept as SQL text (pg_get_expr's list, analyzed
+ * as "SELECT <list>" and coerced to the parameter types).  The call's
+ * arguments are put in parameter order here (PostgreSQL keeps
+ * NamedArgExprs until the planner).  Functions with OUT parameters keep
+ * no argument names (proargmodes is not loaded).
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -54,11 +60,13 @@ select_inputcollation(List *args)
     return InvalidOid;
 }
 
-char *
-func_signature_string(const char *schemaname, const char *funcname, int nargs,
-                      const Oid *argtypes)
+/* The last list_length(argnames) arguments print as "name => type". */
+static char *
+func_signature_string_named(const char *schemaname, const char *funcname, int nargs,
+                            List *argnames, const Oid *argtypes)
 {
     StringInfoData buf;
+    int         numposargs = nargs - list_length(argnames);
 
     initStringInfo(&buf);
     if (schemaname)
@@ -68,10 +76,19 @@ func_signature_string(const char *schemaname, const char *funcname, int nargs,
     {
         if (i > 0)
             appendStringInfoString(&buf, ", ");
+        if (i >= numposargs)
+            appendStringInfo(&buf, "%s => ", (char *) list_nth(argnames, i - numposargs));
         appendStringInfoString(&buf, format_type_be(argtypes[i]));
     }
     appendStringInfoChar(&buf, ')');
     return buf.data;
+}
+
+char *
+func_signature_string(const char *schemaname, const char *funcname, int nargs,
+                      const Oid *argtypes)
+{
+    return func_signature_string_named(schemaname, funcname, nargs, NIL, argtypes);
 }
 
 static void
@@ -84,12 +101,66 @@ get_type_category_preferred(Oid type, char *category, bool *preferred)
 }
 
 /*
- * The candidates for a call of `funcname` with nargs positional
- * arguments: exact-arity functions, and variadic ones expanded (when
- * expand_variadic, i.e. no VARIADIC keyword in the call).
+ * PostgreSQL's MatchNamedCall: can proc take nargs arguments, the last
+ * list_length(argnames) of them named, the parameters left out having
+ * defaults?  *argnumbers: the parameter of each argument, then the
+ * defaulted parameters (pronargs entries).
+ */
+static bool
+match_named_call(const ProcInfo *proc, int nargs, List *argnames, int **argnumbers)
+{
+    int         pronargs = proc->pronargs;
+    int         numposargs = nargs - list_length(argnames);
+    bool        assigned[FUNC_MAX_ARGS];
+    int        *an;
+    int         i;
+    ListCell   *lc;
+
+    if (proc->proargnames == NULL || nargs > pronargs || pronargs > FUNC_MAX_ARGS)
+        return false;
+    memset(assigned, 0, sizeof(assigned));
+    an = palloc(sizeof(int) * (pronargs > 0 ? pronargs : 1));
+    for (i = 0; i < numposargs; i++)
+    {
+        an[i] = i;
+        assigned[i] = true;
+    }
+    foreach(lc, argnames)
+    {
+        const char *name = lfirst(lc);
+        int         p;
+
+        for (p = 0; p < pronargs; p++)
+            if (proc->proargnames[p][0] != '\0' && strcmp(name, proc->proargnames[p]) == 0)
+                break;
+        if (p >= pronargs || assigned[p])
+            return false;
+        assigned[p] = true;
+        an[i++] = p;
+    }
+    for (int p = 0; p < pronargs; p++)
+    {
+        if (assigned[p])
+            continue;
+        if (p < pronargs - proc->pronargdefaults)
+            return false;
+        an[i++] = p;
+    }
+    *argnumbers = an;
+    return true;
+}
+
+/*
+ * The candidates for a call of `funcname` with nargs arguments (the last
+ * list_length(argnames) named): exact-arity functions, variadic ones
+ * expanded (when expand_variadic, i.e. no VARIADIC keyword in the call),
+ * and ones whose missing trailing (or unnamed) parameters have defaults.
+ * A candidate's args are in call order (pronargs entries when defaults
+ * are used).
  */
 static List *
-func_candidates(const char *schemaname, const char *funcname, int nargs, bool expand_variadic)
+func_candidates(const char *schemaname, const char *funcname, int nargs, List *argnames,
+                bool expand_variadic)
 {
     Oid         nspid = schemaname ? LookupExplicitNamespace(schemaname, false) : InvalidOid;
     List       *procs = lookup_procs_by_name(nspid, funcname);
@@ -103,6 +174,39 @@ func_candidates(const char *schemaname, const char *funcname, int nargs, bool ex
         bool        variadic = false;
         FuncCandidate *c;
 
+        if (argnames != NIL)
+        {
+            int        *argnumbers;
+
+            /* expanded variadic parameters have no names */
+            if (OidIsValid(proc->provariadic) && expand_variadic)
+                continue;
+            if (!match_named_call(proc, nargs, argnames, &argnumbers))
+                continue;
+            c = palloc0(sizeof(FuncCandidate));
+            c->oid = proc->oid;
+            c->nargs = nargs;
+            c->ndargs = pronargs - nargs;
+            c->argnumbers = argnumbers;
+            c->args = palloc(sizeof(Oid) * (pronargs > 0 ? pronargs : 1));
+            for (int i = 0; i < pronargs; i++)
+                c->args[i] = proc->proargtypes[argnumbers[i]];
+            result = lappend(result, c);
+            continue;
+        }
+        if (pronargs > nargs)
+        {
+            if (nargs + proc->pronargdefaults < pronargs)
+                continue;
+            c = palloc0(sizeof(FuncCandidate));
+            c->oid = proc->oid;
+            c->nargs = nargs;
+            c->ndargs = pronargs - nargs;
+            c->args = palloc(sizeof(Oid) * pronargs);
+            memcpy(c->args, proc->proargtypes, sizeof(Oid) * pronargs);
+            result = lappend(result, c);
+            continue;
+        }
         if (pronargs <= nargs && expand_variadic && OidIsValid(proc->provariadic))
             variadic = true;
         if (pronargs != nargs && !variadic)
@@ -382,9 +486,9 @@ FuncNameAsType(const char *schemaname, const char *funcname)
  */
 static FuncDetailCode
 func_get_detail_internal(const char *schemaname, const char *funcname, List *fargs,
-                         int nargs, Oid *argtypes, bool expand_variadic, Oid *funcid,
-                         Oid *rettype, bool *retset, int *nvargs, Oid *vatype,
-                         Oid **true_typeids)
+                         List *argnames, int nargs, Oid *argtypes, bool expand_variadic,
+                         Oid *funcid, Oid *rettype, bool *retset, int *nvargs, Oid *vatype,
+                         Oid **true_typeids, FuncCandidate **bestp)
 {
     List       *raw_candidates;
     FuncCandidate *best = NULL;
@@ -397,8 +501,9 @@ func_get_detail_internal(const char *schemaname, const char *funcname, List *far
     *nvargs = 0;
     *vatype = InvalidOid;
     *true_typeids = NULL;
+    *bestp = NULL;
 
-    raw_candidates = func_candidates(schemaname, funcname, nargs, expand_variadic);
+    raw_candidates = func_candidates(schemaname, funcname, nargs, argnames, expand_variadic);
 
     foreach(lc, raw_candidates)
     {
@@ -413,7 +518,7 @@ func_get_detail_internal(const char *schemaname, const char *funcname, List *far
 
     if (best == NULL)
     {
-        if (nargs == 1 && fargs != NIL)
+        if (nargs == 1 && fargs != NIL && argnames == NIL)
         {
             Oid         targetType = FuncNameAsType(schemaname, funcname);
 
@@ -476,6 +581,7 @@ func_get_detail_internal(const char *schemaname, const char *funcname, List *far
     if (proc == NULL)
         elog(ERROR, "cache lookup failed for function %u", best->oid);
     *funcid = best->oid;
+    *bestp = best;
     *nvargs = best->nvargs;
     *true_typeids = best->args;
     *rettype = proc->prorettype;
@@ -499,8 +605,40 @@ func_get_detail(const char *schemaname, const char *funcname, int nargs, Oid *ar
                 Oid *funcid, Oid *rettype, bool *retset, int *nvargs, Oid *vatype,
                 Oid **true_typeids)
 {
-    return func_get_detail_internal(schemaname, funcname, NIL, nargs, argtypes, true, funcid,
-                                    rettype, retset, nvargs, vatype, true_typeids);
+    FuncCandidate *best;
+
+    return func_get_detail_internal(schemaname, funcname, NIL, NIL, nargs, argtypes, true, funcid,
+                                    rettype, retset, nvargs, vatype, true_typeids, &best);
+}
+
+/*
+ * The default expressions of proc (its last pronargdefaults parameters),
+ * analyzed from their SQL text.
+ */
+static List *
+transform_proc_defaults(const ProcInfo *proc)
+{
+    char       *sql;
+    List       *raw;
+    RawStmt    *rs;
+    PgQuery__SelectStmt *sel;
+    ParseState *dstate;
+    List       *result = NIL;
+
+    if (proc->proargdefaults == NULL)
+        elog(ERROR, "not enough default arguments");
+    sql = psprintf("SELECT %s", proc->proargdefaults);
+    raw = raw_parser(sql);
+    rs = linitial(raw);
+    sel = rs->stmt->select_stmt;
+    if (list_length(raw) != 1 || sel == NULL || (int) sel->n_target_list != proc->pronargdefaults)
+        elog(ERROR, "invalid proargdefaults for function %u", proc->oid);
+    dstate = make_parsestate(NULL);
+    dstate->p_sourcetext = sql;
+    for (size_t i = 0; i < sel->n_target_list; i++)
+        result = lappend(result, transformExpr(dstate, sel->target_list[i]->res_target->val,
+                                               EXPR_KIND_OTHER));
+    return result;
 }
 
 /*
@@ -535,6 +673,13 @@ make_fn_arguments(ParseState *pstate, List *fargs, Oid *actual_arg_types,
 Node *
 ParseFuncOrColumn(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs, int location)
 {
+    return ParseFuncOrColumnNamed(pstate, fn, fargs, NIL, location);
+}
+
+Node *
+ParseFuncOrColumnNamed(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs, List *argnames,
+                       int location)
+{
     const char *schemaname = NULL;
     const char *funcname;
     char       *fullname;
@@ -548,6 +693,7 @@ ParseFuncOrColumn(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs, int lo
     int         nvargs;
     bool        func_variadic = fn->func_variadic;
     FuncDetailCode fdresult;
+    FuncCandidate *best;
     ListCell   *lc;
 
     if (fn->n_funcname == 1)
@@ -569,9 +715,9 @@ ParseFuncOrColumn(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs, int lo
     foreach(lc, fargs)
         actual_arg_types[foreach_current_index(lc)] = exprType(lfirst(lc));
 
-    fdresult = func_get_detail_internal(schemaname, funcname, fargs, nargs, actual_arg_types,
-                                        !func_variadic, &funcid, &rettype, &retset, &nvargs,
-                                        &vatype, &declared_arg_types);
+    fdresult = func_get_detail_internal(schemaname, funcname, fargs, argnames, nargs,
+                                        actual_arg_types, !func_variadic, &funcid, &rettype,
+                                        &retset, &nvargs, &vatype, &declared_arg_types, &best);
 
     if (fdresult == FUNCDETAIL_COERCION)
         return coerce_type(pstate, linitial(fargs), actual_arg_types[0], rettype, -1,
@@ -656,7 +802,8 @@ ParseFuncOrColumn(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs, int lo
             ereport(ERROR,
                     errcode(ERRCODE_AMBIGUOUS_FUNCTION),
                     errmsg("function %s is not unique",
-                           func_signature_string(schemaname, funcname, nargs, actual_arg_types)),
+                           func_signature_string_named(schemaname, funcname, nargs, argnames,
+                                                       actual_arg_types)),
                     errhint("Could not choose a best candidate function. "
                             "You might need to add explicit type casts."),
                     parser_errposition(pstate, location));
@@ -672,10 +819,58 @@ ParseFuncOrColumn(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs, int lo
         ereport(ERROR,
                 errcode(ERRCODE_UNDEFINED_FUNCTION),
                 errmsg("function %s does not exist",
-                       func_signature_string(schemaname, funcname, nargs, actual_arg_types)),
+                       func_signature_string_named(schemaname, funcname, nargs, argnames,
+                                                   actual_arg_types)),
                 errhint("No function matches the given name and argument types. "
                         "You might need to add explicit type casts."),
                 parser_errposition(pstate, location));
+    }
+
+    /*
+     * Named arguments and defaults: the arguments in parameter order, the
+     * left-out parameters' defaults (coerced to their declared types)
+     * filling the gaps.
+     */
+    if (best && (best->argnumbers || best->ndargs > 0))
+    {
+        const ProcInfo *proc = lookup_proc(funcid);
+        int         pronargs = proc->pronargs;
+        int         firstdef = pronargs - proc->pronargdefaults;
+        Node      **pos = palloc0(sizeof(Node *) * pronargs);
+        List       *defs = best->ndargs > 0 ? transform_proc_defaults(proc) : NIL;
+
+        for (int i = 0; i < pronargs; i++)
+        {
+            int         p = best->argnumbers ? best->argnumbers[i] : i;
+
+            if (i < nargs)
+                pos[p] = list_nth(fargs, i);
+            else
+            {
+                Node       *d = list_nth(defs, p - firstdef);
+                Oid         dtype = exprType(d);
+                Oid         ptype = proc->proargtypes[p];
+
+                if (dtype != ptype && !IsPolymorphicType(ptype))
+                {
+                    Node       *c = coerce_to_target_type(pstate, d, dtype, ptype, -1,
+                                                          COERCION_ASSIGNMENT,
+                                                          COERCE_IMPLICIT_CAST, -1);
+
+                    if (c)
+                        d = c;
+                }
+                pos[p] = d;
+            }
+        }
+        fargs = NIL;
+        for (int p = 0; p < pronargs; p++)
+        {
+            fargs = lappend(fargs, pos[p]);
+            actual_arg_types[p] = exprType(pos[p]);
+        }
+        nargs = pronargs;
+        declared_arg_types = proc->proargtypes;
     }
 
     /* declared_arg_types points into the candidate: work on a copy */

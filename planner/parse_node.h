@@ -314,10 +314,16 @@ typedef struct FuncCandidate
     int         nvargs;         /* arguments matched to the variadic parameter */
     Oid         variadic_type;  /* element type of that parameter, or 0 */
     Oid        *args;
+    int         ndargs;         /* parameters left to their defaults */
+    int        *argnumbers;     /* named call: parameter of each argument
+                                 * (pronargs entries, defaulted ones last) */
 } FuncCandidate;
 
 extern Node *ParseFuncOrColumn(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs,
                                int location);
+/* The same, the last list_length(argnames) arguments named (a => 1). */
+extern Node *ParseFuncOrColumnNamed(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs,
+                                    List *argnames, int location);
 extern FuncDetailCode func_get_detail(const char *schemaname, const char *funcname,
                                       int nargs, Oid *argtypes, Oid *funcid, Oid *rettype,
                                       bool *retset, int *nvargs, Oid *vatype,

@@ -718,6 +718,39 @@ upper:
         limit->limitOffset = parse->limitOffset;
         limit->limitCount = parse->limitCount;
         limit->limitOption = LIMIT_OPTION_COUNT;
+        if (parse->limitOption == LIMIT_OPTION_WITH_TIES)
+        {
+            /* rows equal to the last counted one on the ORDER BY keys follow it */
+            int         n = list_length(parse->sortClause);
+
+            limit->limitOption = LIMIT_OPTION_WITH_TIES;
+            limit->uniqNumCols = n;
+            limit->uniqColIdx = palloc(sizeof(int16) * (n + 1));
+            limit->uniqOperators = palloc(sizeof(Oid) * (n + 1));
+            limit->uniqCollations = palloc(sizeof(Oid) * (n + 1));
+            foreach(lc, parse->sortClause)
+            {
+                SortGroupClause *sgc = lfirst(lc);
+                int         i = foreach_current_index(lc);
+                ListCell   *tl;
+
+                limit->uniqColIdx[i] = 0;
+                foreach(tl, plan->targetlist)
+                {
+                    TargetEntry *tle = lfirst(tl);
+
+                    if (tle->ressortgroupref == sgc->tleSortGroupRef)
+                    {
+                        limit->uniqColIdx[i] = (int16) (foreach_current_index(tl) + 1);
+                        limit->uniqCollations[i] = exprCollation((Node *) tle->expr);
+                        break;
+                    }
+                }
+                if (limit->uniqColIdx[i] == 0)
+                    elog(ERROR, "could not find WITH TIES key column %u", sgc->tleSortGroupRef);
+                limit->uniqOperators[i] = sgc->eqop;
+            }
+        }
         limit->plan.targetlist = copy_tlist_as_vars(plan->targetlist);
         limit->plan.lefttree = plan;
         copy_plan_costsize(&limit->plan, plan);

@@ -313,6 +313,11 @@ typedef struct Limit
     Node       *limitOffset;    /* expressions, evaluated once at start */
     Node       *limitCount;
     LimitOption limitOption;
+    /* WITH TIES: the ORDER BY columns, rows equal on which are peers */
+    int         uniqNumCols;
+    int16      *uniqColIdx;
+    Oid        *uniqOperators;
+    Oid        *uniqCollations;
 } Limit;
 
 /* RecursiveUnion (WITH RECURSIVE): lefttree is the non-recursive term,

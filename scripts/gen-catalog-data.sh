@@ -35,9 +35,12 @@ TYPE_COND="where typnamespace = 11 and oid < 16384 and ("\
 # BEGIN ATOMIC ones (prosrc empty, body in prosqlbody as a node tree) the
 # oracle's deparse, pg_get_function_sqlbody(), with "RETURN expr" turned into
 # "SELECT expr" and "BEGIN ATOMIC stmt; ... END" into "stmt; ...".
+# proargdefaults is SQL text too: pg_get_expr's comma-separated list of the
+# trailing pronargdefaults default expressions (parsed as "SELECT <list>").
 PROC_SOURCE="(select p.*, case when p.prolang = 14 and p.prosqlbody is not null then"\
 " regexp_replace(regexp_replace(pg_get_function_sqlbody(p.oid), '^RETURN ', 'SELECT '),"\
-" '^BEGIN ATOMIC\s*(.*?);?\s*END\s*\$', '\1') else p.prosrc end as sqlsrc from pg_proc p) pg_proc"
+" '^BEGIN ATOMIC\s*(.*?);?\s*END\s*\$', '\1') else p.prosrc end as sqlsrc,"\
+" pg_get_expr(p.proargdefaults, 0) as argdefs from pg_proc p) pg_proc"
 
 # catalog | columns (PostgreSQL names; regproc columns cast to oid; "expr as
 # name" to take a column from the source's expr) | where/order | source (the
@@ -45,7 +48,7 @@ PROC_SOURCE="(select p.*, case when p.prolang = 14 and p.prosqlbody is not null 
 CATALOGS=(
 "pg_namespace|oid,nspname,nspowner|where oid < 16384 and (nspname = 'pg_toast' or (nspname not like 'pg_toast%' and nspname not like 'pg_temp%')) order by oid"
 "pg_type|oid,typname,typnamespace,typowner,typlen,typbyval,typtype,typcategory,typispreferred,typisdefined,typdelim,typrelid,typsubscript::oid,typelem,typarray,typinput::oid,typoutput::oid,typreceive::oid,typsend::oid,typmodin::oid,typmodout::oid,typanalyze::oid,typalign,typstorage,typnotnull,typbasetype,typtypmod,typndims,typcollation|$TYPE_COND"
-"pg_proc|oid,proname,pronamespace,proowner,prolang,procost,prorows,provariadic,prosupport::oid,prokind,prosecdef,proleakproof,proisstrict,proretset,provolatile,proparallel,pronargs,pronargdefaults,prorettype,proargtypes,sqlsrc as prosrc|where (prolang = 12 or (prolang = 14 and pronamespace = 11)) and oid < 16384 order by oid|$PROC_SOURCE"
+"pg_proc|oid,proname,pronamespace,proowner,prolang,procost,prorows,provariadic,prosupport::oid,prokind,prosecdef,proleakproof,proisstrict,proretset,provolatile,proparallel,pronargs,pronargdefaults,prorettype,proargtypes,proargnames,argdefs as proargdefaults,sqlsrc as prosrc|where (prolang = 12 or (prolang = 14 and pronamespace = 11)) and oid < 16384 order by oid|$PROC_SOURCE"
 "pg_operator|oid,oprname,oprnamespace,oprowner,oprkind,oprcanmerge,oprcanhash,oprleft,oprright,oprresult,oprcom,oprnegate,oprcode::oid,oprrest::oid,oprjoin::oid|where oid < 16384 order by oid"
 "pg_cast|oid,castsource,casttarget,castfunc,castcontext,castmethod|where oid < 16384 order by oid"
 "pg_aggregate|aggfnoid::oid,aggkind,aggnumdirectargs,aggtransfn::oid,aggfinalfn::oid,aggcombinefn::oid,aggserialfn::oid,aggdeserialfn::oid,aggmtransfn::oid,aggminvtransfn::oid,aggmfinalfn::oid,aggfinalextra,aggmfinalextra,aggfinalmodify,aggmfinalmodify,aggsortop,aggtranstype,aggtransspace,aggmtranstype,aggmtransspace,agginitval,aggminitval|where aggfnoid::oid < 16384 order by aggfnoid::oid"

@@ -719,7 +719,8 @@ heap_insert(Relation relation, HeapTuple tup, CommandId cid)
 
     heap_prepare_tuple(relation, tup, xid, cid);
     /* before any page changes: registration may allocate or fail */
-    XactRegisterDirtiedRelation(relation->rd_node);
+    if (relation->relpersistence != RELPERSISTENCE_TEMP)   /* no durability needed */
+        XactRegisterDirtiedRelation(relation->rd_node);
 
     buffer = RelationGetBufferForTuple(relation, tup->t_len, InvalidBuffer);
     RelationPutHeapTuple(relation, buffer, tup);
@@ -836,7 +837,8 @@ heap_delete(Relation relation, ItemPointer tid, CommandId cid,
     TM_Result   result;
     bool        have_tuple_lock = false;
 
-    XactRegisterDirtiedRelation(relation->rd_node);
+    if (relation->relpersistence != RELPERSISTENCE_TEMP)   /* no durability needed */
+        XactRegisterDirtiedRelation(relation->rd_node);
 
     buffer = ReadBuffer(relation->rd_node, ItemPointerGetBlockNumber(tid));
     LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
@@ -885,7 +887,8 @@ heap_update(Relation relation, ItemPointer otid, HeapTuple newtup,
     if (newtupsize > MaxHeapTupleSize)
         row_too_big(newtupsize);
 
-    XactRegisterDirtiedRelation(relation->rd_node);
+    if (relation->relpersistence != RELPERSISTENCE_TEMP)   /* no durability needed */
+        XactRegisterDirtiedRelation(relation->rd_node);
 
     buffer = ReadBuffer(relation->rd_node, ItemPointerGetBlockNumber(otid));
     LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);

@@ -1,0 +1,73 @@
+# 120_temp_tables.t — temporary tables across sessions: a temp table of
+# session A is invisible to session B (unqualified name), same-named temp
+# tables of A and B are independent, and A's temp table is gone from
+# pg_class after A disconnects.
+use strict;
+use warnings;
+use lib 't/lib';
+use BasaltTest;
+use Test::More;
+
+BasaltTest::set_timeout(60);
+my $node = BasaltTest->new->start;
+
+my $a = $node->connect;
+my $b = $node->connect;
+
+$a->do('CREATE TEMP TABLE tt (v text)');
+$a->do("INSERT INTO tt VALUES ('from A')");
+is(($a->selectrow_array('SELECT v FROM tt'))[0], 'from A', 'A sees its temp table');
+is(($a->selectrow_array("SELECT relpersistence FROM pg_class WHERE relname = 'tt'"))[0],
+   't', 'relpersistence is t');
+my ($a_nsp) = $a->selectrow_array(
+    "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'tt'");
+like($a_nsp, qr/^pg_temp_\d+$/, "A's temp table lives in $a_nsp");
+
+# B cannot resolve A's table by its unqualified name
+{
+    local $b->{RaiseError} = 0;
+    my $r = $b->selectrow_array('SELECT v FROM tt');
+    ok(!defined $r, 'B does not see A\'s temp table');
+    is($b->state, '42P01', 'B gets undefined_table (42P01)');
+}
+{
+    local $b->{RaiseError} = 0;
+    my $r = $b->selectrow_array('SELECT v FROM pg_temp.tt');
+    ok(!defined $r, 'B\'s pg_temp is not A\'s');
+}
+
+# a same-named temp table in B is independent
+$b->do('CREATE TEMP TABLE tt (v text)');
+$b->do("INSERT INTO tt VALUES ('from B'), ('from B again')");
+is(($b->selectrow_array('SELECT count(*) FROM tt'))[0], 2, 'B sees only its own rows');
+is(($a->selectrow_array('SELECT count(*) FROM tt'))[0], 1, 'A still sees only its row');
+my $b_nsp = $b->selectrow_array(
+    "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    . "WHERE c.relname = 'tt' AND n.nspname <> '$a_nsp'") // '';
+like($b_nsp, qr/^pg_temp_\d+$/, "B's temp table lives in its own schema $b_nsp");
+is(($b->selectrow_array("SELECT count(*) FROM pg_class WHERE relname = 'tt'"))[0], 2,
+   'two tables named tt in pg_class');
+
+# a permanent table of the same name is hidden in A, visible qualified
+$b->do('CREATE TABLE public.tt (v text)');
+$b->do("INSERT INTO public.tt VALUES ('permanent')");
+is(($a->selectrow_array('SELECT v FROM public.tt'))[0], 'permanent', 'public.tt is the permanent one');
+is(($a->selectrow_array('SELECT v FROM tt'))[0], 'from A', 'unqualified tt is still A\'s temp table');
+
+# A disconnects: its temp table goes
+$a->disconnect;
+ok($node->poll_query_until(
+       "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+       . "WHERE c.relname = 'tt' AND n.nspname = '$a_nsp'", '0', 10),
+   "A's temp table is gone from pg_class after A disconnects");
+is(($b->selectrow_array('SELECT count(*) FROM tt'))[0], 2, 'B\'s temp table is untouched');
+
+# B's temp table goes too on disconnect; the permanent one stays
+$b->disconnect;
+ok($node->poll_query_until(
+       "SELECT count(*) FROM pg_class WHERE relname = 'tt' AND relpersistence = 't'", '0', 10),
+   'no temp table tt left after both sessions ended');
+is($node->safe_psql('SELECT v FROM tt'), 'permanent', 'the permanent table remains');
+
+$node->stop;
+done_testing();
