@@ -25,6 +25,7 @@
 
 #include "backend/globals.h"
 #include "backend/guc_tables.h"
+#include "procs/datetime.h"
 #include "storage/bufmgr.h"
 #include "storage/lmgr.h"
 #include "storage/smgr.h"
@@ -331,11 +332,13 @@ parse_datestyle(const char *value, int *style, int *order, int depth)
         else if (strcasecmp(tok, "DEFAULT") == 0 && depth == 0)
         {
             /* The reset value, parsed from scratch. */
-            char   *def = GetConfigOptionResetString("datestyle");
+            /* the boot value when settings are not initialized (unit tests) */
+            const char *reset = GetConfigOptionResetString("datestyle");
+            char   *def = (reset && reset[0]) ? (char *) reset : "ISO, MDY";
             int     dStyle = USE_ISO_DATES;
             int     dOrder = DATEORDER_MDY;
 
-            if (def == NULL || !parse_datestyle(def, &dStyle, &dOrder, depth + 1))
+            if (!parse_datestyle(def, &dStyle, &dOrder, depth + 1))
             {
                 free(raw);
                 return false;
@@ -385,6 +388,18 @@ dateorder_name(int order)
         case DATEORDER_DMY: return "DMY";
         default: return "MDY";
     }
+}
+
+bool
+check_datestyle(const char *value, int *style, int *order)
+{
+    return parse_datestyle(value, style, order, 0);
+}
+
+char *
+show_datestyle(void)
+{
+    return psprintf("%s, %s", datestyle_name(DateStyle), dateorder_name(DateOrder));
 }
 
 static bool

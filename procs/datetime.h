@@ -326,8 +326,10 @@ typedef struct datetkn
 
 /* Parse a DateStyle value ("ISO, MDY", "german", "Postgres, DMY", "euro",
  * ...) starting from *style / *order, as PostgreSQL's check_datestyle
- * ("DEFAULT" means ISO, MDY).  Returns false for unknown words or
- * conflicting specifications. */
+ * ("DEFAULT" means the setting's reset value).  Returns false, with the
+ * GUC error detail set, for bad syntax, unknown words or conflicting
+ * specifications.  Implemented with the DateStyle setting in
+ * backend/guc_tables.c (the one parser). */
 extern bool check_datestyle(const char *value, int *style, int *order);
 /* SHOW DateStyle: "ISO, MDY", "Postgres, DMY", ... (palloc'd). */
 extern char *show_datestyle(void);
