@@ -65,36 +65,9 @@ refuse(const char *what)
 static void
 set_relnatts(Oid relid, int16 natts)
 {
-    Relation    rel = table_open(RelationRelationId, RowExclusiveLock);
-    TupleDesc   desc = RelationGetDescr(rel);
-    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
-    HeapTuple   tup;
-
-    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
-    {
-        bool        isnull;
-        Datum      *values;
-        bool       *nulls;
-        HeapTuple   newtup;
-        ItemPointerData otid;
-
-        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_class_oid, desc, &isnull)) != relid)
-            continue;
-        values = palloc(sizeof(Datum) * desc->natts);
-        nulls = palloc(sizeof(bool) * desc->natts);
-        heap_deform_tuple(tup, desc, values, nulls);
-        values[Anum_pg_class_relnatts - 1] = Int16GetDatum(natts);
-        newtup = heap_form_tuple(desc, values, nulls);
-        otid = tup->t_self;
-        heap_endscan(scan);
-        CatalogTupleUpdate(rel, &otid, newtup);
-        table_close(rel, RowExclusiveLock);
-        CacheInvalidateRelcache(relid);
-        return;
-    }
-    heap_endscan(scan);
-    table_close(rel, RowExclusiveLock);
-    elog(ERROR, "cache lookup failed for relation %u", relid);
+    CatalogUpdateField(RelationRelationId, Anum_pg_class_oid, relid,
+                       Anum_pg_class_relnatts, Int16GetDatum(natts));
+    CacheInvalidateRelcache(relid);
 }
 
 /* Every visible row again, with column attnum set to expr (evaluated per row). */

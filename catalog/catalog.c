@@ -125,3 +125,43 @@ CatalogTupleDelete(Relation rel, ItemPointer tid)
     simple_heap_delete(rel, tid);
     CacheInvalidateCatalog(RelationGetRelid(rel));
 }
+
+/*
+ * Set column anum (to a non-NULL value) of the row of catalog catid whose
+ * OID-valued column oidattno equals key; ERROR if there is no such row.
+ * The caller invalidates whatever caches the change affects.
+ */
+void
+CatalogUpdateField(Oid catid, int oidattno, Oid key, int anum, Datum value)
+{
+    Relation    rel = table_open(catid, RowExclusiveLock);
+    TupleDesc   desc = RelationGetDescr(rel);
+    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
+    HeapTuple   tup;
+
+    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+    {
+        bool        isnull;
+        Datum      *values;
+        bool       *nulls;
+        HeapTuple   newtup;
+        ItemPointerData otid;
+
+        if (DatumGetObjectId(heap_getattr(tup, oidattno, desc, &isnull)) != key)
+            continue;
+        values = palloc(sizeof(Datum) * desc->natts);
+        nulls = palloc(sizeof(bool) * desc->natts);
+        heap_deform_tuple(tup, desc, values, nulls);
+        values[anum - 1] = value;
+        nulls[anum - 1] = false;
+        newtup = heap_form_tuple(desc, values, nulls);
+        otid = tup->t_self;
+        heap_endscan(scan);
+        CatalogTupleUpdate(rel, &otid, newtup);
+        table_close(rel, RowExclusiveLock);
+        return;
+    }
+    heap_endscan(scan);
+    table_close(rel, RowExclusiveLock);
+    elog(ERROR, "cache lookup failed for object %u in catalog %u", key, catid);
+}

@@ -75,6 +75,9 @@ extern void InitCatalogCaches(void);
 /* Long-lived memory of the relation and catalog caches. */
 extern MemoryContext CacheMemoryContext;
 
+/* Set one column of the catalog row whose OID column oidattno is key. */
+extern void CatalogUpdateField(Oid catid, int oidattno, Oid key, int anum, Datum value);
+
 /* Is this a system catalog (or other built-in relation)? */
 extern bool IsCatalogRelationOid(Oid relid);
 extern bool IsSystemRelation(Relation rel);

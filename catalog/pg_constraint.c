@@ -193,35 +193,9 @@ store_check(Oid relid, Oid nspid, const char *name, const char *src, List *attno
 static void
 set_relchecks(Oid relid, int n)
 {
-    Relation    rel = table_open(RelationRelationId, RowExclusiveLock);
-    TupleDesc   desc = RelationGetDescr(rel);
-    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
-    HeapTuple   tup;
-
-    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
-    {
-        bool        isnull;
-        Datum      *values;
-        bool       *nulls;
-        HeapTuple   newtup;
-        ItemPointerData otid;
-
-        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_class_oid, desc, &isnull)) != relid)
-            continue;
-        values = palloc(sizeof(Datum) * desc->natts);
-        nulls = palloc(sizeof(bool) * desc->natts);
-        heap_deform_tuple(tup, desc, values, nulls);
-        values[Anum_pg_class_relchecks - 1] = Int16GetDatum((int16) n);
-        newtup = heap_form_tuple(desc, values, nulls);
-        otid = tup->t_self;
-        heap_endscan(scan);
-        CatalogTupleUpdate(rel, &otid, newtup);
-        table_close(rel, RowExclusiveLock);
-        CacheInvalidateRelcache(relid);
-        return;
-    }
-    heap_endscan(scan);
-    table_close(rel, RowExclusiveLock);
+    CatalogUpdateField(RelationRelationId, Anum_pg_class_oid, relid,
+                       Anum_pg_class_relchecks, Int16GetDatum((int16) n));
+    CacheInvalidateRelcache(relid);
 }
 
 void

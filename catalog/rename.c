@@ -40,42 +40,6 @@ name_value(const char *s)
     return PointerGetDatum(n);
 }
 
-/* Set column anum of the row of catalog catid whose column oidattno is key. */
-static void
-update_catalog_field(Oid catid, int oidattno, Oid key, int anum, Datum value)
-{
-    Relation    rel = table_open(catid, RowExclusiveLock);
-    TupleDesc   desc = RelationGetDescr(rel);
-    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
-    HeapTuple   tup;
-
-    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
-    {
-        bool        isnull;
-        Datum      *values;
-        bool       *nulls;
-        HeapTuple   newtup;
-        ItemPointerData otid;
-
-        if (DatumGetObjectId(heap_getattr(tup, oidattno, desc, &isnull)) != key)
-            continue;
-        values = palloc(sizeof(Datum) * desc->natts);
-        nulls = palloc(sizeof(bool) * desc->natts);
-        heap_deform_tuple(tup, desc, values, nulls);
-        values[anum - 1] = value;
-        nulls[anum - 1] = false;
-        newtup = heap_form_tuple(desc, values, nulls);
-        otid = tup->t_self;
-        heap_endscan(scan);
-        CatalogTupleUpdate(rel, &otid, newtup);
-        table_close(rel, RowExclusiveLock);
-        return;
-    }
-    heap_endscan(scan);
-    table_close(rel, RowExclusiveLock);
-    elog(ERROR, "cache lookup failed for object %u in catalog %u", key, catid);
-}
-
 static void
 refuse_if_views_depend(Oid relid, const char *what)
 {
@@ -102,14 +66,14 @@ rename_relation(Oid relid, const char *oldname, const char *newname)
         ereport(ERROR,
                 errcode(ERRCODE_DUPLICATE_OBJECT),
                 errmsg("type \"%s\" already exists", newname));
-    update_catalog_field(RelationRelationId, Anum_pg_class_oid, relid,
+    CatalogUpdateField(RelationRelationId, Anum_pg_class_oid, relid,
                          Anum_pg_class_relname, name_value(newname));
     if (OidIsValid(reltype))
     {
         const TypeInfo *t = lookup_type(reltype);
         Oid         arraytype = t ? t->typarray : InvalidOid;
 
-        update_catalog_field(TypeRelationId, Anum_pg_type_oid, reltype,
+        CatalogUpdateField(TypeRelationId, Anum_pg_type_oid, reltype,
                              Anum_pg_type_typname, name_value(newname));
         if (OidIsValid(arraytype))
         {
@@ -117,7 +81,7 @@ rename_relation(Oid relid, const char *oldname, const char *newname)
 
             if (strlen(arr) >= NAMEDATALEN)
                 arr[NAMEDATALEN - 1] = '\0';
-            update_catalog_field(TypeRelationId, Anum_pg_type_oid, arraytype,
+            CatalogUpdateField(TypeRelationId, Anum_pg_type_oid, arraytype,
                                  Anum_pg_type_typname, name_value(arr));
         }
     }
