@@ -21,7 +21,7 @@ PSQL="/usr/lib/postgresql/15/bin/psql -X -q -At -U postgres -d postgres -h ${PGH
 # The system catalogs Basalt creates at bootstrap (relation OID = relfilenode).
 # Adding one here gives it storage, pg_class/pg_attribute/pg_type rows and
 # Anum_ constants; its built-in rows come from CATALOGS below, if listed there.
-SCHEMA_OIDS="1247,1249,1255,1259,2615,2617,2605,2600,2601,2602,2603,2616,2753,2604,2606,2224,2608,2618,2612"
+SCHEMA_OIDS="1247,1249,1255,1259,2615,2617,2605,2600,2601,2602,2603,2616,2753,2604,2606,2224,2608,2618,2612,2610,2609,2611,2620,3256,3381,6104,6106,3350,3456,1260,1261,1262,2396,3118,1213,3466,3079,6237,3501,3541"
 
 # The pg_type rows Basalt keeps: pg_catalog's base and pseudo types, arrays of
 # those, and the row types of the catalogs above (with their arrays).

@@ -19,6 +19,32 @@
 #define RELPERSISTENCE_PERMANENT 'p'
 #define RELPERSISTENCE_TEMP   't'
 
+/*
+ * What an index relation knows about itself (relkind 'i'): its pg_index row
+ * and, per key column, how to order it.  Built by the relation cache from
+ * pg_index/pg_opclass/pg_amproc; the B-tree (storage/nbtree.c) reads only
+ * this.  Arrays have nkeyatts entries.
+ */
+#define INDEX_MAX_KEYS 32
+#define INDOPTION_DESC          0x0001  /* pg_index.indoption bits */
+#define INDOPTION_NULLS_FIRST   0x0002
+
+typedef struct RelationIndexData
+{
+    Oid         indrelid;       /* the table */
+    int16       nkeyatts;
+    bool        unique;
+    bool        primary;
+    bool        nulls_not_distinct;
+    int16       heapattnos[INDEX_MAX_KEYS];  /* table column of each key */
+    Oid         opfamily[INDEX_MAX_KEYS];
+    Oid         opcintype[INDEX_MAX_KEYS];
+    Oid         collation[INDEX_MAX_KEYS];
+    int16       indoption[INDEX_MAX_KEYS];
+    struct FmgrInfo *cmpproc;   /* nkeyatts entries: btree support proc 1
+                                 * (opcintype, opcintype) -> int4 */
+} RelationIndexData;
+
 typedef struct RelationData
 {
     Oid         rd_id;          /* pg_class OID */
@@ -32,6 +58,8 @@ typedef struct RelationData
     int         rd_refcnt;      /* pins by this backend (relcache) */
     bool        rd_isvalid;     /* false once invalidated; rebuilt on next open */
     struct RelationCacheExtra *rd_extra;   /* relcache-private: defaults, checks... */
+    RelationIndexData *rd_index;    /* indexes only, else NULL */
+    struct List *rd_indexlist;      /* tables: OIDs of their indexes (relcache) */
 } RelationData;
 typedef RelationData *Relation;
 
