@@ -36,6 +36,8 @@
 #include "catalog/schemacmds.h"
 #include "catalog/truncate.h"
 #include "catalog/rename.h"
+#include "catalog/createas.h"
+#include "catalog/lockcmds.h"
 #else
 /* catalog/tablecmds.h (catalog module), until it lands in the tree */
 extern void DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString);
@@ -627,6 +629,43 @@ ExecTransactionStmt(PgQuery__TransactionStmt *stmt, bool isTopLevel, char *compl
     }
 }
 
+/*
+ * May the statement run in a read-only transaction?  PostgreSQL's
+ * ClassifyUtilityCommandAsReadOnly: session and transaction control,
+ * prepared statements (EXECUTE's query is checked by the executor), EXPLAIN
+ * and the weaker LOCK modes are; everything that writes a catalog is not.
+ */
+static bool
+utility_is_read_only(RawNode *node)
+{
+    switch (node->node_case)
+    {
+        case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
+        case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+        case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
+        case PG_QUERY__NODE__NODE_PREPARE_STMT:
+        case PG_QUERY__NODE__NODE_EXECUTE_STMT:
+        case PG_QUERY__NODE__NODE_DEALLOCATE_STMT:
+        case PG_QUERY__NODE__NODE_EXPLAIN_STMT:
+        case PG_QUERY__NODE__NODE_DISCARD_STMT:
+        case PG_QUERY__NODE__NODE_CHECK_POINT_STMT:
+        case PG_QUERY__NODE__NODE_LISTEN_STMT:
+        case PG_QUERY__NODE__NODE_UNLISTEN_STMT:
+        case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:
+        case PG_QUERY__NODE__NODE_FETCH_STMT:
+        case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT:
+        case PG_QUERY__NODE__NODE_DO_STMT:
+        case PG_QUERY__NODE__NODE_CALL_STMT:
+            return true;
+        case PG_QUERY__NODE__NODE_LOCK_STMT:
+            return true;        /* PostgreSQL refuses strong modes only in recovery */
+        case PG_QUERY__NODE__NODE_COPY_STMT:
+            return !node->copy_stmt->is_from;
+        default:
+            return false;
+    }
+}
+
 void
 ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
                ParamListInfo params, DestReceiver *dest, char *completionTag)
@@ -635,6 +674,12 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
 
     (void) params;
     snprintf(completionTag, COMPLETION_TAG_BUFSIZE, "%s", CreateCommandTag(node));
+    if (XactReadOnly && !utility_is_read_only(node))
+        ereport(ERROR,
+                errcode(ERRCODE_READ_ONLY_SQL_TRANSACTION),
+                errmsg("cannot execute %s in a read-only transaction",
+                       node->node_case == PG_QUERY__NODE__NODE_SELECT_STMT ?
+                       "SELECT INTO" : CreateCommandTag(node)));
 
     switch (node->node_case)
     {
@@ -664,6 +709,16 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
 
         case PG_QUERY__NODE__NODE_CREATE_STMT:
             DefineRelation(node->create_stmt, queryString);
+            break;
+
+        case PG_QUERY__NODE__NODE_LOCK_STMT:
+            LockTableCommand(node->lock_stmt, isTopLevel);
+            break;
+
+        case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+        case PG_QUERY__NODE__NODE_SELECT_STMT:     /* SELECT ... INTO */
+            ExecCreateTableAs(node, queryString, pstmt->stmt_location, pstmt->stmt_len,
+                              completionTag);
             break;
 
         case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:

@@ -13,6 +13,7 @@
  */
 #include "backend/basalt.h"
 #include "backend/interrupts.h"
+#include "catalog/lsyscache.h"
 #include "catalog/relcache.h"
 #include "executor/execnodes.h"
 #include "executor/executor.h"
@@ -101,14 +102,43 @@ apply_junk_filter(JunkFilter *jf, TupleTableSlot *slot)
     return ExecStoreVirtualTuple(out);
 }
 
+/*
+ * PostgreSQL's ExecCheckXactReadOnly: in a read-only transaction a plan
+ * may not change a table other than this session's temp tables.
+ */
+static void
+check_xact_read_only(PlannedStmt *stmt)
+{
+    ListCell   *lc;
+
+    foreach(lc, stmt->resultRelations)
+    {
+        RangeTblEntry *rte = list_nth(stmt->rtable, lfirst_int(lc) - 1);
+        const ClassInfo *cls = lookup_class(rte->relid);
+
+        if (cls != NULL && cls->relpersistence == RELPERSISTENCE_TEMP)
+            continue;
+        ereport(ERROR,
+                errcode(ERRCODE_READ_ONLY_SQL_TRANSACTION),
+                errmsg("cannot execute %s in a read-only transaction",
+                       stmt->commandType == CMD_INSERT ? "INSERT" :
+                       stmt->commandType == CMD_UPDATE ? "UPDATE" :
+                       stmt->commandType == CMD_DELETE ? "DELETE" : "SELECT"));
+    }
+}
+
 void
 ExecutorStart(QueryDesc *queryDesc, int eflags)
 {
     PlannedStmt *stmt = queryDesc->plannedstmt;
-    EState     *estate = CreateExecutorState();
-    MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+    EState     *estate;
+    MemoryContext old;
     List       *tlist;
 
+    if (XactReadOnly)
+        check_xact_read_only(stmt);
+    estate = CreateExecutorState();
+    old = MemoryContextSwitchTo(estate->es_query_cxt);
     queryDesc->estate = estate;
     estate->es_plannedstmt = stmt;
     estate->es_sourceText = queryDesc->sourceText;

@@ -14,6 +14,7 @@
  *    array_unnest, generate_subscripts(_nodir)           set-returning
  *    text_to_array(_null), array_to_text(_null)          string_to_array,
  *                                                        array_to_string
+ *    text_to_table(_null)                                string_to_table
  *
  * Memory: an ArrayBuildState and every pass-by-reference element it holds
  * live in one context (the aggregate context for array_agg, whose
@@ -597,6 +598,49 @@ Datum
 text_to_array_null(PG_FUNCTION_ARGS)
 {
     return text_to_array_common(fcinfo);
+}
+
+/*
+ * string_to_table(str, sep [, null_str]): string_to_array's fields, one
+ * row each (the same splitter; the fields are kept as one array between
+ * calls).  A NULL str gives no rows.
+ */
+Datum
+text_to_table(PG_FUNCTION_ARGS)
+{
+    FuncCallContext *funcctx;
+    ArrayIterator iter;
+    Datum       value;
+    bool        isnull;
+
+    if (SRF_IS_FIRSTCALL())
+    {
+        MemoryContext old;
+        Datum       fields;
+
+        funcctx = SRF_FIRSTCALL_INIT();
+        old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+        fields = text_to_array_common(fcinfo);
+        funcctx->user_fctx = fcinfo->isnull ? NULL
+            : array_create_iterator(DatumGetArrayTypeP(fields), 0, NULL);
+        fcinfo->isnull = false;
+        MemoryContextSwitchTo(old);
+    }
+    funcctx = SRF_PERCALL_SETUP();
+    iter = funcctx->user_fctx;
+    if (iter != NULL && array_iterate(iter, &value, &isnull))
+    {
+        if (isnull)
+            SRF_RETURN_NEXT_NULL(funcctx);
+        SRF_RETURN_NEXT(funcctx, value);
+    }
+    SRF_RETURN_DONE(funcctx);
+}
+
+Datum
+text_to_table_null(PG_FUNCTION_ARGS)
+{
+    return text_to_table(fcinfo);
 }
 
 /* ================================================================ array_to_string */
