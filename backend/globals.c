@@ -18,6 +18,7 @@ int         MyProcPid = 0;
 int         PostmasterPid = 0;
 int32       MyCancelKey = 0;
 time_t      MyStartTime = 0;
+time_t      PostmasterStartTime = 0;
 bool        IsUnderPostmaster = false;
 bool        IsPostmasterEnvironment = false;
 const char *progname = "basalt";

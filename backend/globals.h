@@ -21,6 +21,7 @@ extern int      MyProcPid;
 extern int      PostmasterPid;        /* set in main, inherited by children */
 extern int32    MyCancelKey;          /* for CancelRequest matching */
 extern time_t   MyStartTime;
+extern time_t   PostmasterStartTime;  /* set in main, inherited by children */
 extern bool     IsUnderPostmaster;    /* true in forked backends */
 extern bool     IsPostmasterEnvironment;
 extern const char *progname;          /* argv[0] basename */

@@ -197,6 +197,10 @@ extern const char *GetConfigOptionCanonicalName(const char *name);
 extern int  GetNumConfigOptions(void);
 extern void GetConfigOptionRowByNum(int idx, ConfigOptionRow *row);
 
+/* PostgreSQL's server encoding names and ids (guc_tables.c, client_encoding's table). */
+extern const char *pg_encoding_name_by_id(int encoding);     /* NULL if out of range */
+extern int  pg_encoding_id_by_name(const char *name);        /* -1 if unknown */
+
 /* ---- ParameterStatus ---- */
 /* Send every GUC_REPORT setting (end of startup) and start tracking. */
 extern void BeginReportingGUCOptions(void);

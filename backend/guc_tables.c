@@ -25,6 +25,7 @@
 
 #include "backend/globals.h"
 #include "backend/guc_tables.h"
+#include "catalog/catalog.h"
 #include "procs/datetime.h"
 #include "storage/bufmgr.h"
 #include "storage/lmgr.h"
@@ -34,6 +35,7 @@
 /* Settings whose variables no other module defines (yet). */
 extern int extra_float_digits;              /* procs/float.c */
 
+bool        allow_system_table_mods = false;   /* catalog/catalog.h */
 bool        enable_seqscan = true;
 bool        enable_indexscan = true;
 bool        enable_indexonlyscan = true;
@@ -481,6 +483,27 @@ lookup_encoding(const char *name)
     return NULL;
 }
 
+/* PostgreSQL's encoding names by id (pg_encoding_to_char); NULL if out of range. */
+const char *
+pg_encoding_name_by_id(int encoding)
+{
+    if (encoding < 0 || encoding >= (int) lengthof(pg_encoding_names) - 1)
+        return NULL;
+    return pg_encoding_names[encoding];
+}
+
+/* An encoding name (any spelling PostgreSQL accepts) to its id; -1 if unknown. */
+int
+pg_encoding_id_by_name(const char *name)
+{
+    const char *canonical = lookup_encoding(name);
+
+    for (int i = 0; canonical && pg_encoding_names[i]; i++)
+        if (strcmp(pg_encoding_names[i], canonical) == 0)
+            return i;
+    return -1;
+}
+
 static bool
 check_client_encoding(char **newval, GucSource source)
 {
@@ -599,6 +622,9 @@ check_default_table_access_method(char **newval, GucSource source)
 
 struct config_generic ConfigureNames[] = {
     /* ---- bool ---- */
+    B("allow_system_table_mods", PGC_SUSET, GUC_NOT_IN_SAMPLE,
+      "Allows modifications of the structure of system tables.",
+      &allow_system_table_mods, false),
     B("array_nulls", PGC_USERSET, 0,
       "Enable input of NULL elements in arrays.", &array_nulls, true),
     B("check_function_bodies", PGC_USERSET, 0,

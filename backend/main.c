@@ -42,6 +42,7 @@
 #include "backend/postmaster.h"
 #include "backend/utils/stringinfo.h"
 #include "catalog/catalog.h"
+#include "catalog/system_views.h"
 #include "procs/datetime.h"
 #include "storage/procarray.h"
 #include "storage/shmem.h"
@@ -392,6 +393,7 @@ run_bootstrap(void)
         InitCatalogCaches();
         StartTransactionCommand();
         BootstrapCatalog();
+        LoadSystemViews();
         CommitTransactionCommand();
         ProcArrayRemove();
         fflush(stderr);
@@ -442,7 +444,7 @@ main(int argc, char *argv[])
     }
 
     MyProcPid = PostmasterPid = getpid();
-    MyStartTime = time(NULL);
+    MyStartTime = PostmasterStartTime = time(NULL);
     IsPostmasterEnvironment = true;
     MemoryContextInit();
     elog_process_label = "postmaster";

@@ -273,6 +273,7 @@ CreatePortal(const char *name)
     portal->portalContext = cxt;
     portal->name = MemoryContextStrdup(cxt, name);
     portal->status = PORTAL_DEFINED;
+    portal->createSubid = GetCurrentSubTransactionId();
     portal->hash_next = *find_portal_slot(name);    /* NULL: the slot is empty */
     *find_portal_slot(name) = portal;
     num_portals++;
@@ -679,6 +680,60 @@ portal_xact_callback(XactEvent event, void *arg)
     }
 }
 
+/*
+ * Savepoints.  RELEASE: portals created in the subtransaction now belong
+ * to its parent.  ROLLBACK TO: portals created in it are closed (a
+ * running one -- the statement that failed -- is only marked failed), and
+ * every other portal that still had executor state is marked failed too,
+ * because the rollback released all buffer and relation pins, not only
+ * the subtransaction's (a departure from PostgreSQL, where an outer
+ * cursor not used in the failed subtransaction stays usable).
+ */
+static void
+portal_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+                        SubTransactionId parentSubid, void *arg)
+{
+    (void) arg;
+    if (event == SUBXACT_EVENT_START_SUB)
+        return;
+    for (int b = 0; b < REGISTRY_BUCKETS; b++)
+    {
+        Portal  portal = portal_buckets[b];
+
+        while (portal)
+        {
+            Portal  next = portal->hash_next;
+
+            if (event == SUBXACT_EVENT_COMMIT_SUB)
+            {
+                if (portal->createSubid == mySubid)
+                    portal->createSubid = parentSubid;
+            }
+            else if (portal->createSubid == mySubid || portal->queryDesc != NULL ||
+                     portal->status == PORTAL_ACTIVE)
+            {
+                portal->queryDesc = NULL;
+                portal->holdStore = NULL;
+                if (portal->createSubid == mySubid && portal->status != PORTAL_ACTIVE)
+                {
+                    portal->status = PORTAL_FAILED;
+                    PortalDrop(portal);
+                }
+                else
+                {
+                    portal->status = PORTAL_FAILED;
+                    if (portal->stmt_transient)
+                    {
+                        portal->stmt = NULL;
+                        portal->formats = NULL;
+                    }
+                }
+            }
+            portal = next;
+        }
+    }
+}
+
 void
 InitPortals(void)
 {
@@ -686,6 +741,7 @@ InitPortals(void)
 
     if (!done)
     {
+        RegisterSubXactCallback(portal_subxact_callback, NULL);
         RegisterXactCallback(portal_xact_callback, NULL);
         done = true;
     }

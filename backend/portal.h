@@ -112,6 +112,7 @@ typedef struct PortalData
     char        storeTag[COMPLETION_TAG_BUFSIZE];   /* UTIL_SELECT: the utility's tag */
     CmdType     storeOp;        /* ONE_RETURNING: the statement's command type */
     bool        atEnd;
+    uint32      createSubid;    /* SubTransactionId (storage/xact.h) that created it */
     Portal      hash_next;
 } PortalData;
 

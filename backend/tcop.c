@@ -48,6 +48,7 @@
 #include <sys/prctl.h>
 #include <sys/random.h>
 
+#include "backend/backend_status.h"
 #include "backend/globals.h"
 #include "backend/guc.h"
 #include "backend/interrupts.h"
@@ -108,6 +109,7 @@ backend_exit_cleanup(int code)
     {
         /* temporary tables go with the session (before the slot is reused) */
         AtProcExit_TempNamespace();
+        pgstat_bedone();
         ProcArrayRemove();
         procarray_added = false;
     }
@@ -204,6 +206,7 @@ exec_simple_query(const char *query_string)
     bool        use_implicit_block;
 
     start_xact_command();
+    pgstat_report_activity(STATE_RUNNING, query_string);
     /* a simple Query replaces the unnamed statement (PostgreSQL's drop_unnamed_stmt) */
     DropPreparedStatement("", false);
 
@@ -272,7 +275,12 @@ exec_simple_query(const char *query_string)
     finish_xact_command();
     if (parsetree_list == NIL)
         NullCommand();
-    MemoryContextSwitchTo(oldcontext);
+    /*
+     * Not back to oldcontext: that was the transaction's current context,
+     * which a ROLLBACK TO SAVEPOINT in this message may have deleted.
+     */
+    MemoryContextSwitchTo(MessageContext);
+    (void) oldcontext;
 }
 
 /* ---------------------------------------------------------------- Parse */
@@ -569,6 +577,8 @@ exec_execute_message(const char *portal_name, long max_rows)
     is_xact_command = portal->stmt != NULL && IsTransactionStmt(portal->stmt->raw->stmt);
 
     start_xact_command();
+    if (portal->stmt != NULL)
+        pgstat_report_activity(STATE_RUNNING, portal->stmt->query_string);
     if (IsAbortedTransactionBlockState() &&
         (portal->stmt == NULL || !IsTransactionExitStmt(portal->stmt->raw->stmt)))
         report_aborted_transaction();
@@ -894,6 +904,7 @@ InitPostgres(Port *port)
 
     SetConfigOption("session_authorization", port->user_name, PGC_BACKEND, PGC_S_OVERRIDE);
     process_startup_options(port);
+    pgstat_bestart(port->user_name, port->sock);
 }
 
 /* While the startup packet is read, a signal or the timeout just ends us. */
@@ -1053,6 +1064,9 @@ PostgresMainLoop(void)
                 enable_timeout_after(IDLE_IN_TRANSACTION_SESSION_TIMEOUT,
                                      IdleInTransactionSessionTimeout);
             ReportChangedGUCOptions();
+            pgstat_report_activity(status == 'I' ? STATE_IDLE :
+                                   status == 'T' ? STATE_IDLEINTRANSACTION :
+                                   STATE_IDLEINTRANSACTION_ABORTED, NULL);
             SendReadyForQuery(status);
             send_ready_for_query = false;
         }

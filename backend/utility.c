@@ -21,6 +21,7 @@
 #include "backend/prepare.h"
 #include "backend/utility.h"
 #include "backend/utils/stringinfo.h"
+#include "catalog/index.h"
 #include "catalog/lsyscache.h"
 #include "executor/tuptable.h"
 #include "planner/planner.h"
@@ -35,6 +36,7 @@
 #include "catalog/view.h"
 #include "catalog/schemacmds.h"
 #include "catalog/truncate.h"
+#include "catalog/comment.h"
 #include "catalog/rename.h"
 #include "catalog/createas.h"
 #include "catalog/lockcmds.h"
@@ -401,6 +403,29 @@ SetPGVariable(const char *name, RawNode *arg, bool is_local)
             ereport(ERROR,
                     (errcode(ERRCODE_ACTIVE_SQL_TRANSACTION),
                      errmsg("SET TRANSACTION ISOLATION LEVEL must be called before any query")));
+        /* ... and not in a savepoint (setting the current value is allowed) */
+        if (strcasecmp(cur, value) != 0 && IsSubTransaction())
+            ereport(ERROR,
+                    (errcode(ERRCODE_ACTIVE_SQL_TRANSACTION),
+                     errmsg("SET TRANSACTION ISOLATION LEVEL must not be called in a subtransaction")));
+    }
+    else if (strcmp(name, "transaction_read_only") == 0 && value != NULL &&
+             XactReadOnly && IsTransactionState())
+    {
+        bool        readonly;
+
+        /* PostgreSQL's check_transaction_read_only: read-only to read-write */
+        if (parse_bool(value, &readonly) && !readonly)
+        {
+            if (IsSubTransaction())
+                ereport(ERROR,
+                        (errcode(ERRCODE_ACTIVE_SQL_TRANSACTION),
+                         errmsg("cannot set transaction read-write mode inside a read-only transaction")));
+            if (GetActiveSnapshot() != NULL)
+                ereport(ERROR,
+                        (errcode(ERRCODE_ACTIVE_SQL_TRANSACTION),
+                         errmsg("transaction read-write mode must be set before any query")));
+        }
     }
     (void) set_config_option(name, value, PGC_SUSET, PGC_S_SESSION,
                              is_local ? GUC_ACTION_LOCAL : GUC_ACTION_SET, true, ERROR);
@@ -603,23 +628,18 @@ ExecTransactionStmt(PgQuery__TransactionStmt *stmt, bool isTopLevel, char *compl
 
         case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_SAVEPOINT:
             RequireTransactionBlock(isTopLevel, "SAVEPOINT");
-            ereport(ERROR,
-                    (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                     errmsg("%s is not supported yet", "SAVEPOINT")));
+            DefineSavepoint(stmt->savepoint_name);
             break;
 
         case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_RELEASE:
             RequireTransactionBlock(isTopLevel, "RELEASE SAVEPOINT");
-            ereport(ERROR,
-                    (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                     errmsg("%s is not supported yet", "RELEASE SAVEPOINT")));
+            ReleaseSavepoint(stmt->savepoint_name);
             break;
 
         case PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_ROLLBACK_TO:
             RequireTransactionBlock(isTopLevel, "ROLLBACK TO SAVEPOINT");
-            ereport(ERROR,
-                    (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                     errmsg("%s is not supported yet", "ROLLBACK TO SAVEPOINT")));
+            /* CommitTransactionCommand rolls back and re-creates the savepoint */
+            RollbackToSavepoint(stmt->savepoint_name);
             break;
 
         default:
@@ -725,6 +745,10 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
             DefineSequence(node->create_seq_stmt, queryString);
             break;
 
+        case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+            AlterSequence(node->alter_seq_stmt);
+            break;
+
         case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
             AlterTable(node->alter_table_stmt, queryString);
             break;
@@ -741,8 +765,25 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
             ExecuteTruncate(node->truncate_stmt);
             break;
 
+        case PG_QUERY__NODE__NODE_COMMENT_STMT:
+            CommentObject(node->comment_stmt);
+            break;
+
         case PG_QUERY__NODE__NODE_RENAME_STMT:
-            ExecRenameStmt(node->rename_stmt);
+            if (node->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX)
+                RenameIndex(node->rename_stmt);
+            else if (node->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABCONSTRAINT)
+                ExecRenameConstraint(node->rename_stmt);
+            else
+                ExecRenameStmt(node->rename_stmt);
+            break;
+
+        case PG_QUERY__NODE__NODE_INDEX_STMT:
+            DefineIndex(node->index_stmt, queryString, isTopLevel);
+            break;
+
+        case PG_QUERY__NODE__NODE_REINDEX_STMT:
+            ExecReindex(node->reindex_stmt);
             break;
 
         case PG_QUERY__NODE__NODE_DROP_STMT:
@@ -754,6 +795,11 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
             if (node->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE)
             {
                 RemoveSequences(node->drop_stmt);
+                break;
+            }
+            if (node->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX)
+            {
+                RemoveIndexes(node->drop_stmt, isTopLevel);
                 break;
             }
             if (node->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW)

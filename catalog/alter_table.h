@@ -9,5 +9,7 @@
 #include "planner/parser.h"
 
 extern void AlterTable(PgQuery__AlterTableStmt *stmt, const char *queryString);
+/* ALTER TABLE [IF EXISTS] name RENAME CONSTRAINT old TO new */
+extern void ExecRenameConstraint(PgQuery__RenameStmt *stmt);
 
 #endif

@@ -5,7 +5,7 @@
  *
  * Principal entry points:
  *    ATExecAddColumn    ADD [COLUMN] [IF NOT EXISTS] name type
- *                       [NULL | NOT NULL | DEFAULT expr]
+ *                       [NULL | NOT NULL | DEFAULT expr | CHECK (expr)]
  *    ATExecDropColumn   DROP [COLUMN] [IF EXISTS] name
  *
  * ADD COLUMN appends a pg_attribute row (attnum = relnatts + 1).  Rows
@@ -20,16 +20,19 @@
  * DROP COLUMN marks the attribute dropped, renames it
  * "........pg.dropped.N........" and removes its default, as PostgreSQL;
  * stored rows keep the value (atttypid is kept too, so old rows can still
- * be deformed: PostgreSQL zeroes it).  Columns that views read, that a
- * CHECK constraint mentions or that own a sequence are refused (0A000).
+ * be deformed: PostgreSQL zeroes it).  Views reading the column are 2BP01
+ * or dropped with CASCADE, its owned sequence goes with it
+ * (catalog/dependency.c); the CHECK constraints using it are dropped too
+ * (PostgreSQL's auto dependency, multi-column ones included).
  *
  * ALTER COLUMN TYPE [USING expr] computes every visible row's new form
  * (planner/parse_alter.c analyzes the cast or USING expression), updates
  * pg_attribute, moves the table to a new relfilenode (truncate.c: the old
  * file goes at commit, the new at abort) and inserts the new rows there.
  * The new rows are held in memory between the two steps -- a limit on the
- * table size to lift with a tuplestore.  Tables with CHECK constraints or
- * views on them are refused (0A000).
+ * table size to lift with a tuplestore.  The table's CHECK constraints
+ * (SQL text) are analyzed again against the new type and every new row is
+ * checked (23514); a column a view reads is PostgreSQL's 0A000.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -37,6 +40,7 @@
 #include "catalog/alter_table_cols.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
+#include "catalog/dependency.h"
 #include "catalog/heap.h"
 #include "catalog/lsyscache.h"
 #include "catalog/pg_attrdef.h"
@@ -126,6 +130,7 @@ ATExecAddColumn(Relation rel, PgQuery__ColumnDef *cd, bool if_not_exists)
     FormData_pg_attribute att;
     Relation    newrel;
     Expr       *cooked = NULL;
+    List       *checks = NIL;   /* PgQuery__Constraint * of column CHECKs */
 
     if (RelationGetAttnum(rel, cd->colname) > 0)
     {
@@ -162,8 +167,11 @@ ATExecAddColumn(Relation rel, PgQuery__ColumnDef *cd, bool if_not_exists)
             case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
                 rawdefault = c->raw_expr;
                 break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+                checks = lappend(checks, c);
+                break;
             default:
-                refuse("constraints other than NULL, NOT NULL and DEFAULT in ADD COLUMN");
+                refuse("constraints other than NULL, NOT NULL, DEFAULT and CHECK in ADD COLUMN");
         }
     }
     if (cd->type_name->n_names > 0)
@@ -219,35 +227,20 @@ ATExecAddColumn(Relation rel, PgQuery__ColumnDef *cd, bool if_not_exists)
         relation_close(newrel, NoLock);
         CommandCounterIncrement();
     }
-}
-
-/* Does a CHECK constraint of relid exist? (conbin is SQL text: any counts) */
-static bool
-has_check_constraints(Oid relid)
-{
-    Relation    rel = table_open(ConstraintRelationId, AccessShareLock);
-    TupleDesc   desc = RelationGetDescr(rel);
-    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
-    HeapTuple   tup;
-    bool        found = false;
-
-    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+    /* column CHECKs, once the column and its values exist (rows checked) */
+    if (checks != NIL)
     {
-        bool isnull;
+        ListCell   *lc;
 
-        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conrelid, desc, &isnull)) == relid)
-        {
-            found = true;
-            break;
-        }
+        newrel = relation_open(relid, NoLock);
+        foreach(lc, checks)
+            AddTableCheckConstraint(newrel, lfirst(lc));
+        relation_close(newrel, NoLock);
     }
-    heap_endscan(scan);
-    table_close(rel, AccessShareLock);
-    return found;
 }
 
 void
-ATExecDropColumn(Relation rel, const char *colname, bool missing_ok)
+ATExecDropColumn(Relation rel, const char *colname, bool missing_ok, bool cascade)
 {
     Oid         relid = RelationGetRelid(rel);
     int         attnum;
@@ -273,16 +266,16 @@ ATExecDropColumn(Relation rel, const char *colname, bool missing_ok)
                 errmsg("column \"%s\" of relation \"%s\" does not exist",
                        colname, RelationGetRelationName(rel)));
     }
-    if (GetDependentViews(relid) != NIL)
-        refuse("dropping columns of a table that views read");
-    if (has_check_constraints(relid))
-        refuse("dropping columns of a table with CHECK constraints");
-    if (GetOwnedSequences(relid) != NIL)
+    /* CHECKs using the column go with it, even without CASCADE (as PostgreSQL) */
+    DropCheckConstraintsOnColumn(relid, (int16) attnum);
+    /* views reading the column: 2BP01 or CASCADE; owned sequences go with it */
     {
-        Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attnum - 1);
+        ObjectAddress *col = palloc(sizeof(ObjectAddress));
 
-        if (att->atthasdef)
-            refuse("dropping serial or identity columns");
+        col->classId = RelationRelationId;
+        col->objectId = relid;
+        col->objectSubId = attnum;
+        DropDependentObjects(list_make1(col), cascade);
     }
 
     RemoveAttrDefault(relid, (int16) attnum);
@@ -328,12 +321,24 @@ ATExecAlterColumnType(Relation rel, const char *colname, PgQuery__ColumnDef *def
                 errcode(ERRCODE_UNDEFINED_COLUMN),
                 errmsg("column \"%s\" of relation \"%s\" does not exist",
                        colname, RelationGetRelationName(rel)));
-    if (GetDependentViews(relid) != NIL)
-        ereport(ERROR,
-                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                errmsg("cannot alter type of a column of a table that views read (not supported yet)"));
-    if (has_check_constraints(relid))
-        refuse("ALTER COLUMN TYPE on tables with CHECK constraints");
+    /* a view reading the column would change under its stored row type */
+    {
+        List       *rows = getDependentRows(RelationRelationId, relid, attnum, 0);
+        ListCell   *lc2;
+
+        foreach(lc2, rows)
+        {
+            DependRow  *r = lfirst(lc2);
+
+            if (r->obj.classId == RelationRelationId &&
+                get_rel_relkind(r->obj.objectId) == RELKIND_VIEW)
+                ereport(ERROR,
+                        errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                        errmsg("cannot alter type of a column used by a view or rule"),
+                        errdetail("rule _RETURN on %s depends on column \"%s\"",
+                                  RelationDescription(r->obj.objectId), colname));
+        }
+    }
     if (def->coll_clause != NULL)
         refuse("COLLATE in ALTER COLUMN TYPE");
     typenameTypeIdAndMod(def->type_name, &newtype, &newtypmod);
@@ -420,4 +425,6 @@ ATExecAlterColumnType(Relation rel, const char *colname, PgQuery__ColumnDef *def
         relation_close(newrel, NoLock);
     }
     CommandCounterIncrement();
+    /* the CHECKs, analyzed against the new type, hold for every new row */
+    RevalidateCheckConstraints(relid);
 }

@@ -12,7 +12,7 @@
 #include "storage/rel.h"
 
 extern void ATExecAddColumn(Relation rel, PgQuery__ColumnDef *cd, bool if_not_exists);
-extern void ATExecDropColumn(Relation rel, const char *colname, bool missing_ok);
+extern void ATExecDropColumn(Relation rel, const char *colname, bool missing_ok, bool cascade);
 /* ALTER COLUMN TYPE [USING expr]: rows rewritten into new storage */
 extern void ATExecAlterColumnType(Relation rel, const char *colname, PgQuery__ColumnDef *def,
                                   const char *queryString);

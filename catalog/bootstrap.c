@@ -61,22 +61,27 @@ static const struct
     {FLOAT4OID, "float4in", FLOAT4OID},
     {FLOAT8OID, "float8in", FLOAT8OID},
     {TEXTARRAYOID, "boot_textarray_in", TEXTOID},   /* pg_proc.proargnames */
+    {OIDARRAYOID, "boot_oidarray_in", OIDOID},      /* pg_proc.proallargtypes */
+    {CHARARRAYOID, "boot_chararray_in", CHAROID},   /* pg_proc.proargmodes */
     {194, "textin", TEXTOID},   /* pg_node_tree: SQL text (DECISIONS 13) */
+    {TIMESTAMPTZOID, "timestamptz_in", TIMESTAMPTZOID},    /* pg_authid.rolvaliduntil (NULL) */
 };
 
 /*
- * text[] input without type lookups (array_in needs pg_type): PostgreSQL's
- * one-dimensional output form, {a,"b c",""}, no NULLs.
+ * One-dimensional array input without type lookups (array_in needs
+ * pg_type): PostgreSQL's output form, {a,"b c",""}, no NULLs.  Each
+ * element's text is converted by elem_in.
  */
 static Datum
-boot_textarray_in(PG_FUNCTION_ARGS)
+boot_array_in(const char *s, Oid elemtype, int elemlen, bool elembyval, char elemalign,
+              Datum (*elem_in) (const char *))
 {
-    const char *s = PG_GETARG_CSTRING(0);
+    const char *input = s;
     Datum       elems[256];
     int         n = 0;
 
     if (*s++ != '{')
-        elog(ERROR, "bootstrap: malformed text[] \"%s\"", PG_GETARG_CSTRING(0));
+        elog(ERROR, "bootstrap: malformed array \"%s\"", input);
     while (*s && *s != '}')
     {
         StringInfoData buf;
@@ -97,12 +102,48 @@ boot_textarray_in(PG_FUNCTION_ARGS)
             for (; *s && *s != ',' && *s != '}'; s++)
                 appendStringInfoChar(&buf, *s);
         if (n >= (int) lengthof(elems))
-            elog(ERROR, "bootstrap: text[] too long");
-        elems[n++] = CStringGetTextDatum(buf.data);
+            elog(ERROR, "bootstrap: array too long");
+        elems[n++] = elem_in(buf.data);
         if (*s == ',')
             s++;
     }
-    PG_RETURN_POINTER(construct_array(elems, n, TEXTOID, -1, false, 'i'));
+    return PointerGetDatum(construct_array(elems, n, elemtype, elemlen, elembyval, elemalign));
+}
+
+static Datum
+boot_text_elem(const char *s)
+{
+    return CStringGetTextDatum(s);
+}
+
+static Datum
+boot_oid_elem(const char *s)
+{
+    return ObjectIdGetDatum((Oid) strtoul(s, NULL, 10));
+}
+
+static Datum
+boot_char_elem(const char *s)
+{
+    return CharGetDatum(s[0]);
+}
+
+static Datum
+boot_textarray_in(PG_FUNCTION_ARGS)
+{
+    return boot_array_in(PG_GETARG_CSTRING(0), TEXTOID, -1, false, 'i', boot_text_elem);
+}
+
+static Datum
+boot_oidarray_in(PG_FUNCTION_ARGS)
+{
+    return boot_array_in(PG_GETARG_CSTRING(0), OIDOID, sizeof(Oid), true, 'i', boot_oid_elem);
+}
+
+static Datum
+boot_chararray_in(PG_FUNCTION_ARGS)
+{
+    return boot_array_in(PG_GETARG_CSTRING(0), CHAROID, 1, true, 'c', boot_char_elem);
 }
 
 static const BootstrapRelation *
@@ -124,6 +165,8 @@ boot_input_function(Oid typid, const char *colname, FmgrInfo *flinfo, Oid *typio
             continue;
         memset(flinfo, 0, sizeof(FmgrInfo));
         flinfo->fn_addr = boot_types[i].typid == TEXTARRAYOID ? boot_textarray_in :
+            boot_types[i].typid == OIDARRAYOID ? boot_oidarray_in :
+            boot_types[i].typid == CHARARRAYOID ? boot_chararray_in :
             fmgr_lookup_builtin(boot_types[i].infunc);
         if (flinfo->fn_addr == NULL)
             elog(ERROR, "bootstrap needs the built-in function %s (column %s)",

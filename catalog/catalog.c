@@ -17,6 +17,9 @@
  *    4. catalog caches: free graveyard
  * xact.c runs COMMIT callbacks after the commit is recorded and before
  * heavyweight locks are released, which is what invalidation needs.
+ * Savepoints (one SubXactCallback): a rolled-back subtransaction's
+ * invalidations are applied locally and dropped, its new storage unlinked,
+ * relation pins dropped; a released one's work passes to its parent.
  *
  * At CommandCounterIncrement the finished command's own invalidations are
  * applied once more (see sinval.h).
@@ -64,6 +67,30 @@ CatalogXactCallback(XactEvent event, void *arg)
     }
 }
 
+/* Savepoints: the same work, for one subtransaction (storage/xact.h). */
+static void
+CatalogSubXactCallback(SubXactEvent event, SubTransactionId mySubid,
+                       SubTransactionId parentSubid, void *arg)
+{
+    switch (event)
+    {
+        case SUBXACT_EVENT_START_SUB:
+            AtStartSubXact_Inval();
+            break;
+        case SUBXACT_EVENT_COMMIT_SUB:
+        case SUBXACT_EVENT_ABORT_SUB:
+            {
+                bool isCommit = (event == SUBXACT_EVENT_COMMIT_SUB);
+
+                AtEOSubXact_Inval(isCommit);
+                AtEOSubXact_PendingDeletes(isCommit, GetCurrentTransactionNestLevel());
+                if (!isCommit)
+                    AtEOSubXact_RelationCache();
+            }
+            break;
+    }
+}
+
 static void
 CatalogCommandCounterCallback(void *arg)
 {
@@ -82,6 +109,7 @@ InitCatalogCaches(void)
     SharedInvalBackendInit();
     relation_lock_acquired_hook = AcceptInvalidationMessages;
     RegisterXactCallback(CatalogXactCallback, NULL);
+    RegisterSubXactCallback(CatalogSubXactCallback, NULL);
     RegisterCommandCounterCallback(CatalogCommandCounterCallback, NULL);
     catalogInitialized = true;
 }

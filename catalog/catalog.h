@@ -46,6 +46,12 @@
 #define OperatorClassRelationId         2616    /* pg_opclass */
 #define OperatorRelationId              2617    /* pg_operator */
 #define OperatorFamilyRelationId        2753    /* pg_opfamily */
+#define IndexRelationId                 2610    /* pg_index */
+#define AuthIdRelationId                1260    /* pg_authid */
+#define DatabaseRelationId              1262    /* pg_database */
+#define DescriptionRelationId           2609    /* pg_description */
+#define SharedDescriptionRelationId     2396    /* pg_shdescription */
+#define LanguageRelationId              2612    /* pg_language */
 
 /* Row types of the bootstrap catalogs (PostgreSQL's fixed OIDs). */
 #define PG_TYPE_RELTYPE_OID       71
@@ -83,6 +89,8 @@ extern bool IsCatalogRelationOid(Oid relid);
 extern bool IsSystemRelation(Relation rel);
 /* pg_catalog or pg_toast */
 extern bool IsSystemNamespace(Oid nspid);
+/* allow_system_table_mods: CREATE VIEW etc. may create in pg_catalog (bootstrap sets it) */
+extern bool allow_system_table_mods;
 
 /*
  * Change a catalog row and register the invalidation of that catalog's

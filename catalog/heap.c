@@ -25,7 +25,9 @@
 #include "backend/basalt.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
+#include "catalog/comment.h"
 #include "catalog/heap.h"
+#include "catalog/index.h"
 #include "catalog/lsyscache.h"
 #include "catalog/pg_attrdef.h"
 #include "catalog/relcache.h"
@@ -87,6 +89,7 @@ typedef struct PendingRelDelete
     struct PendingRelDelete *next;
     RelFileNode rnode;
     bool        atCommit;       /* unlink at commit (DROP) or at abort (CREATE) */
+    int         nestLevel;      /* savepoint level that registered it (xact.h) */
 } PendingRelDelete;
 
 static PendingRelDelete *pendingDeletes;
@@ -102,6 +105,7 @@ register_pending_delete(RelFileNode rnode, bool atCommit)
     p = MemoryContextAlloc(PendingDeleteContext, sizeof(PendingRelDelete));
     p->rnode = rnode;
     p->atCommit = atCommit;
+    p->nestLevel = GetCurrentTransactionNestLevel();
     p->next = pendingDeletes;
     pendingDeletes = p;
 }
@@ -131,6 +135,42 @@ AtEOXact_PendingDeletes(bool isCommit)
             heap_drop_storage(p->rnode);
     if (PendingDeleteContext != NULL)
         MemoryContextReset(PendingDeleteContext);
+}
+
+/*
+ * End of a savepoint at nestLevel.  RELEASE: its entries become the
+ * parent's.  ROLLBACK TO: storage it created is unlinked now (and no
+ * longer flushed at commit); drops it registered are forgotten.  Called
+ * after the rolled-back subtransaction's buffer pins were released.
+ */
+void
+AtEOSubXact_PendingDeletes(bool isCommit, int nestLevel)
+{
+    PendingRelDelete **link = &pendingDeletes;
+
+    while (*link != NULL)
+    {
+        PendingRelDelete *p = *link;
+
+        if (p->nestLevel < nestLevel)
+        {
+            link = &p->next;
+            continue;
+        }
+        if (isCommit)
+        {
+            p->nestLevel = nestLevel - 1;
+            link = &p->next;
+            continue;
+        }
+        *link = p->next;
+        if (!p->atCommit)
+        {
+            XactForgetDirtiedRelation(p->rnode);
+            heap_drop_storage(p->rnode);
+        }
+        pfree(p);
+    }
 }
 
 /* ---------------------------------------------------------------- OIDs */
@@ -178,7 +218,9 @@ InsertPgClassTuple(Oid relid, const char *relname, Oid relnamespace, Oid reltype
     values[Anum_pg_class_reloftype - 1] = ObjectIdGetDatum(InvalidOid);
     values[Anum_pg_class_relowner - 1] = ObjectIdGetDatum(BOOTSTRAP_SUPERUSERID);
     values[Anum_pg_class_relam - 1] = ObjectIdGetDatum(relkind == RELKIND_RELATION ?
-                                                       HEAP_TABLE_AM_OID : InvalidOid);
+                                                       HEAP_TABLE_AM_OID :
+                                                       relkind == RELKIND_INDEX ?
+                                                       403 /* btree */ : InvalidOid);
     values[Anum_pg_class_relfilenode - 1] = ObjectIdGetDatum(relfilenode);
     values[Anum_pg_class_reltablespace - 1] = ObjectIdGetDatum(InvalidOid);
     values[Anum_pg_class_relpages - 1] = Int32GetDatum(0);
@@ -462,10 +504,14 @@ heap_drop_with_catalog(Oid relid)
             arraytype = t->typarray;
     }
 
+    /* its indexes first (catalog/index.c) */
+    if (ci->relkind == RELKIND_RELATION)
+        DropIndexesOfRelation(relid);
     delete_catalog_rows(AttributeRelationId, Anum_pg_attribute_attrelid, relid);
     RemoveAttrDefaultsOfRelation(relid);
     delete_catalog_rows(ConstraintRelationId, Anum_pg_constraint_conrelid, relid);
     DeleteDependenciesOf(relid);
+    DeleteComments(relid, RelationRelationId, 0);  /* its and its columns' */
     delete_catalog_rows(RelationRelationId, Anum_pg_class_oid, relid);
     if (OidIsValid(arraytype))
         delete_catalog_rows(TypeRelationId, Anum_pg_type_oid, arraytype);

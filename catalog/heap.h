@@ -59,6 +59,8 @@ extern void InsertSystemAttributeTuples(Oid relid);
 extern void RelationCreateStorage(RelFileNode rnode);
 extern void RelationDropStorage(RelFileNode rnode);
 extern void AtEOXact_PendingDeletes(bool isCommit);
+/* End of the savepoint at nestLevel (RELEASE: isCommit; ROLLBACK TO: unlink its new storage). */
+extern void AtEOSubXact_PendingDeletes(bool isCommit, int nestLevel);
 
 /* A fresh OID not used by pg_class or pg_type (GetNewObjectId, retried). */
 extern Oid GetNewRelationOrTypeOid(void);

@@ -53,6 +53,7 @@ static bool path_temp_implicit;     /* pg_temp_N at [0] was not in the setting *
  */
 static Oid  myTempNamespace = InvalidOid;
 static bool myTempNamespaceNew;     /* created by the current transaction */
+static SubTransactionId myTempNamespaceSubID;   /* ... in this savepoint level */
 static bool temp_callback_registered;
 
 /* ---------------------------------------------------------------- schemas */
@@ -100,6 +101,24 @@ temp_namespace_xact_callback(XactEvent event, void *arg)
         myTempNamespaceNew = false;
 }
 
+/* A temporary schema created in a rolled-back savepoint is gone too. */
+static void
+temp_namespace_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+                                SubTransactionId parentSubid, void *arg)
+{
+    (void) arg;
+    if (!myTempNamespaceNew || myTempNamespaceSubID != mySubid)
+        return;
+    if (event == SUBXACT_EVENT_COMMIT_SUB)
+        myTempNamespaceSubID = parentSubid;
+    else if (event == SUBXACT_EVENT_ABORT_SUB)
+    {
+        myTempNamespace = InvalidOid;
+        myTempNamespaceNew = false;
+        path_valid = false;
+    }
+}
+
 Oid
 GetTempNamespace(void)
 {
@@ -115,6 +134,7 @@ GetTempNamespace(void)
     if (!temp_callback_registered)
     {
         RegisterXactCallback(temp_namespace_xact_callback, NULL);
+        RegisterSubXactCallback(temp_namespace_subxact_callback, NULL);
         temp_callback_registered = true;
     }
     snprintf(name, sizeof(name), "pg_temp_%d", MyProcNumber + 1);
@@ -150,6 +170,7 @@ GetTempNamespace(void)
         heap_freetuple(tup);
         table_close(rel, RowExclusiveLock);
         myTempNamespaceNew = true;
+        myTempNamespaceSubID = GetCurrentSubTransactionId();
     }
     CommandCounterIncrement();
     myTempNamespace = nsp;

@@ -22,10 +22,12 @@
 #include "backend/basalt.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
+#include "catalog/dependency.h"
 #include "catalog/heap.h"
 #include "catalog/pg_attrdef.h"
 #include "catalog/relcache.h"
 #include "catalog/sinval.h"
+#include "planner/planner.h"
 #include "procs/fmgr.h"
 #include "storage/heapam.h"
 #include "storage/snapshot.h"
@@ -173,6 +175,7 @@ delete_attrdef(Oid relid, int16 attnum)
     HeapScanDesc scan;
     HeapTuple   tup;
     List       *tids = NIL;
+    List       *oids = NIL;
     ListCell   *lc;
 
     scan = heap_beginscan(rel, GetCatalogSnapshot());
@@ -190,12 +193,17 @@ delete_attrdef(Oid relid, int16 attnum)
 
             *tid = tup->t_self;
             tids = lappend(tids, tid);
+            oids = lappend_oid(oids, DatumGetObjectId(heap_getattr(tup, Anum_pg_attrdef_oid,
+                                                                   desc, &isnull)));
         }
     }
     heap_endscan(scan);
     foreach(lc, tids)
         CatalogTupleDelete(rel, (ItemPointer) lfirst(lc));
     table_close(rel, RowExclusiveLock);
+    /* what the defaults needed (pg_depend rows of nextval's sequences) */
+    foreach(lc, oids)
+        deleteDependencyRecordsFor(AttrDefaultRelationId, lfirst_oid(lc));
     return tids != NIL;
 }
 
@@ -206,11 +214,15 @@ StoreAttrDefault(Oid relid, int16 attnum, const char *exprtext)
     Datum       values[Natts_pg_attrdef];
     bool        nulls[Natts_pg_attrdef];
     HeapTuple   tup;
+    ObjectAddress self;
 
     (void) delete_attrdef(relid, attnum);
     rel = table_open(AttrDefaultRelationId, RowExclusiveLock);
     memset(nulls, false, sizeof(nulls));
-    values[Anum_pg_attrdef_oid - 1] = ObjectIdGetDatum(GetNewObjectId());
+    self.classId = AttrDefaultRelationId;
+    self.objectId = GetNewObjectId();
+    self.objectSubId = 0;
+    values[Anum_pg_attrdef_oid - 1] = ObjectIdGetDatum(self.objectId);
     values[Anum_pg_attrdef_adrelid - 1] = ObjectIdGetDatum(relid);
     values[Anum_pg_attrdef_adnum - 1] = Int16GetDatum(attnum);
     values[Anum_pg_attrdef_adbin - 1] = CStringGetTextDatum(exprtext);  /* pg_node_tree is text-like */
@@ -219,6 +231,17 @@ StoreAttrDefault(Oid relid, int16 attnum, const char *exprtext)
     heap_freetuple(tup);
     table_close(rel, RowExclusiveLock);
     UpdateAttributeField(relid, attnum, Anum_pg_attribute_atthasdef, BoolGetDatum(true));
+
+    /* the sequences it names (nextval) may not be dropped under it: pg_depend */
+    {
+        Relation    r = relation_open(relid, NoLock);
+        Form_pg_attribute att = TupleDescAttr(RelationGetDescr(r), attnum - 1);
+        Node       *expr = cookColumnDefault(exprtext, att->atttypid, att->atttypmod,
+                                             NameStr(att->attname));
+
+        relation_close(r, NoLock);
+        recordDependencyOnExprRelations(&self, expr);
+    }
 }
 
 void

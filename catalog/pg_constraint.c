@@ -18,20 +18,25 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "backend/interrupts.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
+#include "catalog/index.h"
 #include "catalog/lsyscache.h"
 #include "catalog/pg_attrdef.h"
 #include "catalog/pg_constraint.h"
 #include "catalog/pg_type_oids.h"
 #include "catalog/relcache.h"
 #include "catalog/sinval.h"
+#include "executor/execnodes.h"
+#include "executor/tuptable.h"
 #include "planner/nodefuncs.h"
 #include "planner/primnodes.h"
 #include "planner/planner.h"
 #include "procs/array.h"
 #include "procs/fmgr.h"
 #include "storage/heapam.h"
+#include "storage/lmgr.h"
 #include "storage/snapshot.h"
 #include "storage/transam.h"
 #include "storage/xact.h"
@@ -138,7 +143,8 @@ object_name(const char *name1, const char *name2, const char *label)
 }
 
 static void
-store_check(Oid relid, Oid nspid, const char *name, const char *src, List *attnos)
+store_check(Oid relid, Oid nspid, const char *name, const char *src, List *attnos,
+            bool validated, bool noinherit)
 {
     Relation    rel = table_open(ConstraintRelationId, RowExclusiveLock);
     Datum       values[Natts_pg_constraint];
@@ -161,7 +167,7 @@ store_check(Oid relid, Oid nspid, const char *name, const char *src, List *attno
     SETV(Anum_pg_constraint_contype, CharGetDatum('c'));
     SETV(Anum_pg_constraint_condeferrable, BoolGetDatum(false));
     SETV(Anum_pg_constraint_condeferred, BoolGetDatum(false));
-    SETV(Anum_pg_constraint_convalidated, BoolGetDatum(true));
+    SETV(Anum_pg_constraint_convalidated, BoolGetDatum(validated));
     SETV(Anum_pg_constraint_conrelid, ObjectIdGetDatum(relid));
     SETV(Anum_pg_constraint_contypid, ObjectIdGetDatum(InvalidOid));
     SETV(Anum_pg_constraint_conindid, ObjectIdGetDatum(InvalidOid));
@@ -172,7 +178,7 @@ store_check(Oid relid, Oid nspid, const char *name, const char *src, List *attno
     SETV(Anum_pg_constraint_confmatchtype, CharGetDatum(' '));
     SETV(Anum_pg_constraint_conislocal, BoolGetDatum(true));
     SETV(Anum_pg_constraint_coninhcount, Int32GetDatum(0));
-    SETV(Anum_pg_constraint_connoinherit, BoolGetDatum(false));
+    SETV(Anum_pg_constraint_connoinherit, BoolGetDatum(noinherit));
     if (nkeys > 0)
     {
         keys = palloc(sizeof(Datum) * nkeys);
@@ -250,7 +256,7 @@ AddRelationCheckConstraints(Oid relid, List *specs)
             }
         }
         chosen = lappend(chosen, name);
-        store_check(relid, nspid, name, src, vc.attnos);
+        store_check(relid, nspid, name, src, vc.attnos, true, c->is_no_inherit);
         n++;
     }
     if (n > 0)
@@ -316,4 +322,598 @@ RelationGetCheckConstraints(Oid relid)
             sorted = lappend(sorted, arr[i]);
         return sorted;
     }
+}
+
+/* ---------------------------------------------------------------- PRIMARY KEY / UNIQUE */
+
+/*
+ * Scan pg_constraint, calling fn on each row; stops when fn returns true.
+ * The row is only valid during the call.
+ */
+typedef bool (*constraint_fn) (HeapTuple tup, TupleDesc desc, void *arg);
+
+static void
+scan_constraints(constraint_fn fn, void *arg)
+{
+    Relation    rel = table_open(ConstraintRelationId, AccessShareLock);
+    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
+    HeapTuple   tup;
+
+    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+        if (fn(tup, RelationGetDescr(rel), arg))
+            break;
+    heap_endscan(scan);
+    table_close(rel, AccessShareLock);
+}
+
+typedef struct ConMatch
+{
+    Oid         relid;          /* conrelid to match, or InvalidOid */
+    Oid         nspid;          /* connamespace to match, or InvalidOid */
+    Oid         indexid;        /* conindid to match, or InvalidOid */
+    const char *name;           /* conname to match, or NULL */
+    bool        found;
+    char        contype;
+    Oid         conindid;
+    char       *conname;
+    ItemPointerData tid;
+} ConMatch;
+
+static bool
+match_constraint(HeapTuple tup, TupleDesc desc, void *arg)
+{
+    ConMatch   *m = arg;
+    bool        isnull;
+    Name        name = (Name) DatumGetPointer(heap_getattr(tup, Anum_pg_constraint_conname, desc, &isnull));
+
+    if (OidIsValid(m->relid) &&
+        DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conrelid, desc, &isnull)) != m->relid)
+        return false;
+    if (OidIsValid(m->nspid) &&
+        DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_connamespace, desc, &isnull)) != m->nspid)
+        return false;
+    if (OidIsValid(m->indexid) &&
+        DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conindid, desc, &isnull)) != m->indexid)
+        return false;
+    if (m->name != NULL && strcmp(NameStr(*name), m->name) != 0)
+        return false;
+    m->found = true;
+    m->contype = DatumGetChar(heap_getattr(tup, Anum_pg_constraint_contype, desc, &isnull));
+    m->conindid = DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conindid, desc, &isnull));
+    m->conname = pstrdup(NameStr(*name));
+    m->tid = tup->t_self;
+    return true;
+}
+
+bool
+ConstraintNameExistsInNamespace(const char *name, Oid nspid)
+{
+    ConMatch    m = {InvalidOid, nspid, InvalidOid, name};
+
+    scan_constraints(match_constraint, &m);
+    return m.found;
+}
+
+bool
+ConstraintNameIsUsed(Oid relid, const char *name)
+{
+    ConMatch    m = {relid, InvalidOid, InvalidOid, name};
+
+    scan_constraints(match_constraint, &m);
+    return m.found;
+}
+
+char *
+GetConstraintNameOfIndex(Oid indexid)
+{
+    ConMatch    m = {InvalidOid, InvalidOid, indexid, NULL};
+
+    scan_constraints(match_constraint, &m);
+    return m.found ? m.conname : NULL;
+}
+
+void
+CreateIndexConstraint(Oid relid, Oid nspid, const char *name, char contype, Oid indexid,
+                      const int16 *attnums, int nkeys)
+{
+    Relation    rel = table_open(ConstraintRelationId, RowExclusiveLock);
+    Datum       values[Natts_pg_constraint];
+    bool        nulls[Natts_pg_constraint];
+    Datum       keys[INDEX_MAX_KEYS];
+    HeapTuple   tup;
+    NameData    nd;
+
+    memset(values, 0, sizeof(values));
+    memset(nulls, true, sizeof(nulls));
+    memset(&nd, 0, sizeof(nd));
+    strncpy(NameStr(nd), name, NAMEDATALEN - 1);
+#define SETV(a, v) (values[(a) - 1] = (v), nulls[(a) - 1] = false)
+    SETV(Anum_pg_constraint_oid, ObjectIdGetDatum(GetNewObjectId()));
+    SETV(Anum_pg_constraint_conname, PointerGetDatum(&nd));
+    SETV(Anum_pg_constraint_connamespace, ObjectIdGetDatum(nspid));
+    SETV(Anum_pg_constraint_contype, CharGetDatum(contype));
+    SETV(Anum_pg_constraint_condeferrable, BoolGetDatum(false));
+    SETV(Anum_pg_constraint_condeferred, BoolGetDatum(false));
+    SETV(Anum_pg_constraint_convalidated, BoolGetDatum(true));
+    SETV(Anum_pg_constraint_conrelid, ObjectIdGetDatum(relid));
+    SETV(Anum_pg_constraint_contypid, ObjectIdGetDatum(InvalidOid));
+    SETV(Anum_pg_constraint_conindid, ObjectIdGetDatum(indexid));
+    SETV(Anum_pg_constraint_conparentid, ObjectIdGetDatum(InvalidOid));
+    SETV(Anum_pg_constraint_confrelid, ObjectIdGetDatum(InvalidOid));
+    SETV(Anum_pg_constraint_confupdtype, CharGetDatum(' '));
+    SETV(Anum_pg_constraint_confdeltype, CharGetDatum(' '));
+    SETV(Anum_pg_constraint_confmatchtype, CharGetDatum(' '));
+    SETV(Anum_pg_constraint_conislocal, BoolGetDatum(true));
+    SETV(Anum_pg_constraint_coninhcount, Int32GetDatum(0));
+    SETV(Anum_pg_constraint_connoinherit, BoolGetDatum(true));
+    for (int i = 0; i < nkeys; i++)
+        keys[i] = Int16GetDatum(attnums[i]);
+    SETV(Anum_pg_constraint_conkey,
+         PointerGetDatum(construct_array(keys, nkeys, INT2OID, 2, true, 's')));
+#undef SETV
+    tup = heap_form_tuple(RelationGetDescr(rel), values, nulls);
+    CatalogTupleInsert(rel, tup);
+    heap_freetuple(tup);
+    table_close(rel, RowExclusiveLock);
+}
+
+void
+RemoveConstraintOfIndex(Oid indexid)
+{
+    ConMatch    m = {InvalidOid, InvalidOid, indexid, NULL};
+
+    scan_constraints(match_constraint, &m);
+    if (m.found)
+    {
+        Relation    rel = table_open(ConstraintRelationId, RowExclusiveLock);
+
+        CatalogTupleDelete(rel, &m.tid);
+        table_close(rel, RowExclusiveLock);
+    }
+}
+
+void
+RenameConstraintOfIndex(Oid indexid, const char *newname)
+{
+    NameData    nd;
+
+    memset(&nd, 0, sizeof(nd));
+    strncpy(NameStr(nd), newname, NAMEDATALEN - 1);
+    CatalogUpdateField(ConstraintRelationId, Anum_pg_constraint_conindid, indexid,
+                       Anum_pg_constraint_conname, PointerGetDatum(&nd));
+}
+
+void
+DropConstraintByName(Relation rel, const char *name, bool missing_ok)
+{
+    Oid         relid = RelationGetRelid(rel);
+    ConMatch    m = {relid, InvalidOid, InvalidOid, name};
+
+    scan_constraints(match_constraint, &m);
+    if (!m.found)
+    {
+        if (missing_ok)
+        {
+            ereport(NOTICE,
+                    errmsg("constraint \"%s\" of relation \"%s\" does not exist, skipping",
+                           name, RelationGetRelationName(rel)));
+            return;
+        }
+        ereport(ERROR,
+                errcode(ERRCODE_UNDEFINED_OBJECT),
+                errmsg("constraint \"%s\" of relation \"%s\" does not exist",
+                       name, RelationGetRelationName(rel)));
+    }
+    if (OidIsValid(m.conindid))
+    {
+        /* the index goes with the constraint (index_drop removes the row) */
+        LockRelationOid(m.conindid, AccessExclusiveLock);
+        index_drop(m.conindid);
+    }
+    else
+    {
+        Relation    crel = table_open(ConstraintRelationId, RowExclusiveLock);
+
+        CatalogTupleDelete(crel, &m.tid);
+        table_close(crel, RowExclusiveLock);
+        CommandCounterIncrement();
+        if (m.contype == 'c')
+            set_relchecks(relid, list_length(RelationGetCheckConstraints(relid)));
+    }
+    CacheInvalidateRelcache(relid);
+    CommandCounterIncrement();
+}
+
+/* ---------------------------------------------------------------- ALTER TABLE and CHECK */
+
+/*
+ * Every visible row of rel must satisfy consrc (NULL passes): otherwise
+ * 23514, PostgreSQL's validateCheckConstraint.  The caller holds
+ * AccessExclusiveLock, so the rows cannot change under the scan.
+ */
+static void
+validate_check_rows(Relation rel, const char *conname, const char *consrc)
+{
+    Node       *expr = cookCheckConstraint(RelationGetRelid(rel), consrc);
+    EState     *estate = CreateExecutorState();
+    ExprContext *econtext = CreateExprContext(estate);
+    ExprState  *state = ExecInitExpr((Expr *) expr, NULL);
+    TupleTableSlot *slot = MakeSingleTupleTableSlot(RelationGetDescr(rel));
+    HeapScanDesc scan = heap_beginscan(rel, GetTransactionSnapshot());
+    HeapTuple   tup;
+
+    econtext->ecxt_scantuple = slot;
+    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+    {
+        bool        isnull;
+        Datum       d;
+
+        CHECK_FOR_INTERRUPTS();
+        ExecStoreHeapTuple(tup, slot, false);
+        d = ExecEvalExprSwitchContext(state, econtext, &isnull);
+        if (!isnull && !DatumGetBool(d))
+            ereport(ERROR,
+                    errcode(ERRCODE_CHECK_VIOLATION),
+                    errmsg("check constraint \"%s\" of relation \"%s\" is violated by some row",
+                           conname, RelationGetRelationName(rel)),
+                    errtable(NULL, RelationGetRelationName(rel)),
+                    errconstraint_name(conname));
+        ExecClearTuple(slot);
+        MemoryContextReset(econtext->ecxt_per_tuple_memory);
+    }
+    heap_endscan(scan);
+    ExecDropSingleTupleTableSlot(slot);
+    FreeExecutorState(estate);
+}
+
+/* One pg_constraint row of a relation, as ALTER TABLE needs it. */
+typedef struct ConRow
+{
+    Oid         oid;
+    char       *conname;
+    char        contype;
+    bool        convalidated;
+    Oid         conindid;
+    char       *conbin;         /* CHECK: SQL text; else NULL */
+    List       *conkey;         /* int attnums */
+    ItemPointerData tid;
+} ConRow;
+
+/* The constraints of relid (ConRow *), in scan order. */
+static List *
+relation_constraints(Oid relid)
+{
+    Relation    rel = table_open(ConstraintRelationId, AccessShareLock);
+    TupleDesc   desc = RelationGetDescr(rel);
+    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
+    HeapTuple   tup;
+    List       *result = NIL;
+
+    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+    {
+        bool        isnull;
+        Datum       d;
+        ConRow     *r;
+
+        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conrelid, desc, &isnull)) != relid)
+            continue;
+        r = palloc0(sizeof(ConRow));
+        r->oid = DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_oid, desc, &isnull));
+        r->conname = pstrdup(NameStr(*(Name) DatumGetPointer(heap_getattr(tup, Anum_pg_constraint_conname,
+                                                                            desc, &isnull))));
+        r->contype = DatumGetChar(heap_getattr(tup, Anum_pg_constraint_contype, desc, &isnull));
+        r->convalidated = DatumGetBool(heap_getattr(tup, Anum_pg_constraint_convalidated, desc, &isnull));
+        r->conindid = DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conindid, desc, &isnull));
+        d = heap_getattr(tup, Anum_pg_constraint_conbin, desc, &isnull);
+        if (!isnull)
+            r->conbin = TextDatumGetCString(d);
+        d = heap_getattr(tup, Anum_pg_constraint_conkey, desc, &isnull);
+        if (!isnull)
+        {
+            ArrayType  *arr = DatumGetArrayTypeP(d);
+            Datum      *elems;
+            bool       *enulls;
+            int         n;
+
+            deconstruct_array(arr, INT2OID, 2, true, 's', &elems, &enulls, &n);
+            for (int i = 0; i < n; i++)
+                r->conkey = lappend_int(r->conkey, DatumGetInt16(elems[i]));
+        }
+        r->tid = tup->t_self;
+        result = lappend(result, r);
+    }
+    heap_endscan(scan);
+    table_close(rel, AccessShareLock);
+    return result;
+}
+
+static ConRow *
+find_constraint(Oid relid, const char *name)
+{
+    ListCell   *lc;
+
+    foreach(lc, relation_constraints(relid))
+        if (strcmp(((ConRow *) lfirst(lc))->conname, name) == 0)
+            return lfirst(lc);
+    return NULL;
+}
+
+/*
+ * PostgreSQL analyzes ALTER TABLE's CHECK expressions without the query
+ * text: their errors carry no position (ours would point into the
+ * synthetic SELECT cookCheckConstraint analyzes).
+ */
+static void
+no_position_callback(void *arg)
+{
+    (void) arg;
+    (void) errposition(0);
+}
+
+void
+AddTableCheckConstraint(Relation rel, PgQuery__Constraint *c)
+{
+    Oid         relid = RelationGetRelid(rel);
+    Oid         nspid = RelationGetNamespace(rel);
+    char       *src = deparse_raw_expr(c->raw_expr);
+    Node       *expr;
+    VarCollect  vc = {NIL};
+    char       *name;
+    ErrorContextCallback errcb;
+
+    errcb.callback = no_position_callback;
+    errcb.arg = NULL;
+    errcb.previous = error_context_stack;
+    error_context_stack = &errcb;
+    expr = cookCheckConstraint(relid, src);
+    error_context_stack = errcb.previous;
+    (void) collect_vars(expr, &vc);
+    if (c->conname != NULL && c->conname[0] != '\0')
+    {
+        name = c->conname;
+        if (find_constraint(relid, name) != NULL)
+            ereport(ERROR,
+                    errcode(ERRCODE_DUPLICATE_OBJECT),
+                    errmsg("constraint \"%s\" for relation \"%s\" already exists",
+                           name, RelationGetRelationName(rel)));
+    }
+    else
+    {
+        /* ChooseConstraintName: unique in the namespace */
+        const char *colname = NULL;
+
+        if (list_length(vc.attnos) == 1)
+            colname = NameStr(TupleDescAttr(RelationGetDescr(rel), linitial_int(vc.attnos) - 1)->attname);
+        for (int pass = 0;; pass++)
+        {
+            char        label[NAMEDATALEN];
+
+            if (pass == 0)
+                snprintf(label, sizeof(label), "check");
+            else
+                snprintf(label, sizeof(label), "check%d", pass);
+            name = object_name(RelationGetRelationName(rel), colname, label);
+            if (!ConstraintNameExistsInNamespace(name, nspid))
+                break;
+        }
+    }
+    /* NOT VALID skips the rows there are; new rows are checked either way */
+    if (!c->skip_validation)
+        validate_check_rows(rel, name, src);
+    store_check(relid, nspid, name, src, vc.attnos, !c->skip_validation, c->is_no_inherit);
+    CommandCounterIncrement();
+    set_relchecks(relid, list_length(RelationGetCheckConstraints(relid)));
+    CommandCounterIncrement();
+}
+
+void
+ValidateTableConstraint(Relation rel, const char *name)
+{
+    ConRow     *r = find_constraint(RelationGetRelid(rel), name);
+
+    if (r == NULL)
+        ereport(ERROR,
+                errcode(ERRCODE_UNDEFINED_OBJECT),
+                errmsg("constraint \"%s\" of relation \"%s\" does not exist",
+                       name, RelationGetRelationName(rel)));
+    if (r->contype != 'c' && r->contype != 'f')
+        ereport(ERROR,
+                errcode(ERRCODE_WRONG_OBJECT_TYPE),
+                errmsg("constraint \"%s\" of relation \"%s\" is not a foreign key or check constraint",
+                       name, RelationGetRelationName(rel)));
+    if (r->convalidated)
+        return;
+    if (r->contype == 'f')
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("VALIDATE CONSTRAINT of foreign keys is not supported yet"));
+    validate_check_rows(rel, r->conname, r->conbin);
+    CatalogUpdateField(ConstraintRelationId, Anum_pg_constraint_oid, r->oid,
+                       Anum_pg_constraint_convalidated, BoolGetDatum(true));
+    CacheInvalidateRelcache(RelationGetRelid(rel));
+    CommandCounterIncrement();
+}
+
+void
+RevalidateCheckConstraints(Oid relid)
+{
+    List       *defs = RelationGetCheckConstraints(relid);
+    Relation    rel;
+    ListCell   *lc;
+
+    if (defs == NIL)
+        return;
+    rel = relation_open(relid, NoLock);
+    foreach(lc, defs)
+    {
+        CheckConstraintDef *def = lfirst(lc);
+
+        validate_check_rows(rel, def->conname, def->consrc);
+    }
+    relation_close(rel, NoLock);
+}
+
+void
+CookCheckConstraints(Oid relid)
+{
+    ListCell   *lc;
+
+    foreach(lc, RelationGetCheckConstraints(relid))
+        (void) cookCheckConstraint(relid, ((CheckConstraintDef *) lfirst(lc))->consrc);
+}
+
+void
+DropCheckConstraintsOnColumn(Oid relid, int16 attnum)
+{
+    List       *rows = relation_constraints(relid);
+    bool        dropped = false;
+    ListCell   *lc;
+
+    foreach(lc, rows)
+    {
+        ConRow     *r = lfirst(lc);
+
+        if (r->contype != 'c' || !list_member_int(r->conkey, attnum))
+            continue;
+        {
+            Relation    crel = table_open(ConstraintRelationId, RowExclusiveLock);
+
+            CatalogTupleDelete(crel, &r->tid);
+            table_close(crel, RowExclusiveLock);
+        }
+        dropped = true;
+    }
+    if (dropped)
+    {
+        CommandCounterIncrement();
+        set_relchecks(relid, list_length(RelationGetCheckConstraints(relid)));
+        CommandCounterIncrement();
+    }
+}
+
+/*
+ * Rename ColumnRef oldcol (alone or qualified by relname) to newcol in a
+ * raw expression tree; true if any changed.
+ */
+static bool
+rename_column_refs(ProtobufCMessage *msg, const char *relname, const char *oldcol,
+                   const char *newcol)
+{
+    const ProtobufCMessageDescriptor *d = msg->descriptor;
+    bool        changed = false;
+
+    if (d == &pg_query__column_ref__descriptor)
+    {
+        PgQuery__ColumnRef *cr = (PgQuery__ColumnRef *) msg;
+        PgQuery__Node *last;
+
+        if (cr->n_fields == 0 || cr->n_fields > 2)
+            return false;
+        if (cr->n_fields == 2 &&
+            (cr->fields[0]->node_case != PG_QUERY__NODE__NODE_STRING ||
+             strcmp(cr->fields[0]->string->sval, relname) != 0))
+            return false;
+        last = cr->fields[cr->n_fields - 1];
+        if (last->node_case != PG_QUERY__NODE__NODE_STRING ||
+            strcmp(last->string->sval, oldcol) != 0)
+            return false;
+        last->string->sval = pstrdup(newcol);
+        return true;
+    }
+    for (unsigned i = 0; i < d->n_fields; i++)
+    {
+        const ProtobufCFieldDescriptor *f = &d->fields[i];
+
+        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+            continue;
+        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+            *(const uint32_t *) ((const char *) msg + f->quantifier_offset) != f->id)
+            continue;
+        if (f->label == PROTOBUF_C_LABEL_REPEATED)
+        {
+            size_t      n = *(const size_t *) ((const char *) msg + f->quantifier_offset);
+            ProtobufCMessage **arr = *(ProtobufCMessage ***) ((char *) msg + f->offset);
+
+            for (size_t k = 0; k < n; k++)
+                if (arr[k] != NULL)
+                    changed |= rename_column_refs(arr[k], relname, oldcol, newcol);
+        }
+        else
+        {
+            ProtobufCMessage *sub = *(ProtobufCMessage **) ((char *) msg + f->offset);
+
+            if (sub != NULL)
+                changed |= rename_column_refs(sub, relname, oldcol, newcol);
+        }
+    }
+    return changed;
+}
+
+void
+RenameColumnInCheckConstraints(Oid relid, const char *oldcol, const char *newcol)
+{
+    const char *relname = get_rel_name(relid);
+    ListCell   *lc;
+
+    foreach(lc, relation_constraints(relid))
+    {
+        ConRow     *r = lfirst(lc);
+        List       *raw;
+        PgQuery__SelectStmt *sel;
+        PgQuery__Node *val;
+
+        if (r->contype != 'c' || r->conbin == NULL)
+            continue;
+        raw = raw_parser(psprintf("SELECT %s", r->conbin));
+        if (list_length(raw) != 1)
+            elog(ERROR, "invalid check constraint text: %s", r->conbin);
+        sel = ((RawStmt *) linitial(raw))->stmt->select_stmt;
+        val = sel->target_list[0]->res_target->val;
+        if (!rename_column_refs((ProtobufCMessage *) val, relname, oldcol, newcol))
+            continue;
+        CatalogUpdateField(ConstraintRelationId, Anum_pg_constraint_oid, r->oid,
+                           Anum_pg_constraint_conbin, CStringGetTextDatum(deparse_raw_expr(val)));
+    }
+    CacheInvalidateRelcache(relid);
+    CommandCounterIncrement();
+}
+
+void
+RenameTableConstraint(Oid relid, const char *oldname, const char *newname)
+{
+    const char *relname = get_rel_name(relid);
+    ConRow     *r = find_constraint(relid, oldname);
+
+    if (r == NULL)
+        ereport(ERROR,
+                errcode(ERRCODE_UNDEFINED_OBJECT),
+                errmsg("constraint \"%s\" for table \"%s\" does not exist", oldname, relname));
+    if (find_constraint(relid, newname) != NULL)
+        ereport(ERROR,
+                errcode(ERRCODE_DUPLICATE_OBJECT),
+                errmsg("constraint \"%s\" for relation \"%s\" already exists", newname, relname));
+    if (OidIsValid(r->conindid))
+    {
+        /* the index of a PRIMARY KEY / UNIQUE constraint is renamed with it */
+        NameData   *nd = palloc0(sizeof(NameData));
+
+        if (OidIsValid(get_relname_relid(newname, get_rel_namespace(relid))))
+            ereport(ERROR,
+                    errcode(ERRCODE_DUPLICATE_TABLE),
+                    errmsg("relation \"%s\" already exists", newname));
+        memcpy(NameStr(*nd), newname, strnlen(newname, NAMEDATALEN - 1));
+        LockRelationOid(r->conindid, AccessExclusiveLock);
+        CatalogUpdateField(RelationRelationId, Anum_pg_class_oid, r->conindid,
+                           Anum_pg_class_relname, PointerGetDatum(nd));
+        CacheInvalidateRelcache(r->conindid);
+    }
+    {
+        NameData   *nd = palloc0(sizeof(NameData));
+
+        memcpy(NameStr(*nd), newname, strnlen(newname, NAMEDATALEN - 1));
+        CatalogUpdateField(ConstraintRelationId, Anum_pg_constraint_oid, r->oid,
+                           Anum_pg_constraint_conname, PointerGetDatum(nd));
+    }
+    CacheInvalidateRelcache(relid);
+    CommandCounterIncrement();
 }

@@ -33,10 +33,14 @@
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
 #include "catalog/bootstrap_data.h"
+#include "catalog/index.h"
 #include "catalog/lsyscache.h"
+#include "catalog/namespace.h"
 #include "catalog/relcache.h"
 #include "catalog/sinval.h"
 #include "catalog/syscache.h"
+#include "procs/builtins.h"
+#include "procs/fmgr.h"
 #include "storage/heapam.h"
 #include "storage/snapshot.h"
 
@@ -68,6 +72,8 @@ static RelationCacheExtra lru_head_extra;
 static RelGrave *rgraveyard;
 
 #define EXTRA(r) ((r)->rd_extra)
+
+static void bury_index_data(Relation r);
 
 /* ---------------------------------------------------------------- hash, LRU */
 
@@ -186,6 +192,7 @@ remove_entry(Relation r)
     hash_remove(r);
     lru_unlink(r);
     relcache_stats.entries--;
+    bury_index_data(r);
     bury(r->rd_att);
     bury(r);
 }
@@ -206,6 +213,114 @@ enforce_limit(void)
         }
         r = prev;
     }
+}
+
+/* ---------------------------------------------------------------- indexes */
+
+/*
+ * rd_index of an index relation: its pg_index row and, per key column, the
+ * opclass's family and input type and the btree comparison proc (support
+ * 1 for (opcintype, opcintype)).  One chunk in CacheMemoryContext: the
+ * struct, then the FmgrInfo array.
+ */
+static RelationIndexData *
+build_index_data(Oid relid, int natts)
+{
+    Relation    irel = RelationIdGetCatalog(IndexRelationId);
+    HeapScanDesc scan = heap_beginscan(irel, GetCatalogSnapshot());
+    HeapTuple   tup;
+    RelationIndexData *ind = NULL;
+
+    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+    {
+        Datum       values[Natts_pg_index];
+        bool        nulls[Natts_pg_index];
+        int2vector *keys;
+        oidvector  *colls;
+        oidvector  *classes;
+        int2vector *opts;
+        int         n;
+
+        heap_deform_tuple(tup, RelationGetDescr(irel), values, nulls);
+        if (DatumGetObjectId(values[Anum_pg_index_indexrelid - 1]) != relid)
+            continue;
+        n = DatumGetInt16(values[Anum_pg_index_indnkeyatts - 1]);
+        if (n < 1 || n > INDEX_MAX_KEYS || n > natts)
+            elog(ERROR, "invalid key count %d for index %u", n, relid);
+        ind = MemoryContextAllocZero(CacheMemoryContext,
+                                     MAXALIGN(sizeof(RelationIndexData)) + sizeof(FmgrInfo) * n);
+        ind->cmpproc = (FmgrInfo *) ((char *) ind + MAXALIGN(sizeof(RelationIndexData)));
+        ind->indrelid = DatumGetObjectId(values[Anum_pg_index_indrelid - 1]);
+        ind->nkeyatts = (int16) n;
+        ind->unique = DatumGetBool(values[Anum_pg_index_indisunique - 1]);
+        ind->primary = DatumGetBool(values[Anum_pg_index_indisprimary - 1]);
+        ind->nulls_not_distinct = DatumGetBool(values[Anum_pg_index_indnullsnotdistinct - 1]);
+        keys = (int2vector *) DatumGetPointer(values[Anum_pg_index_indkey - 1]);
+        colls = (oidvector *) DatumGetPointer(values[Anum_pg_index_indcollation - 1]);
+        classes = (oidvector *) DatumGetPointer(values[Anum_pg_index_indclass - 1]);
+        opts = (int2vector *) DatumGetPointer(values[Anum_pg_index_indoption - 1]);
+        for (int i = 0; i < n; i++)
+        {
+            const OpclassInfo *oc = lookup_opclass(classes->values[i]);
+            Oid         proc;
+
+            if (oc == NULL)
+                elog(ERROR, "cache lookup failed for operator class %u", classes->values[i]);
+            ind->heapattnos[i] = keys->values[i];
+            ind->opfamily[i] = oc->opcfamily;
+            ind->opcintype[i] = oc->opcintype;
+            ind->collation[i] = colls->values[i];
+            ind->indoption[i] = opts->values[i];
+            proc = get_opfamily_proc(oc->opcfamily, oc->opcintype, oc->opcintype, 1);
+            if (!OidIsValid(proc))
+                elog(ERROR, "missing support function 1(%u,%u) in opfamily %u",
+                     oc->opcintype, oc->opcintype, oc->opcfamily);
+            fmgr_info_cxt(proc, &ind->cmpproc[i], CacheMemoryContext);
+        }
+        break;
+    }
+    heap_endscan(scan);
+    if (ind == NULL)
+        elog(ERROR, "pg_index row missing for index %u", relid);
+    return ind;
+}
+
+/*
+ * rd_indexlist of a table: the OIDs of its indexes (pg_index.indrelid), in
+ * OID order, as one chunk in CacheMemoryContext (List header + cells; the
+ * list is read-only).  NIL if none.
+ */
+static List *
+build_index_list(Oid relid)
+{
+    List       *tmp = RelationGetIndexOids(relid);
+    int         n = list_length(tmp);
+    List       *l;
+
+    if (n == 0)
+        return NIL;
+    l = MemoryContextAllocZero(CacheMemoryContext,
+                               MAXALIGN(sizeof(List)) + sizeof(ListCell) * n);
+    l->type = T_OidList;
+    l->length = n;
+    l->max_length = n;
+    l->elements = (ListCell *) ((char *) l + MAXALIGN(sizeof(List)));
+    for (int i = 0; i < n; i++)
+        l->elements[i].oid_value = list_nth_oid(tmp, i);
+    list_free(tmp);
+    return l;
+}
+
+/* Index data leaves with its entry through the graveyard (holders may still read it). */
+static void
+bury_index_data(Relation r)
+{
+    if (r->rd_index != NULL)
+        bury(r->rd_index);
+    if (r->rd_indexlist != NIL)
+        bury(r->rd_indexlist);
+    r->rd_index = NULL;
+    r->rd_indexlist = NIL;
 }
 
 /* ---------------------------------------------------------------- building */
@@ -333,6 +448,7 @@ RelationBuildDesc(Oid relid)
         att->attisdropped = DatumGetBool(values[Anum_pg_attribute_attisdropped - 1]);
         att->attndims = (int16) DatumGetInt32(values[Anum_pg_attribute_attndims - 1]);
         att->attcollation = DatumGetObjectId(values[Anum_pg_attribute_attcollation - 1]);
+        att->attidentity = DatumGetChar(values[Anum_pg_attribute_attidentity - 1]);
         found++;
     }
     heap_endscan(scan);
@@ -352,11 +468,18 @@ RelationBuildDesc(Oid relid)
     rel->relnamespace = ci->relnamespace;
     rel->relkind = ci->relkind;
     rel->relpersistence = ci->relpersistence;
+    /* PostgreSQL's RELATION_IS_OTHER_TEMP: its pages are not ours to read */
+    rel->rd_isothertemp = ci->relpersistence == RELPERSISTENCE_TEMP &&
+        !isTempNamespace(ci->relnamespace);
     rel->reltype = ci->reltype;
     rel->rd_att = desc;
     rel->rd_refcnt = 0;
     rel->rd_isvalid = true;
     EXTRA(rel)->nailed = false;
+    if (rel->relkind == RELKIND_INDEX)
+        rel->rd_index = build_index_data(relid, natts);
+    else if (rel->relkind == RELKIND_RELATION)
+        rel->rd_indexlist = build_index_list(relid);
     relcache_stats.misses++;
     return rel;
 }
@@ -384,6 +507,7 @@ RelationRebuildInPlace(Relation r)
     }
     else
         bury(r->rd_att);
+    bury_index_data(r);
 
     memcpy(r, fresh, sizeof(RelationData));
     r->rd_extra = (RelationCacheExtra *) ((char *) r + MAXALIGN(sizeof(RelationData)));
@@ -598,6 +722,24 @@ RelationCacheInvalidate(void)
  * at commit a leftover pin is a caller's leak and is logged), invalid
  * entries go, the limit is enforced and the graveyard freed.
  */
+/*
+ * ROLLBACK TO a savepoint: the pins taken by its failed statement were
+ * never closed.  Pins are not tracked per subtransaction, so every pin
+ * goes (between statements only such leftovers and the pins of portals
+ * with executor state exist, and the portal module marks those failed in
+ * the same rollback).  Invalid unpinned entries are then rebuilt or
+ * removed on their next lookup; memory is freed at top-level end.
+ */
+void
+AtEOSubXact_RelationCache(void)
+{
+    if (rbuckets == NULL)
+        return;
+    for (int b = 0; b < rnbuckets; b++)
+        for (Relation r = rbuckets[b]; r != NULL; r = EXTRA(r)->hnext)
+            r->rd_refcnt = 0;
+}
+
 void
 AtEOXact_RelationCache(bool isCommit)
 {
@@ -639,4 +781,39 @@ RelationCacheTrimGraveyard(void)
 {
     if (relcache_stats.graveyard > 2 * (int64) Max(relation_cache_max_entries, 1))
         free_graveyard();
+}
+
+/* ---------------------------------------------------------------- foreign keys */
+
+uint8
+RelationGetForeignKeyFlags(Relation rel)
+{
+    Relation    crel;
+    TupleDesc   desc;
+    HeapScanDesc scan;
+    HeapTuple   tup;
+    uint8       flags = RELFK_KNOWN;
+
+    if (rel->rd_fkeyflags & RELFK_KNOWN)
+        return rel->rd_fkeyflags;
+    crel = table_open(ConstraintRelationId, AccessShareLock);
+    desc = RelationGetDescr(crel);
+    scan = heap_beginscan(crel, GetCatalogSnapshot());
+    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+    {
+        bool        isnull;
+
+        if (DatumGetChar(heap_getattr(tup, Anum_pg_constraint_contype, desc, &isnull)) != 'f')
+            continue;
+        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conrelid, desc, &isnull)) ==
+            RelationGetRelid(rel))
+            flags |= RELFK_REFERENCING;
+        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_confrelid, desc, &isnull)) ==
+            RelationGetRelid(rel))
+            flags |= RELFK_REFERENCED;
+    }
+    heap_endscan(scan);
+    table_close(crel, AccessShareLock);
+    rel->rd_fkeyflags = flags;
+    return flags;
 }

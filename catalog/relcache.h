@@ -63,11 +63,25 @@ extern Relation RelationIdGetCatalog(Oid relid);
 /* Column number (1-based) of a live column by name, or 0 if none. */
 extern int RelationGetAttnum(Relation relation, const char *attname);
 
+/*
+ * Foreign keys (catalog/foreign_key.h): has the table any, is it referenced
+ * by any?  Read from pg_constraint once per descriptor and kept in
+ * rd_fkeyflags; creating or removing a foreign key invalidates both
+ * tables' entries, which resets the flags.  The executor reads the keys
+ * themselves only for tables flagged here.
+ */
+#define RELFK_KNOWN         0x01
+#define RELFK_REFERENCING   0x02    /* conrelid of some 'f' constraint */
+#define RELFK_REFERENCED    0x04    /* confrelid of some 'f' constraint */
+extern uint8 RelationGetForeignKeyFlags(Relation rel);
+
 /* ---- for catalog/ (initialization, invalidation, end of transaction) ---- */
 extern void RelationCacheInitialize(void);
 extern void RelationCacheInvalidateEntry(Oid relid);
 extern void RelationCacheInvalidate(void);          /* every entry */
 extern void AtEOXact_RelationCache(bool isCommit);
+/* ROLLBACK TO a savepoint: drop the pins its failed statement left (all pins). */
+extern void AtEOSubXact_RelationCache(void);
 extern void RelationCacheTrimGraveyard(void);
 
 /* The setting: unpinned relation descriptors kept per backend. */

@@ -8,9 +8,12 @@
  *
  * Renaming a relation rewrites pg_class.relname and the names of its row
  * type and array type; renaming a column rewrites pg_attribute.attname.
- * Views store their query as SQL text (DECISIONS.md 17), so a relation or
- * column that a view reads cannot be renamed yet (0A000) -- the view's
- * text would stop meaning it.  Other renames are refused with 0A000 too.
+ * Views store their query as SQL text (DECISIONS.md 17): renaming a
+ * relation rewrites the text of the views that read it
+ * (RenameRelationInViews), renaming a sequence the column defaults that
+ * name it (sequence.c); a column that a view reads cannot be renamed yet
+ * (0A000) -- the view's text would stop meaning it.  Other renames are
+ * refused with 0A000 too.
  *
  * Locking: AccessExclusiveLock on the relation, to end of transaction.
  *-------------------------------------------------------------------------
@@ -18,11 +21,14 @@
 #include "backend/basalt.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
+#include "catalog/dependency.h"
 #include "catalog/heap.h"
 #include "catalog/lsyscache.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_attrdef.h"
+#include "catalog/pg_constraint.h"
 #include "catalog/relcache.h"
+#include "catalog/sequence.h"
 #include "catalog/rename.h"
 #include "catalog/sinval.h"
 #include "catalog/view.h"
@@ -57,7 +63,6 @@ rename_relation(Oid relid, const char *oldname, const char *newname)
     Oid         nspid = c->relnamespace;
     Oid         reltype = c->reltype;
 
-    refuse_if_views_depend(relid, "relation");
     if (OidIsValid(get_relname_relid(newname, nspid)))
         ereport(ERROR,
                 errcode(ERRCODE_DUPLICATE_TABLE),
@@ -87,7 +92,8 @@ rename_relation(Oid relid, const char *oldname, const char *newname)
     }
     CacheInvalidateRelcache(relid);
     CommandCounterIncrement();
-    (void) oldname;
+    /* views name it in their SQL text: they are rewritten to the new name */
+    RenameRelationInViews(relid, oldname, newname);
 }
 
 static void
@@ -115,8 +121,12 @@ rename_column(Oid relid, const char *oldcol, const char *newcol)
                 errmsg("column \"%s\" of relation \"%s\" already exists",
                        newcol, RelationGetRelationName(rel)));
     relation_close(rel, NoLock);
-    refuse_if_views_depend(relid, "a column");
+    /* a view reading this column names it in its SQL text (DECISIONS.md 17) */
+    if (getDependentRows(RelationRelationId, relid, attnum, DEPENDENCY_NORMAL) != NIL)
+        refuse_if_views_depend(relid, "a column");
     UpdateAttributeField(relid, (int16) attnum, Anum_pg_attribute_attname, name_value(newcol));
+    /* CHECK constraints name the column in their SQL text (DECISIONS.md 13) */
+    RenameColumnInCheckConstraints(relid, oldcol, newcol);
 }
 
 void
@@ -131,6 +141,7 @@ ExecRenameStmt(PgQuery__RenameStmt *stmt)
     if (rv == NULL ||
         (stmt->rename_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
          stmt->rename_type != PG_QUERY__OBJECT_TYPE__OBJECT_VIEW &&
+         stmt->rename_type != PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE &&
          stmt->rename_type != PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN))
         ereport(ERROR,
                 errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -155,6 +166,11 @@ ExecRenameStmt(PgQuery__RenameStmt *stmt)
         ereport(ERROR,
                 errcode(ERRCODE_WRONG_OBJECT_TYPE),
                 errmsg("\"%s\" is not a view", rv->relname));
+    if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE && c->relkind != RELKIND_SEQUENCE)
+        ereport(ERROR,
+                errcode(ERRCODE_WRONG_OBJECT_TYPE),
+                errmsg("\"%s\" is not a sequence", rv->relname));
+
     if (c->relkind != RELKIND_RELATION && c->relkind != RELKIND_VIEW &&
         !(c->relkind == RELKIND_SEQUENCE && stmt->rename_type != PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN))
         ereport(ERROR,
@@ -168,6 +184,14 @@ ExecRenameStmt(PgQuery__RenameStmt *stmt)
 
     if (stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN)
         rename_column(relid, stmt->subname, stmt->newname);
+    else if (c->relkind == RELKIND_SEQUENCE)
+    {
+        /* column defaults name their sequence in SQL text (DECISIONS.md 13) */
+        List       *defaults = SequenceDefaultsForRename(relid, stmt->newname);
+
+        rename_relation(relid, rv->relname, stmt->newname);
+        StoreSequenceDefaults(defaults);
+    }
     else
         rename_relation(relid, rv->relname, stmt->newname);
 }

@@ -25,6 +25,7 @@
 #include "backend/utils/stringinfo.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
+#include "catalog/comment.h"
 #include "catalog/heap.h"
 #include "catalog/lsyscache.h"
 #include "catalog/namespace.h"
@@ -166,6 +167,9 @@ relations_in_namespace(Oid nspid)
         CHECK_FOR_INTERRUPTS();
         if (DatumGetObjectId(heap_getattr(tup, Anum_pg_class_relnamespace, desc, &isnull)) != nspid)
             continue;
+        /* an index goes with its table (catalog/index.c), as in PostgreSQL */
+        if (DatumGetChar(heap_getattr(tup, Anum_pg_class_relkind, desc, &isnull)) == RELKIND_INDEX)
+            continue;
         result = lappend_oid(result,
                              DatumGetObjectId(heap_getattr(tup, Anum_pg_class_oid, desc, &isnull)));
     }
@@ -222,6 +226,7 @@ RemoveTempRelations(Oid nspid)
 static void
 delete_namespace_row(Oid nspid)
 {
+    DeleteComments(nspid, NamespaceRelationId, 0);
     DeleteCatalogRowsByOid(NamespaceRelationId, Anum_pg_namespace_oid, nspid);
 }
 

@@ -4,9 +4,11 @@
  *    regclass type's I/O.
  *
  * Principal entry points:
- *    DefineSequence / RemoveSequences      CREATE / DROP SEQUENCE
- *    CreateOwnedSequence                   serial and identity columns
- *    nextval_oid, currval_oid, setval_oid, setval3_oid, lastval  (SQL)
+ *    DefineSequence / AlterSequence / RemoveSequences   CREATE / ALTER / DROP
+ *    CreateOwnedSequence, AlterSequenceOptions          serial and identity columns
+ *    SequenceDefaultsForRename / StoreSequenceDefaults  ALTER SEQUENCE RENAME
+ *    nextval_oid, currval_oid, setval_oid, setval3_oid, lastval,
+ *    pg_get_serial_sequence                                      (SQL)
  *    regclassin, regclassout, text_regclass                      (SQL)
  *
  * Storage, as PostgreSQL's: a sequence is a relation of relkind 'S' whose
@@ -17,12 +19,14 @@
  * as dirtied by the transaction (which takes an xid), so its commit
  * flushes it; a value handed out by a transaction that aborts may be
  * handed out again after a crash, which nothing can have committed.
- * CACHE is recorded but every nextval goes to the shared row (the values
- * are those of CACHE 1; log_cnt is always 0).
+ * nextval is PostgreSQL's arithmetic: CACHE n values go to the session at
+ * once, and the row runs SEQ_LOG_VALS values ahead (log_cnt).
  *
- * Ownership (serial/identity): a pg_depend row (classid pg_class, objid
- * sequence, refobjid table, refobjsubid column, deptype 'a'); DROP TABLE
- * drops the owned sequences, DROP SEQUENCE of an owned one is refused.
+ * Ownership: a pg_depend row (classid pg_class, objid sequence, refobjid
+ * table, refobjsubid column), deptype 'a' for serial and OWNED BY, 'i'
+ * for identity; DROP TABLE / DROP COLUMN drop the owned sequences, DROP
+ * SEQUENCE goes through catalog/dependency.c (a default that uses it is
+ * 2BP01; an identity sequence cannot be dropped alone).
  *
  * Session state: currval/lastval per backend in a list in
  * TopMemoryContext (one entry per sequence used in the session, as
@@ -112,44 +116,49 @@ type_range(Oid typid, int64 *lo, int64 *hi)
         *lo = PG_INT64_MIN, *hi = PG_INT64_MAX;
 }
 
-/* PostgreSQL's init_params for a new sequence; OWNED BY is returned. */
+/*
+ * PostgreSQL's init_params: apply options to *p and *d.  isInit: a new
+ * sequence (defaults for what is not given); otherwise ALTER SEQUENCE,
+ * changing only what is given.  OWNED BY is returned for the caller.
+ */
 static void
-init_params(PgQuery__Node **options, size_t n, SeqParams *p, Oid deftype,
-            PgQuery__List **owned_by)
+init_params(PgQuery__Node **options, size_t n, bool isInit, bool for_identity,
+            SeqParams *p, SeqData *d, PgQuery__List **owned_by)
 {
     PgQuery__DefElem *as = NULL, *inc = NULL, *start = NULL, *restart = NULL,
                *minv = NULL, *maxv = NULL, *cache = NULL, *cycle = NULL, *owned = NULL;
+    bool        reset_max = false;
+    bool        reset_min = false;
     int64       lo, hi;
 
     for (size_t i = 0; i < n; i++)
     {
-        PgQuery__DefElem *d;
+        PgQuery__DefElem *def;
         PgQuery__DefElem **slot;
 
         if (options[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
             continue;
-        d = options[i]->def_elem;
-        if (strcmp(d->defname, "as") == 0) slot = &as;
-        else if (strcmp(d->defname, "increment") == 0) slot = &inc;
-        else if (strcmp(d->defname, "start") == 0) slot = &start;
-        else if (strcmp(d->defname, "restart") == 0) slot = &restart;
-        else if (strcmp(d->defname, "minvalue") == 0) slot = &minv;
-        else if (strcmp(d->defname, "maxvalue") == 0) slot = &maxv;
-        else if (strcmp(d->defname, "cache") == 0) slot = &cache;
-        else if (strcmp(d->defname, "cycle") == 0) slot = &cycle;
-        else if (strcmp(d->defname, "owned_by") == 0) slot = &owned;
-        else if (strcmp(d->defname, "sequence_name") == 0 || strcmp(d->defname, "logged") == 0)
+        def = options[i]->def_elem;
+        if (strcmp(def->defname, "as") == 0) slot = &as;
+        else if (strcmp(def->defname, "increment") == 0) slot = &inc;
+        else if (strcmp(def->defname, "start") == 0) slot = &start;
+        else if (strcmp(def->defname, "restart") == 0) slot = &restart;
+        else if (strcmp(def->defname, "minvalue") == 0) slot = &minv;
+        else if (strcmp(def->defname, "maxvalue") == 0) slot = &maxv;
+        else if (strcmp(def->defname, "cache") == 0) slot = &cache;
+        else if (strcmp(def->defname, "cycle") == 0) slot = &cycle;
+        else if (strcmp(def->defname, "owned_by") == 0) slot = &owned;
+        else if (strcmp(def->defname, "sequence_name") == 0 || strcmp(def->defname, "logged") == 0)
             ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                    errmsg("sequence option \"%s\" is not supported yet", d->defname));
+                    errmsg("sequence option \"%s\" is not supported yet", def->defname));
         else
-            elog(ERROR, "option \"%s\" not recognized", d->defname);
+            elog(ERROR, "option \"%s\" not recognized", def->defname);
         if (*slot != NULL)
             ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
                     errmsg("conflicting or redundant options"));
-        *slot = d;
+        *slot = def;
     }
 
-    p->typid = deftype;
     if (as != NULL)
     {
         Oid     typid;
@@ -158,30 +167,50 @@ init_params(PgQuery__Node **options, size_t n, SeqParams *p, Oid deftype,
         typenameTypeIdAndMod(as->arg->type_name, &typid, &typmod);
         if (typid != INT2OID && typid != INT4OID && typid != INT8OID)
             ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    for_identity ?
+                    errmsg("identity column type must be smallint, integer, or bigint") :
                     errmsg("sequence type must be smallint, integer, or bigint"));
+        if (!isInit)
+        {
+            /* min/max that were the old type's limits follow the new type */
+            type_range(p->typid, &lo, &hi);
+            reset_max = (p->max == hi);
+            reset_min = (p->min == lo);
+        }
         p->typid = typid;
     }
     type_range(p->typid, &lo, &hi);
 
-    p->increment = inc ? defel_int64(inc) : 1;
-    if (p->increment == 0)
-        ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                errmsg("INCREMENT must not be zero"));
-    p->cycle = cycle ? (cycle->arg && cycle->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN ?
-                        cycle->arg->boolean->boolval : true) : false;
+    if (inc != NULL)
+    {
+        p->increment = defel_int64(inc);
+        if (p->increment == 0)
+            ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("INCREMENT must not be zero"));
+    }
+    else if (isInit)
+        p->increment = 1;
 
+    if (cycle != NULL)
+        p->cycle = cycle->arg && cycle->arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN ?
+            cycle->arg->boolean->boolval : true;
+    else if (isInit)
+        p->cycle = false;
+
+    /* MAXVALUE (no argument: NO MAXVALUE) */
     if (maxv != NULL && maxv->arg != NULL)
         p->max = defel_int64(maxv);
-    else
-        p->max = p->increment > 0 ? hi : -1;
+    else if (isInit || maxv != NULL || reset_max)
+        p->max = (p->increment > 0 || reset_max) ? hi : -1;
     if (p->max < lo || p->max > hi)
         ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                 errmsg("MAXVALUE (%lld) is out of range for sequence data type %s",
                        (long long) p->max, format_type_be(p->typid)));
+
     if (minv != NULL && minv->arg != NULL)
         p->min = defel_int64(minv);
-    else
-        p->min = p->increment > 0 ? 1 : lo;
+    else if (isInit || minv != NULL || reset_min)
+        p->min = (p->increment < 0 || reset_min) ? lo : 1;
     if (p->min < lo || p->min > hi)
         ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                 errmsg("MINVALUE (%lld) is out of range for sequence data type %s",
@@ -191,7 +220,10 @@ init_params(PgQuery__Node **options, size_t n, SeqParams *p, Oid deftype,
                 errmsg("MINVALUE (%lld) must be less than MAXVALUE (%lld)",
                        (long long) p->min, (long long) p->max));
 
-    p->start = start ? defel_int64(start) : (p->increment > 0 ? p->min : p->max);
+    if (start != NULL)
+        p->start = defel_int64(start);
+    else if (isInit)
+        p->start = p->increment > 0 ? p->min : p->max;
     if (p->start < p->min)
         ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                 errmsg("START value (%lld) cannot be less than MINVALUE (%lld)",
@@ -200,14 +232,38 @@ init_params(PgQuery__Node **options, size_t n, SeqParams *p, Oid deftype,
         ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                 errmsg("START value (%lld) cannot be greater than MAXVALUE (%lld)",
                        (long long) p->start, (long long) p->max));
-    if (restart != NULL)
-        ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                errmsg("RESTART in CREATE SEQUENCE is not supported yet"));
 
-    p->cache = cache ? defel_int64(cache) : 1;
-    if (p->cache <= 0)
+    if (restart != NULL)
+    {
+        d->last_value = restart->arg != NULL ? defel_int64(restart) : p->start;
+        d->is_called = false;
+    }
+    else if (isInit)
+    {
+        d->last_value = p->start;
+        d->is_called = false;
+    }
+    /* PostgreSQL forgets the logged-ahead values when the sequence's shape changes */
+    if (isInit || inc || cycle || maxv || minv || reset_max || reset_min || restart || cache)
+        d->log_cnt = 0;
+    if (d->last_value < p->min)
         ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-                errmsg("CACHE (%lld) must be greater than zero", (long long) p->cache));
+                errmsg("RESTART value (%lld) cannot be less than MINVALUE (%lld)",
+                       (long long) d->last_value, (long long) p->min));
+    if (d->last_value > p->max)
+        ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                errmsg("RESTART value (%lld) cannot be greater than MAXVALUE (%lld)",
+                       (long long) d->last_value, (long long) p->max));
+
+    if (cache != NULL)
+    {
+        p->cache = defel_int64(cache);
+        if (p->cache <= 0)
+            ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("CACHE (%lld) must be greater than zero", (long long) p->cache));
+    }
+    else if (isInit)
+        p->cache = 1;
 
     *owned_by = NULL;
     if (owned != NULL && owned->arg != NULL && owned->arg->node_case == PG_QUERY__NODE__NODE_LIST)
@@ -217,29 +273,15 @@ init_params(PgQuery__Node **options, size_t n, SeqParams *p, Oid deftype,
 /* ---------------------------------------------------------------- create */
 
 static void
-insert_depend(Oid seqid, Oid relid, int16 attnum)
+insert_depend(Oid seqid, Oid relid, int16 attnum, char deptype)
 {
-    Relation    rel = table_open(DependRelationId, RowExclusiveLock);
-    Datum       values[Natts_pg_depend];
-    bool        nulls[Natts_pg_depend];
-    HeapTuple   tup;
+    ObjectAddress seq = {RelationRelationId, seqid, 0};
 
-    memset(nulls, false, sizeof(nulls));
-    values[Anum_pg_depend_classid - 1] = ObjectIdGetDatum(RelationRelationId);
-    values[Anum_pg_depend_objid - 1] = ObjectIdGetDatum(seqid);
-    values[Anum_pg_depend_objsubid - 1] = Int32GetDatum(0);
-    values[Anum_pg_depend_refclassid - 1] = ObjectIdGetDatum(RelationRelationId);
-    values[Anum_pg_depend_refobjid - 1] = ObjectIdGetDatum(relid);
-    values[Anum_pg_depend_refobjsubid - 1] = Int32GetDatum(attnum);
-    values[Anum_pg_depend_deptype - 1] = CharGetDatum('a');
-    tup = heap_form_tuple(RelationGetDescr(rel), values, nulls);
-    CatalogTupleInsert(rel, tup);
-    heap_freetuple(tup);
-    table_close(rel, RowExclusiveLock);
+    recordDependencyOnRelation(&seq, relid, attnum, deptype);
 }
 
 static Oid
-create_sequence(const char *seqname, Oid nspid, const SeqParams *p)
+create_sequence(const char *seqname, Oid nspid, const SeqParams *p, const SeqData *d)
 {
     TupleDesc   desc = CreateTemplateTupleDesc(3);
     Oid         seqid;
@@ -275,9 +317,9 @@ create_sequence(const char *seqname, Oid nspid, const SeqParams *p)
 
     CommandCounterIncrement();
     rel = relation_open(seqid, AccessExclusiveLock);
-    dvalues[0] = Int64GetDatum(p->start);
+    dvalues[0] = Int64GetDatum(d->last_value);
     dvalues[1] = Int64GetDatum(0);
-    dvalues[2] = BoolGetDatum(false);
+    dvalues[2] = BoolGetDatum(d->is_called);
     tup = heap_form_tuple(RelationGetDescr(rel), dvalues, dnulls);
     simple_heap_insert(rel, tup);
     relation_close(rel, NoLock);
@@ -298,6 +340,71 @@ check_name_free(const char *name, Oid nspid)
                         "with any existing type."));
 }
 
+/*
+ * OWNED BY table.column | NONE (PostgreSQL's process_owned_by): replaces
+ * the sequence's owning-column row.  deptype 'i' for identity sequences.
+ */
+static void
+process_owned_by(Oid seqid, PgQuery__List *owned_by, char deptype)
+{
+    Oid         relid = InvalidOid;
+    int         attnum = 0;
+    List       *rows;
+    ListCell   *lc;
+
+    if (owned_by->n_items == 1)
+    {
+        if (strcmp(owned_by->items[0]->string->sval, "none") != 0)
+            ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("invalid OWNED BY option"),
+                    errhint("Specify OWNED BY table.column or OWNED BY NONE."));
+    }
+    else
+    {
+        size_t      nn = owned_by->n_items;
+        const char *attname = owned_by->items[nn - 1]->string->sval;
+        const char *relname = owned_by->items[nn - 2]->string->sval;
+        const char *schema = nn >= 3 ? owned_by->items[nn - 3]->string->sval : NULL;
+        Relation    rel;
+
+        if (nn > 3)
+            ereport(ERROR, errcode(ERRCODE_SYNTAX_ERROR),
+                    errmsg("improper relation name (too many dotted names)"));
+        relid = RangeVarGetRelidExtended(schema, relname, AccessShareLock, false);
+        rel = relation_open(relid, NoLock);
+        if (rel->relkind != RELKIND_RELATION && rel->relkind != RELKIND_VIEW)
+            ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+                    errmsg("sequence cannot be owned by relation \"%s\"", relname),
+                    rel->relkind == RELKIND_SEQUENCE ?
+                    errdetail("This operation is not supported for sequences.") :
+                    errdetail("This operation is not supported for indexes."));
+        if (get_rel_namespace(seqid) != get_rel_namespace(relid))
+            ereport(ERROR, errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+                    errmsg("sequence must be in same schema as table it is linked to"));
+        attnum = RelationGetAttnum(rel, attname);
+        if (attnum <= 0)
+            ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+                    errmsg("column \"%s\" of relation \"%s\" does not exist", attname, relname));
+        relation_close(rel, NoLock);
+    }
+    rows = getReferencedRows(RelationRelationId, seqid);
+    if (deptype == DEPENDENCY_AUTO)
+        foreach(lc, rows)
+        {
+            DependRow  *r = lfirst(lc);
+
+            if (r->deptype == DEPENDENCY_INTERNAL && r->ref.classId == RelationRelationId)
+                ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                        errmsg("cannot change ownership of identity sequence"),
+                        errdetail("Sequence \"%s\" is linked to table \"%s\".",
+                                  get_rel_name(seqid), get_rel_name(r->ref.objectId)));
+        }
+    deleteDependencyRecordsForType(RelationRelationId, seqid, deptype);
+    if (OidIsValid(relid))
+        insert_depend(seqid, relid, (int16) attnum, deptype);
+    CommandCounterIncrement();
+}
+
 void
 DefineSequence(PgQuery__CreateSeqStmt *stmt, const char *queryString)
 {
@@ -305,15 +412,25 @@ DefineSequence(PgQuery__CreateSeqStmt *stmt, const char *queryString)
     const char *schemaname = (rv->schemaname && rv->schemaname[0]) ? rv->schemaname : NULL;
     Oid         nspid;
     SeqParams   p;
+    SeqData     d;
     PgQuery__List *owned_by;
+    Oid         seqid;
+    bool        temp = rv->relpersistence && rv->relpersistence[0] == RELPERSISTENCE_TEMP;
 
-    if (rv->relpersistence && rv->relpersistence[0] == 't')
-        ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                errmsg("temporary sequences are not supported yet"));
     if (rv->relpersistence && rv->relpersistence[0] == 'u')
         ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                 errmsg("unlogged sequences are not supported yet"));
-    if (schemaname != NULL)
+    if (schemaname != NULL && strcmp(schemaname, "pg_temp") == 0)
+        temp = true;
+    if (temp)
+    {
+        if (schemaname != NULL && strcmp(schemaname, "pg_temp") != 0 &&
+            !isTempNamespace(get_namespace_oid(schemaname, true)))
+            ereport(ERROR, errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+                    errmsg("cannot create temporary relation in non-temporary schema"));
+        nspid = GetTempNamespace();
+    }
+    else if (schemaname != NULL)
     {
         nspid = get_namespace_oid(schemaname, true);
         if (!OidIsValid(nspid))
@@ -331,22 +448,102 @@ DefineSequence(PgQuery__CreateSeqStmt *stmt, const char *queryString)
                 errmsg("relation \"%s\" already exists, skipping", rv->relname));
         return;
     }
-    init_params(stmt->options, stmt->n_options, &p, INT8OID, &owned_by);
-    if (owned_by != NULL)
-    {
-        /* OWNED BY NONE is the default; a column needs pg_depend checks */
-        if (!(owned_by->n_items == 1 && owned_by->items[0]->node_case == PG_QUERY__NODE__NODE_STRING &&
-              strcmp(owned_by->items[0]->string->sval, "none") == 0))
-            ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                    errmsg("OWNED BY in CREATE SEQUENCE is not supported yet"));
-    }
+    memset(&p, 0, sizeof(p));
+    memset(&d, 0, sizeof(d));
+    p.typid = INT8OID;
+    init_params(stmt->options, stmt->n_options, true, false, &p, &d, &owned_by);
     check_name_free(rv->relname, nspid);
     if (IsSystemNamespace(nspid))
         ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
                 errmsg("permission denied to create \"%s.%s\"", get_namespace_name(nspid), rv->relname),
                 errdetail("System catalog modifications are currently disallowed."));
-    (void) create_sequence(rv->relname, nspid, &p);
+    seqid = create_sequence(rv->relname, nspid, &p, &d);
     CommandCounterIncrement();
+    if (owned_by != NULL)
+        process_owned_by(seqid, owned_by, DEPENDENCY_AUTO);
+}
+
+typedef struct SeqSession SeqSession;
+static SeqSession *session_entry(Oid relid);
+static void forget_cached_values(Oid relid);
+
+/* The pg_sequence row of relid as SeqParams (defined below). */
+static void read_params(Oid relid, SeqParams *p);
+static SeqData *lock_seq_row(Relation rel, Buffer *bufp);
+static void unlock_seq_row(Relation rel, Buffer buf, bool dirty);
+
+/* Rewrite relid's pg_sequence row from p (each change seen by the next). */
+#define SEQ_UPDATE(anum, value) \
+    do { \
+        CatalogUpdateField(SequenceRelationId, Anum_pg_sequence_seqrelid, relid, (anum), (value)); \
+        CommandCounterIncrement(); \
+    } while (0)
+static void
+update_params(Oid relid, const SeqParams *p)
+{
+    SEQ_UPDATE(Anum_pg_sequence_seqtypid, ObjectIdGetDatum(p->typid));
+    SEQ_UPDATE(Anum_pg_sequence_seqstart, Int64GetDatum(p->start));
+    SEQ_UPDATE(Anum_pg_sequence_seqincrement, Int64GetDatum(p->increment));
+    SEQ_UPDATE(Anum_pg_sequence_seqmax, Int64GetDatum(p->max));
+    SEQ_UPDATE(Anum_pg_sequence_seqmin, Int64GetDatum(p->min));
+    SEQ_UPDATE(Anum_pg_sequence_seqcache, Int64GetDatum(p->cache));
+    SEQ_UPDATE(Anum_pg_sequence_seqcycle, BoolGetDatum(p->cycle));
+}
+
+/*
+ * ALTER SEQUENCE's work on a sequence (also ALTER TABLE ... ALTER COLUMN
+ * SET/RESTART of an identity column): PostgreSQL's AlterSequence.  The
+ * parameters are transactional (pg_sequence); RESTART, like setval,
+ * overwrites the row in place and is not.
+ */
+void
+AlterSequenceOptions(Oid seqid, PgQuery__Node **options, size_t noptions, bool for_identity)
+{
+    Relation    rel = relation_open(seqid, AccessExclusiveLock);
+    SeqParams   p;
+    SeqData    *stored;
+    SeqData     d;
+    Buffer      buf;
+    PgQuery__List *owned_by;
+
+    read_params(seqid, &p);
+    stored = lock_seq_row(rel, &buf);
+    d = *stored;
+    UnlockReleaseBuffer(buf);
+    init_params(options, noptions, false, for_identity, &p, &d, &owned_by);
+    stored = lock_seq_row(rel, &buf);
+    stored->last_value = d.last_value;
+    stored->is_called = d.is_called;
+    stored->log_cnt = d.log_cnt;
+    unlock_seq_row(rel, buf, true);
+    relation_close(rel, NoLock);
+    forget_cached_values(seqid);
+    update_params(seqid, &p);
+    CommandCounterIncrement();
+    if (owned_by != NULL)
+        process_owned_by(seqid, owned_by, for_identity ? DEPENDENCY_INTERNAL : DEPENDENCY_AUTO);
+}
+
+void
+AlterSequence(PgQuery__AlterSeqStmt *stmt)
+{
+    PgQuery__RangeVar *rv = stmt->sequence;
+    const char *schemaname = (rv->schemaname && rv->schemaname[0]) ? rv->schemaname : NULL;
+    Oid         relid = RangeVarGetRelidExtended(schemaname, rv->relname, AccessExclusiveLock,
+                                                 stmt->missing_ok);
+
+    if (!OidIsValid(relid))
+    {
+        ereport(NOTICE, errmsg("relation \"%s\" does not exist, skipping", rv->relname));
+        return;
+    }
+    if (get_rel_relkind(relid) != RELKIND_SEQUENCE)
+        ereport(ERROR, errcode(ERRCODE_WRONG_OBJECT_TYPE),
+                errmsg("\"%s\" is not a sequence", rv->relname));
+    if (IsSystemNamespace(get_rel_namespace(relid)))
+        ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+                errmsg("permission denied: \"%s\" is a system catalog", rv->relname));
+    AlterSequenceOptions(relid, stmt->options, stmt->n_options, stmt->for_identity);
 }
 
 /* PostgreSQL's makeObjectName(name1, name2, label), truncating to fit. */
@@ -392,16 +589,20 @@ regclass_name(Oid relid)
 char *
 CreateOwnedSequence(const char *relname, Oid nspid, const char *colname,
                     Oid seqtypid, PgQuery__Node **options, size_t noptions,
-                    Oid relid, int16 attnum)
+                    Oid relid, int16 attnum, char deptype)
 {
     SeqParams   p;
+    SeqData     d;
     PgQuery__List *owned_by;
     char       *seqname = NULL;
     char       *lit;
     StringInfoData buf;
     Oid         seqid;
 
-    init_params(options, noptions, &p, seqtypid, &owned_by);
+    memset(&p, 0, sizeof(p));
+    memset(&d, 0, sizeof(d));
+    p.typid = seqtypid;
+    init_params(options, noptions, true, deptype == DEPENDENCY_INTERNAL, &p, &d, &owned_by);
     for (int pass = 0;; pass++)
     {
         char label[32];
@@ -415,8 +616,8 @@ CreateOwnedSequence(const char *relname, Oid nspid, const char *colname,
             lookup_type_by_name(nspid, seqname) == NULL)
             break;
     }
-    seqid = create_sequence(seqname, nspid, &p);
-    insert_depend(seqid, relid, attnum);
+    seqid = create_sequence(seqname, nspid, &p, &d);
+    insert_depend(seqid, relid, attnum, deptype);
     CommandCounterIncrement();
 
     lit = regclass_name(seqid);
@@ -434,42 +635,52 @@ CreateOwnedSequence(const char *relname, Oid nspid, const char *colname,
 
 /* ---------------------------------------------------------------- dependencies */
 
-static List *
-depend_scan(Oid key, int keyattno, int resultattno)
-{
-    Relation    rel = table_open(DependRelationId, AccessShareLock);
-    TupleDesc   desc = RelationGetDescr(rel);
-    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
-    HeapTuple   tup;
-    List       *result = NIL;
-
-    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
-    {
-        bool isnull;
-
-        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_depend_classid, desc, &isnull)) != RelationRelationId ||
-            DatumGetObjectId(heap_getattr(tup, keyattno, desc, &isnull)) != key ||
-            DatumGetChar(heap_getattr(tup, Anum_pg_depend_deptype, desc, &isnull)) != 'a')
-            continue;
-        result = lappend_oid(result,
-                             DatumGetObjectId(heap_getattr(tup, resultattno, desc, &isnull)));
-    }
-    heap_endscan(scan);
-    table_close(rel, AccessShareLock);
-    return result;
-}
-
+/* Sequences owned by a column of relid: serial/OWNED BY ('a') and identity ('i'). */
 List *
 GetOwnedSequences(Oid relid)
 {
-    return depend_scan(relid, Anum_pg_depend_refobjid, Anum_pg_depend_objid);
+    List       *rows = getDependentRows(RelationRelationId, relid, 0, 0);
+    List       *result = NIL;
+    ListCell   *lc;
+
+    foreach(lc, rows)
+    {
+        DependRow  *r = lfirst(lc);
+
+        if (r->obj.classId == RelationRelationId &&
+            (r->deptype == DEPENDENCY_AUTO || r->deptype == DEPENDENCY_INTERNAL) &&
+            get_rel_relkind(r->obj.objectId) == RELKIND_SEQUENCE &&
+            !list_member_oid(result, r->obj.objectId))
+            result = lappend_oid(result, r->obj.objectId);
+    }
+    return result;
+}
+
+/* The sequence of identity column (relid, attnum), or InvalidOid. */
+Oid
+GetIdentitySequence(Oid relid, int16 attnum)
+{
+    List       *rows = getDependentRows(RelationRelationId, relid, attnum, DEPENDENCY_INTERNAL);
+    ListCell   *lc;
+
+    foreach(lc, rows)
+    {
+        DependRow  *r = lfirst(lc);
+
+        if (r->obj.classId == RelationRelationId &&
+            get_rel_relkind(r->obj.objectId) == RELKIND_SEQUENCE)
+            return r->obj.objectId;
+    }
+    return InvalidOid;
 }
 
 void
 DeleteDependenciesOf(Oid relid)
 {
     DeleteCatalogRowsByOid(DependRelationId, Anum_pg_depend_objid, relid);
+    CommandCounterIncrement();
     DeleteCatalogRowsByOid(DependRelationId, Anum_pg_depend_refobjid, relid);
+    CommandCounterIncrement();
 }
 
 void
@@ -493,7 +704,6 @@ RemoveSequences(PgQuery__DropStmt *stmt)
         const char *schemaname = names->n_items >= 2 ? names->items[names->n_items - 2]->string->sval : NULL;
         Oid         relid;
         char        relkind;
-        List       *owner;
 
         if (schemaname != NULL && !OidIsValid(get_namespace_oid(schemaname, true)))
         {
@@ -525,42 +735,215 @@ RemoveSequences(PgQuery__DropStmt *stmt)
         if (IsSystemNamespace(get_rel_namespace(relid)))
             ereport(ERROR, errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
                     errmsg("permission denied: \"%s\" is a system catalog", relname));
-        owner = depend_scan(relid, Anum_pg_depend_objid, Anum_pg_depend_refobjid);
-        if (owner != NIL)
-        {
-            Oid         tabid = linitial_oid(owner);
-            List       *cols = depend_scan(relid, Anum_pg_depend_objid, Anum_pg_depend_refobjsubid);
-            Relation    trel = relation_open(tabid, AccessShareLock);
-            int         attnum = (int) linitial_oid(cols);
-            const char *colname = (attnum > 0 && attnum <= RelationGetNumberOfAttributes(trel)) ?
-                NameStr(TupleDescAttr(RelationGetDescr(trel), attnum - 1)->attname) : "?";
-
-            if (stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
-                ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                        errmsg("DROP SEQUENCE ... CASCADE of an owned sequence is not supported yet"));
-            ereport(ERROR, errcode(ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST),
-                    errmsg("cannot drop sequence %s because other objects depend on it", relname),
-                    errdetail("default value for column %s of table %s depends on sequence %s",
-                              colname, RelationGetRelationName(trel), relname),
-                    errhint("Use DROP ... CASCADE to drop the dependent objects too."));
-        }
         if (!list_member_oid(seqids, relid))
             seqids = lappend_oid(seqids, relid);
     }
+    if (seqids == NIL)
+        return;
+    {
+        List       *targets = NIL;
+
+        foreach(lc, seqids)
+        {
+            ObjectAddress *a = palloc(sizeof(ObjectAddress));
+
+            a->classId = RelationRelationId;
+            a->objectId = lfirst_oid(lc);
+            a->objectSubId = 0;
+            targets = lappend(targets, a);
+        }
+        DropDependentObjects(targets, stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE);
+    }
     foreach(lc, seqids)
         DropSequenceInternal(lfirst_oid(lc));
-    if (seqids != NIL)
-        CommandCounterIncrement();
+    CommandCounterIncrement();
+}
+
+/* ---------------------------------------------------------------- renaming */
+
+static bool split_qualified_name(const char *s, char **schema, char **rel);
+
+/*
+ * Replace, in a raw expression, each 'name'::regclass literal that names
+ * seqid by newlit.  Walks the protobuf tree generically (any node kind).
+ */
+static bool
+replace_regclass_literals(ProtobufCMessage *msg, Oid seqid, const char *newlit)
+{
+    const ProtobufCMessageDescriptor *d = msg->descriptor;
+    bool        changed = false;
+
+    if (d == &pg_query__type_cast__descriptor)
+    {
+        PgQuery__TypeCast *tc = (PgQuery__TypeCast *) msg;
+        PgQuery__TypeName *tn = tc->type_name;
+
+        if (tn != NULL && tn->n_names > 0 &&
+            tn->names[tn->n_names - 1]->node_case == PG_QUERY__NODE__NODE_STRING &&
+            strcmp(tn->names[tn->n_names - 1]->string->sval, "regclass") == 0 &&
+            tc->arg != NULL && tc->arg->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+            tc->arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+        {
+            char       *schema;
+            char       *rel;
+            Oid         relid = InvalidOid;
+
+            if (split_qualified_name(tc->arg->a_const->sval->sval, &schema, &rel))
+                relid = RangeVarGetRelidExtended(schema, rel, NoLock, true);
+            if (relid == seqid)
+            {
+                tc->arg->a_const->sval->sval = pstrdup(newlit);
+                return true;
+            }
+        }
+    }
+    /* nextval('s') / currval('s') / setval('s', ...): the literal becomes regclass there */
+    if (d == &pg_query__func_call__descriptor)
+    {
+        PgQuery__FuncCall *fc = (PgQuery__FuncCall *) msg;
+        const char *fname = fc->n_funcname > 0 &&
+            fc->funcname[fc->n_funcname - 1]->node_case == PG_QUERY__NODE__NODE_STRING ?
+            fc->funcname[fc->n_funcname - 1]->string->sval : "";
+
+        if ((strcmp(fname, "nextval") == 0 || strcmp(fname, "currval") == 0 ||
+             strcmp(fname, "setval") == 0) && fc->n_args > 0 &&
+            fc->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+            fc->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+        {
+            char       *schema;
+            char       *rel;
+
+            if (split_qualified_name(fc->args[0]->a_const->sval->sval, &schema, &rel) &&
+                RangeVarGetRelidExtended(schema, rel, NoLock, true) == seqid)
+            {
+                fc->args[0]->a_const->sval->sval = pstrdup(newlit);
+                changed = true;
+            }
+        }
+    }
+    for (unsigned i = 0; i < d->n_fields; i++)
+    {
+        const ProtobufCFieldDescriptor *f = &d->fields[i];
+
+        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+            continue;
+        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+            *(const uint32_t *) ((const char *) msg + f->quantifier_offset) != f->id)
+            continue;
+        if (f->label == PROTOBUF_C_LABEL_REPEATED)
+        {
+            size_t      n = *(const size_t *) ((const char *) msg + f->quantifier_offset);
+            ProtobufCMessage **arr = *(ProtobufCMessage ***) ((char *) msg + f->offset);
+
+            for (size_t k = 0; k < n; k++)
+                if (arr[k] != NULL)
+                    changed |= replace_regclass_literals(arr[k], seqid, newlit);
+        }
+        else
+        {
+            ProtobufCMessage *sub = *(ProtobufCMessage **) ((char *) msg + f->offset);
+
+            if (sub != NULL)
+                changed |= replace_regclass_literals(sub, seqid, newlit);
+        }
+    }
+    return changed;
+}
+
+/*
+ * ALTER SEQUENCE ... RENAME TO: column defaults name their sequence in SQL
+ * text (DECISIONS.md 13), so each default depending on the sequence
+ * (pg_depend) must be rewritten.  Before the rename (while the old
+ * literals still resolve), SequenceDefaultsForRename returns the new
+ * texts; after it, StoreSequenceDefaults stores them.
+ */
+typedef struct RenamedDefault
+{
+    Oid         relid;
+    int16       attnum;
+    char       *text;
+} RenamedDefault;
+
+List *
+SequenceDefaultsForRename(Oid seqid, const char *newname)
+{
+    List       *rows = getDependentRows(RelationRelationId, seqid, 0, DEPENDENCY_NORMAL);
+    List       *result = NIL;
+    char       *newlit;
+    ListCell   *lc;
+
+    if (RelationIsVisible(seqid))
+        newlit = pstrdup(quote_identifier(newname));
+    else
+        newlit = psprintf("%s.%s", quote_identifier(get_namespace_name(get_rel_namespace(seqid))),
+                          quote_identifier(newname));
+    foreach(lc, rows)
+    {
+        DependRow  *r = lfirst(lc);
+        Relation    ad;
+        HeapScanDesc scan;
+        HeapTuple   tup;
+        RenamedDefault *rd = NULL;
+
+        if (r->obj.classId != AttrDefaultRelationId)
+            continue;
+        ad = table_open(AttrDefaultRelationId, AccessShareLock);
+        scan = heap_beginscan(ad, GetCatalogSnapshot());
+        while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+        {
+            TupleDesc   desc = RelationGetDescr(ad);
+            bool        isnull;
+
+            if (DatumGetObjectId(heap_getattr(tup, Anum_pg_attrdef_oid, desc, &isnull)) != r->obj.objectId)
+                continue;
+            rd = palloc(sizeof(RenamedDefault));
+            rd->relid = DatumGetObjectId(heap_getattr(tup, Anum_pg_attrdef_adrelid, desc, &isnull));
+            rd->attnum = DatumGetInt16(heap_getattr(tup, Anum_pg_attrdef_adnum, desc, &isnull));
+            rd->text = TextDatumGetCString(heap_getattr(tup, Anum_pg_attrdef_adbin, desc, &isnull));
+            break;
+        }
+        heap_endscan(scan);
+        table_close(ad, AccessShareLock);
+        if (rd != NULL)
+        {
+            List       *raw = raw_parser(psprintf("SELECT %s", rd->text));
+            RawStmt    *rs = linitial(raw);
+            PgQuery__Node *expr = rs->stmt->select_stmt->target_list[0]->res_target->val;
+
+            if (replace_regclass_literals((ProtobufCMessage *) expr, seqid, newlit))
+            {
+                rd->text = deparse_raw_expr(expr);
+                result = lappend(result, rd);
+            }
+        }
+    }
+    return result;
+}
+
+void
+StoreSequenceDefaults(List *defaults)
+{
+    ListCell   *lc;
+
+    foreach(lc, defaults)
+    {
+        RenamedDefault *rd = lfirst(lc);
+
+        StoreAttrDefault(rd->relid, rd->attnum, rd->text);
+    }
+    CommandCounterIncrement();
 }
 
 /* ---------------------------------------------------------------- session state */
 
-typedef struct SeqSession
+struct SeqSession
 {
     Oid         relid;
     bool        last_valid;
-    int64       last;
-} SeqSession;
+    int64       last;           /* the value nextval returned last */
+    int64       cached;         /* the last value fetched (CACHE); == last: none left */
+    int64       increment;      /* to step through the cached values */
+};
 
 static List *seq_session;       /* of SeqSession, in TopMemoryContext */
 static SeqSession *last_used;
@@ -584,6 +967,15 @@ session_entry(Oid relid)
     seq_session = lappend(seq_session, e);
     MemoryContextSwitchTo(old);
     return e;
+}
+
+/* ALTER SEQUENCE: values this session fetched ahead are not handed out */
+static void
+forget_cached_values(Oid relid)
+{
+    SeqSession *e = session_entry(relid);
+
+    e->cached = e->last;
 }
 
 /* ---------------------------------------------------------------- access */
@@ -666,6 +1058,15 @@ unlock_seq_row(Relation rel, Buffer buf, bool dirty)
     UnlockReleaseBuffer(buf);
 }
 
+/*
+ * PostgreSQL's nextval_internal: CACHE n fetches n values at once into
+ * the session (SeqSession.cached), and the row is written SEQ_LOG_VALS
+ * values ahead (log_cnt counts down the values still "logged"), so that
+ * last_value and log_cnt read as PostgreSQL's do.  Basalt has no WAL
+ * checkpoint yet, so only an exhausted log_cnt forces a new batch.
+ */
+#define SEQ_LOG_VALS 32
+
 static int64
 nextval_internal(Oid relid)
 {
@@ -673,25 +1074,44 @@ nextval_internal(Oid relid)
     SeqParams   p;
     SeqData    *d;
     Buffer      buf;
-    int64       result;
+    int64       result, next, last;
+    int64       fetch, log, rescnt = 0;
     SeqSession *e;
 
     if (XactReadOnly)
         ereport(ERROR, errcode(ERRCODE_READ_ONLY_SQL_TRANSACTION),
                 errmsg("cannot execute %s in a read-only transaction", "nextval()"));
+    e = session_entry(relid);
+    if (e->last_valid && e->last != e->cached)
+    {
+        /* a value fetched earlier by this session */
+        e->last += e->increment;
+        relation_close(rel, NoLock);
+        last_used = e;
+        return e->last;
+    }
     read_params(relid, &p);
     d = lock_seq_row(rel, &buf);
+    last = next = result = d->last_value;
+    fetch = p.cache;
+    log = d->log_cnt;
     if (!d->is_called)
-        result = d->last_value;
-    else
     {
-        int64 next = d->last_value;
+        rescnt++;               /* last_value itself is returned */
+        fetch--;
+    }
+    if (log < fetch || !d->is_called)
+        fetch = log = fetch + SEQ_LOG_VALS;
 
+    while (fetch)
+    {
         if (p.increment > 0)
         {
             if ((p.max >= 0 && next > p.max - p.increment) ||
                 (p.max < 0 && next + p.increment > p.max))
             {
+                if (rescnt > 0)
+                    break;
                 if (!p.cycle)
                 {
                     UnlockReleaseBuffer(buf);
@@ -709,6 +1129,8 @@ nextval_internal(Oid relid)
             if ((p.min < 0 && next < p.min - p.increment) ||
                 (p.min >= 0 && next + p.increment < p.min))
             {
+                if (rescnt > 0)
+                    break;
                 if (!p.cycle)
                 {
                     UnlockReleaseBuffer(buf);
@@ -721,16 +1143,27 @@ nextval_internal(Oid relid)
             else
                 next += p.increment;
         }
-        result = next;
+        fetch--;
+        if (rescnt < p.cache)
+        {
+            log--;
+            rescnt++;
+            last = next;
+            if (rescnt == 1)
+                result = next;
+        }
     }
-    d->last_value = result;
+    log -= fetch;               /* the values not fetched are not logged */
+
+    d->last_value = last;
     d->is_called = true;
-    d->log_cnt = 0;
+    d->log_cnt = log;
     unlock_seq_row(rel, buf, true);
     relation_close(rel, NoLock);
 
-    e = session_entry(relid);
     e->last = result;
+    e->cached = last;
+    e->increment = p.increment;
     e->last_valid = true;
     last_used = e;
     return result;
@@ -793,12 +1226,15 @@ do_setval(Oid relid, int64 next, bool iscalled)
     d->log_cnt = 0;
     unlock_seq_row(rel, buf, true);
     relation_close(rel, NoLock);
-    if (iscalled)
     {
         SeqSession *e = session_entry(relid);
 
-        e->last = next;
-        e->last_valid = true;
+        if (iscalled)
+        {
+            e->last = next;
+            e->last_valid = true;
+        }
+        e->cached = e->last;    /* forget values fetched before */
     }
     return next;
 }
@@ -813,6 +1249,23 @@ Datum
 setval3_oid(PG_FUNCTION_ARGS)
 {
     PG_RETURN_INT64(do_setval(PG_GETARG_OID(0), PG_GETARG_INT64(1), PG_GETARG_BOOL(2)));
+}
+
+/* pg_sequence_last_value(regclass), for pg_sequences: NULL until the first nextval */
+Datum
+pg_sequence_last_value(PG_FUNCTION_ARGS)
+{
+    Relation    rel = open_sequence(PG_GETARG_OID(0), AccessShareLock);
+    Buffer      buf;
+    SeqData    *d = lock_seq_row(rel, &buf);
+    bool        is_called = d->is_called;
+    int64       last = d->last_value;
+
+    unlock_seq_row(rel, buf, false);
+    relation_close(rel, NoLock);
+    if (!is_called)
+        PG_RETURN_NULL();
+    PG_RETURN_INT64(last);
 }
 
 /* ---------------------------------------------------------------- regclass */
@@ -916,6 +1369,46 @@ regclass_from_name(const char *s)
         ereport(ERROR, errcode(ERRCODE_INVALID_NAME),
                 errmsg("invalid name syntax"));
     return RangeVarGetRelidExtended(schema, rel, NoLock, false);
+}
+
+/*
+ * pg_get_serial_sequence(table text, column text): the sequence owned by
+ * the column (serial, OWNED BY or identity), schema-qualified, or NULL.
+ * The table name is parsed as SQL (folded); the column name is literal.
+ */
+Datum
+pg_get_serial_sequence(PG_FUNCTION_ARGS)
+{
+    char       *tablename = text_to_cstring(PG_GETARG_TEXT_PP(0));
+    char       *colname = text_to_cstring(PG_GETARG_TEXT_PP(1));
+    Oid         relid = regclass_from_name(tablename);
+    Relation    rel = relation_open(relid, AccessShareLock);
+    int         attnum = RelationGetAttnum(rel, colname);
+    List       *rows;
+    ListCell   *lc;
+
+    if (attnum <= 0)
+        ereport(ERROR, errcode(ERRCODE_UNDEFINED_COLUMN),
+                errmsg("column \"%s\" of relation \"%s\" does not exist",
+                       colname, RelationGetRelationName(rel)));
+    relation_close(rel, NoLock);
+    rows = getDependentRows(RelationRelationId, relid, attnum, 0);
+    foreach(lc, rows)
+    {
+        DependRow  *r = lfirst(lc);
+
+        if (r->obj.classId == RelationRelationId &&
+            (r->deptype == DEPENDENCY_AUTO || r->deptype == DEPENDENCY_INTERNAL) &&
+            get_rel_relkind(r->obj.objectId) == RELKIND_SEQUENCE)
+        {
+            Oid seqid = r->obj.objectId;
+
+            PG_RETURN_TEXT_P(cstring_to_text(psprintf("%s.%s",
+                                                      quote_identifier(get_namespace_name(get_rel_namespace(seqid))),
+                                                      quote_identifier(get_rel_name(seqid)))));
+        }
+    }
+    PG_RETURN_NULL();
 }
 
 Datum

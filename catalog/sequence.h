@@ -1,7 +1,7 @@
 /*-------------------------------------------------------------------------
  * sequence.h
  *    Sequences: CREATE/DROP SEQUENCE, the sequences behind serial and
- *    identity columns, ownership (pg_depend 'a'), nextval and friends
+ *    identity columns, ownership (pg_depend 'a' / 'i'), nextval and friends
  *    (catalog/sequence.c).  regclass I/O lives there too.
  *-------------------------------------------------------------------------
  */
@@ -10,7 +10,7 @@
 
 #include "planner/parser.h"
 
-#define DependRelationId 2608   /* pg_depend */
+#include "catalog/dependency.h"
 
 /* CREATE SEQUENCE [IF NOT EXISTS] name [options] */
 extern void DefineSequence(PgQuery__CreateSeqStmt *stmt, const char *queryString);
@@ -22,7 +22,24 @@ extern void DefineSequence(PgQuery__CreateSeqStmt *stmt, const char *queryString
  */
 extern char *CreateOwnedSequence(const char *relname, Oid nspid, const char *colname,
                                  Oid seqtypid, PgQuery__Node **options, size_t noptions,
-                                 Oid relid, int16 attnum);
+                                 Oid relid, int16 attnum, char deptype);
+
+/* ALTER SEQUENCE [IF EXISTS] name options */
+extern void AlterSequence(PgQuery__AlterSeqStmt *stmt);
+
+/* Apply ALTER SEQUENCE options to a sequence (identity columns' too). */
+extern void AlterSequenceOptions(Oid seqid, PgQuery__Node **options, size_t noptions,
+                                 bool for_identity);
+
+/*
+ * ALTER SEQUENCE RENAME: the column defaults naming the sequence, rewritten
+ * for newname (call before the rename), and storing them (after it).
+ */
+extern List *SequenceDefaultsForRename(Oid seqid, const char *newname);
+extern void StoreSequenceDefaults(List *defaults);
+
+/* The sequence of identity column (relid, attnum), or InvalidOid. */
+extern Oid GetIdentitySequence(Oid relid, int16 attnum);
 
 /* DROP SEQUENCE [IF EXISTS] name [, ...] */
 extern void RemoveSequences(PgQuery__DropStmt *stmt);

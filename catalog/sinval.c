@@ -79,6 +79,20 @@ static SharedInvalidationMessage cmdMsgs[SINVAL_MAX_PENDING];
 static int  ncmd;
 static bool cmdOverflow;        /* too many: reset this backend's caches at CCI */
 
+/*
+ * Savepoints: for each open subtransaction, how many pending messages
+ * its parent had when it started (a stack in TopTransactionContext, one
+ * entry per open savepoint).  Rolling it back applies every pending
+ * message locally and forgets the ones it added (PostgreSQL's per-level
+ * transInvalInfo, flattened).
+ */
+typedef struct InvalSubMark
+{
+    int         npending;
+    struct InvalSubMark *next;
+} InvalSubMark;
+static InvalSubMark *subMarks;
+
 /* Copy buffer for reading (static: a backend reads one batch at a time). */
 static SharedInvalidationMessage readbuf[SINVAL_QUEUE_SIZE];
 
@@ -262,6 +276,55 @@ AtEOXact_Inval(bool isCommit)
     pendingOverflow = false;
     ncmd = 0;
     cmdOverflow = false;
+    subMarks = NULL;            /* its memory went with TopTransactionContext */
+}
+
+void
+AtStartSubXact_Inval(void)
+{
+    InvalSubMark *m;
+
+    if (!sinvalInitialized)
+        return;
+    m = MemoryContextAlloc(TopTransactionContext, sizeof(InvalSubMark));
+    m->npending = npending;
+    m->next = subMarks;
+    subMarks = m;
+}
+
+/*
+ * RELEASE: the subtransaction's messages simply stay pending for the
+ * parent.  ROLLBACK TO: entries rebuilt from its rolled-back rows must go,
+ * and a message it deduplicated against an older one is not in its part
+ * of the list -- so every pending message (and the current command's) is
+ * applied locally again, which is always safe; then the part it added is
+ * dropped unsent.  After an overflow the reset stays pending (harmless).
+ */
+void
+AtEOSubXact_Inval(bool isCommit)
+{
+    InvalSubMark *m = subMarks;
+
+    if (!sinvalInitialized || m == NULL)
+        return;
+    subMarks = m->next;
+    if (!isCommit)
+    {
+        if (pendingOverflow || cmdOverflow)
+            ResetAllCaches();
+        else
+        {
+            for (int i = 0; i < npending; i++)
+                LocalExecuteInvalidationMessage(&pending[i]);
+            for (int i = 0; i < ncmd; i++)
+                LocalExecuteInvalidationMessage(&cmdMsgs[i]);
+        }
+        if (!pendingOverflow && m->npending <= npending)
+            npending = m->npending;
+        ncmd = 0;
+        cmdOverflow = false;
+    }
+    pfree(m);
 }
 
 /* ---------------------------------------------------------------- reading */

@@ -85,6 +85,13 @@ extern void CommandEndInvalidationMessages(void);
 
 /* End of transaction (called by the catalog's XactCallback). */
 extern void AtEOXact_Inval(bool isCommit);
+/*
+ * Savepoints (the catalog's SubXactCallback): start of a subtransaction;
+ * its end -- RELEASE keeps its messages pending for the parent, ROLLBACK
+ * TO applies them locally and drops them unsent.
+ */
+extern void AtStartSubXact_Inval(void);
+extern void AtEOSubXact_Inval(bool isCommit);
 
 /*
  * Incremented whenever this backend applies invalidation messages (own or

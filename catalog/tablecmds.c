@@ -23,6 +23,7 @@
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
 #include "catalog/heap.h"
+#include "catalog/index.h"
 #include "catalog/lsyscache.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_attrdef.h"
@@ -73,6 +74,7 @@ typedef struct ColumnSpec
     char        identity;       /* 'a' ALWAYS, 'd' BY DEFAULT, or 0 */
     PgQuery__Constraint *identity_con;
     List       *checks;         /* CheckConstraintSpec * */
+    List       *indexcons;      /* IndexDef * of PRIMARY KEY / UNIQUE */
 } ColumnSpec;
 
 static void
@@ -152,10 +154,15 @@ transform_column_constraints(PgQuery__ColumnDef *cd, const char *relname,
                     spec->rawdefault = c->raw_expr;
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
-                refuse(queryString, c->location, "PRIMARY KEY constraints (they need indexes)");
-                break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
-                refuse(queryString, c->location, "UNIQUE constraints (they need indexes)");
+                {
+                    IndexDef   *def = palloc(sizeof(IndexDef));
+
+                    IndexDefFromConstraint(def, c, cd->colname, queryString);
+                    spec->indexcons = lappend(spec->indexcons, def);
+                    if (def->primary)
+                        saw_notnull = true;
+                }
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
                 {
@@ -177,9 +184,6 @@ transform_column_constraints(PgQuery__ColumnDef *cd, const char *relname,
                                    cd->colname, relname),
                             errposition(query_position(queryString, c->location)));
                 spec->identity = c->generated_when[0] == 'a' ? 'a' : 'd';
-                /* ALWAYS needs the analyzer's 428C9 check of explicit values */
-                if (spec->identity == 'a')
-                    refuse(queryString, c->location, "GENERATED ALWAYS identity columns");
                 spec->identity_con = c;
                 saw_notnull = true;
                 break;
@@ -190,13 +194,14 @@ transform_column_constraints(PgQuery__ColumnDef *cd, const char *relname,
                 refuse(queryString, c->location, "constraint attributes (DEFERRABLE, INITIALLY ...)");
                 break;
         }
+        /* PostgreSQL checks the pair when its second member is seen */
+        if (spec->identity && saw_default)
+            ereport(ERROR,
+                    errcode(ERRCODE_SYNTAX_ERROR),
+                    errmsg("both default and identity specified for column \"%s\" of table \"%s\"",
+                           cd->colname, relname),
+                    errposition(query_position(queryString, c->location)));
     }
-    if (spec->identity && saw_default)
-        ereport(ERROR,
-                errcode(ERRCODE_SYNTAX_ERROR),
-                errmsg("both default and identity specified for column \"%s\" of table \"%s\"",
-                       cd->colname, relname),
-                errposition(query_position(queryString, cd->location)));
     if (spec->identity && saw_null)
         ereport(ERROR,
                 errcode(ERRCODE_SYNTAX_ERROR),
@@ -275,16 +280,11 @@ on_commit_xact_callback(XactEvent event, void *arg)
             continue;
         if (item.drop)
         {
-            List       *owned = GetOwnedSequences(item.relid);
-            ListCell   *lc;
-
+            /* dependents, owned sequences included, go first (dependency.c) */
             LockRelationOid(item.relid, AccessExclusiveLock);
             DropDependentViews(list_make1_oid(item.relid), true,
                                RelationDescription(item.relid));
             heap_drop_with_catalog(item.relid);
-            CommandCounterIncrement();
-            foreach(lc, owned)
-                DropSequenceInternal(lfirst_oid(lc));
             CommandCounterIncrement();
             continue;
         }
@@ -337,6 +337,8 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
     Oid         relid;
     List       *table_checks = NIL;
     List       *checks = NIL;
+    List       *indexcons = NIL;    /* IndexDef *, in PostgreSQL's order */
+    IndexDef   *pkey = NULL;
 
     /* ---- what the statement asks for that Basalt refuses */
     if (str_or_null(rv->catalogname))
@@ -456,10 +458,13 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
                     switch (c->contype)
                     {
                         case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
-                            refuse(queryString, c->location, "PRIMARY KEY constraints (they need indexes)");
-                            break;
                         case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
-                            refuse(queryString, c->location, "UNIQUE constraints (they need indexes)");
+                            {
+                                IndexDef   *def = palloc(sizeof(IndexDef));
+
+                                IndexDefFromConstraint(def, c, NULL, queryString);
+                                indexcons = lappend(indexcons, def);
+                            }
                             break;
                         case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
                             {
@@ -485,6 +490,65 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
             default:
                 elog(ERROR, "unrecognized node type in CREATE TABLE: %d", (int) elt->node_case);
         }
+    }
+
+    /*
+     * ---- PRIMARY KEY / UNIQUE (transformIndexConstraints): column
+     * constraints, then table constraints; one primary key; the primary
+     * key first, then the others minus duplicates of an earlier one.
+     */
+    {
+        List       *all = NIL;
+        List       *final = NIL;
+        ListCell   *lc;
+
+        for (int i = 0; i < ncols; i++)
+            all = list_concat(all, cols[i].indexcons);
+        all = list_concat(all, indexcons);
+        foreach(lc, all)
+        {
+            IndexDef   *def = lfirst(lc);
+
+            if (!def->primary)
+                continue;
+            if (pkey != NULL)
+                ereport(ERROR,
+                        errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+                        errmsg("multiple primary keys for table \"%s\" are not allowed", relname),
+                        errposition(query_position(queryString, def->keys[0].location)));
+            pkey = def;
+            /* its columns are NOT NULL from the start */
+            for (int k = 0; k < def->nkeys; k++)
+                for (int j = 0; j < ncols; j++)
+                    if (strcmp(cols[j].name, def->keys[k].colname) == 0)
+                        cols[j].notnull = true;
+        }
+        if (pkey != NULL)
+            final = list_make1(pkey);
+        foreach(lc, all)
+        {
+            IndexDef   *def = lfirst(lc);
+            bool        keep = true;
+            ListCell   *lc2;
+
+            if (def == pkey)
+                continue;
+            foreach(lc2, final)
+            {
+                IndexDef   *prior = lfirst(lc2);
+
+                if (IndexDefsEquivalent(def, prior))
+                {
+                    if (prior->idxname == NULL)
+                        prior->idxname = def->idxname;
+                    keep = false;
+                    break;
+                }
+            }
+            if (keep)
+                final = lappend(final, def);
+        }
+        indexcons = final;
     }
 
     /* ---- MergeAttributes: names and count */
@@ -583,7 +647,8 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
 
             text = CreateOwnedSequence(relname, nspid, cols[i].name, att->atttypid,
                                        ic ? ic->options : NULL, ic ? ic->n_options : 0,
-                                       relid, (int16) (i + 1));
+                                       relid, (int16) (i + 1),
+                                       cols[i].identity ? DEPENDENCY_INTERNAL : DEPENDENCY_AUTO);
             if (cols[i].identity)
                 UpdateAttributeField(relid, (int16) (i + 1), Anum_pg_attribute_attidentity,
                                      CharGetDatum(cols[i].identity));
@@ -604,6 +669,14 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
     checks = list_concat(checks, table_checks);
     if (checks != NIL)
         AddRelationCheckConstraints(relid, checks);
+
+    /* ---- the indexes of PRIMARY KEY / UNIQUE constraints (catalog/index.c) */
+    {
+        ListCell   *lc;
+
+        foreach(lc, indexcons)
+            (void) DefineIndexInternal(relid, lfirst(lc), queryString);
+    }
 }
 
 /* ---------------------------------------------------------------- DROP TABLE */
@@ -747,19 +820,14 @@ RemoveRelations(PgQuery__DropStmt *stmt)
             relids = lappend_oid(relids, relid);
     }
 
-    /* views are the only objects that can depend on a table (view.c) */
+    /* dependents: views, and (silently) owned sequences (dependency.c) */
     if (relids != NIL)
         DropDependentViews(relids, stmt->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE,
                            RelationDescription(linitial_oid(relids)));
     foreach(lc, relids)
     {
-        List       *owned = GetOwnedSequences(lfirst_oid(lc));
-        ListCell   *lc2;
-
         heap_drop_with_catalog(lfirst_oid(lc));
         CommandCounterIncrement();
-        foreach(lc2, owned)
-            DropSequenceInternal(lfirst_oid(lc2));
     }
     if (relids != NIL)
         CommandCounterIncrement();

@@ -7,9 +7,9 @@
  * type (typmods and array bounds included), NOT NULL / NULL, DEFAULT NULL,
  * IF NOT EXISTS, a schema-qualified name, WITH (storage parameters:
  * validated and recorded, see reloptions.h), TABLESPACE pg_default, USING
- * heap.  Everything that needs machinery Basalt lacks is refused with
- * 0A000 rather than half-done: PRIMARY KEY / UNIQUE / EXCLUDE (no indexes
- * yet), CHECK, REFERENCES, other DEFAULTs, serial, identity and generated
+ * heap; PRIMARY KEY and UNIQUE (column and table forms) become indexes
+ * (catalog/index.c).  Everything that needs machinery Basalt lacks is refused with
+ * 0A000 rather than half-done: EXCLUDE, REFERENCES, other DEFAULTs, serial, identity and generated
  * columns, COLLATE, TEMP/UNLOGGED, inheritance, partitioning, LIKE, OF type.
  *
  * Concurrency: CREATE TABLE serializes against other CREATE TABLEs with a

@@ -32,6 +32,7 @@
 #include "catalog/sequence.h"
 #include "catalog/sinval.h"
 #include "catalog/truncate.h"
+#include "catalog/index.h"
 #include "storage/heapam.h"
 #include "storage/lmgr.h"
 #include "storage/snapshot.h"
@@ -85,6 +86,9 @@ RelationSetNewRelfilenode(Oid relid)
         elog(ERROR, "cache lookup failed for relation %u", relid);
     CacheInvalidateRelcache(relid);
     CommandCounterIncrement();
+    /* a table's indexes get new, empty storage too (catalog/index.c) */
+    if (get_rel_relkind(relid) == RELKIND_RELATION)
+        TruncateIndexesOf(relid);
 }
 
 /* pg_sequence.seqstart of seqid. */
@@ -158,6 +162,11 @@ ExecuteTruncate(PgQuery__TruncateStmt *stmt)
             ereport(ERROR,
                     errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
                     errmsg("permission denied: \"%s\" is a system catalog", rv->relname));
+        /* PostgreSQL's truncate_check_activity (RELATION_IS_OTHER_TEMP) */
+        if (c->relpersistence == RELPERSISTENCE_TEMP && !isTempNamespace(c->relnamespace))
+            ereport(ERROR,
+                    errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errmsg("cannot truncate temporary tables of other sessions"));
         if (!list_member_oid(relids, relid))
             relids = lappend_oid(relids, relid);
     }

@@ -5,29 +5,35 @@
  *    rewriteDefine.c and the relation part of dependency.c).
  *
  * Principal entry points:
- *    DefineView          CREATE [OR REPLACE] VIEW name [(cols)] AS query
+ *    DefineView          CREATE [OR REPLACE] [TEMP] VIEW name [(cols)]
+ *                        [WITH (options)] AS query [WITH CHECK OPTION]
  *    RemoveViews         DROP VIEW [IF EXISTS] name [, ...] [CASCADE|RESTRICT]
  *    GetViewQueryText    the stored SELECT, for the analyzer's expansion
- *    DropDependentViews  what DROP TABLE / VIEW / SCHEMA do about views
+ *    GetViewCheckOption  WITH CHECK OPTION, for DML through the view
+ *    DropDependentViews  DROP's dependents of relations (catalog/dependency.c)
  *
  * Storage (DECISIONS.md 17): the view's query is kept as SQL text in
  * pg_rewrite.ev_action of its "_RETURN" rule -- libpg_query's deparse of
  * the raw SELECT, validated by analyzing it at CREATE time.  The analyzer
  * re-analyzes the text at each use, so names in it resolve through the
  * search path of the using session (PostgreSQL binds them at CREATE).
- * Dependencies: one pg_depend row per relation (table or view) the
- * query reads directly, objid = the view's pg_class OID (PostgreSQL uses
- * the rule's OID and per-column rows; the walk is the same).
+ * Dependencies: one pg_depend row per column the query reads directly
+ * (of a table or a view), or per relation of which it reads no column;
+ * objid = the view's pg_class OID (PostgreSQL uses the rule's OID).
+ * A view on a temporary relation is temporary.  Options and the check
+ * option are pg_class.reloptions, as PostgreSQL's.
  *
  * Locking: CREATE serializes on pg_class as CREATE TABLE does; DROP takes
  * AccessExclusiveLock on each view, and on each dependent view it drops.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include <strings.h>
 #include "backend/interrupts.h"
 #include "backend/utils/stringinfo.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
+#include "catalog/dependency.h"
 #include "catalog/heap.h"
 #include "catalog/lsyscache.h"
 #include "catalog/namespace.h"
@@ -38,6 +44,7 @@
 #include "catalog/view.h"
 #include "planner/nodefuncs.h"
 #include "planner/planner.h"
+#include "procs/array.h"
 #include "procs/fmgr.h"
 #include "storage/heapam.h"
 #include "storage/lmgr.h"
@@ -255,30 +262,97 @@ GetViewQueryText(Oid relid)
     return result;
 }
 
-/* ---------------------------------------------------------------- pg_depend */
+/* ---------------------------------------------------------------- renames */
 
-static void
-record_view_dependency(Oid viewid, Oid refid)
+/*
+ * A relation the stored text names schema.oldname is renamed newname: so
+ * the text still means it.  The RangeVar gets the new name and, without
+ * an alias, the old name as alias (column references may be qualified by
+ * it).  Relation names in view text are always schema-qualified (CREATE
+ * VIEW qualifies them), so an unqualified one is a WITH query's.
+ */
+static bool
+rename_range_vars(ProtobufCMessage *msg, const char *schema, const char *oldname,
+                  const char *newname)
 {
-    Relation    rel = table_open(DependRelationId, RowExclusiveLock);
-    Datum       values[Natts_pg_depend];
-    bool        nulls[Natts_pg_depend];
-    HeapTuple   tup;
+    const ProtobufCMessageDescriptor *d = msg->descriptor;
+    bool        changed = false;
 
-    memset(values, 0, sizeof(values));
-    memset(nulls, false, sizeof(nulls));
-    values[Anum_pg_depend_classid - 1] = ObjectIdGetDatum(RelationRelationId);
-    values[Anum_pg_depend_objid - 1] = ObjectIdGetDatum(viewid);
-    values[Anum_pg_depend_objsubid - 1] = Int32GetDatum(0);
-    values[Anum_pg_depend_refclassid - 1] = ObjectIdGetDatum(RelationRelationId);
-    values[Anum_pg_depend_refobjid - 1] = ObjectIdGetDatum(refid);
-    values[Anum_pg_depend_refobjsubid - 1] = Int32GetDatum(0);
-    values[Anum_pg_depend_deptype - 1] = CharGetDatum('n');
-    tup = heap_form_tuple(RelationGetDescr(rel), values, nulls);
-    CatalogTupleInsert(rel, tup);
-    heap_freetuple(tup);
-    table_close(rel, RowExclusiveLock);
+    if (d == &pg_query__range_var__descriptor)
+    {
+        PgQuery__RangeVar *rv = (PgQuery__RangeVar *) msg;
+
+        if (rv->schemaname != NULL && strcmp(rv->schemaname, schema) == 0 &&
+            strcmp(rv->relname, oldname) == 0)
+        {
+            rv->relname = pstrdup(newname);
+            if (rv->alias == NULL)
+            {
+                rv->alias = palloc(sizeof(PgQuery__Alias));
+                pg_query__alias__init(rv->alias);
+                rv->alias->aliasname = pstrdup(oldname);
+            }
+            return true;
+        }
+        return false;
+    }
+    for (unsigned i = 0; i < d->n_fields; i++)
+    {
+        const ProtobufCFieldDescriptor *f = &d->fields[i];
+
+        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+            continue;
+        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+            *(const uint32_t *) ((const char *) msg + f->quantifier_offset) != f->id)
+            continue;
+        if (f->label == PROTOBUF_C_LABEL_REPEATED)
+        {
+            size_t      n = *(const size_t *) ((const char *) msg + f->quantifier_offset);
+            ProtobufCMessage **arr = *(ProtobufCMessage ***) ((char *) msg + f->offset);
+
+            for (size_t k = 0; k < n; k++)
+                if (arr[k] != NULL)
+                    changed |= rename_range_vars(arr[k], schema, oldname, newname);
+        }
+        else
+        {
+            ProtobufCMessage *sub = *(ProtobufCMessage **) ((char *) msg + f->offset);
+
+            if (sub != NULL)
+                changed |= rename_range_vars(sub, schema, oldname, newname);
+        }
+    }
+    return changed;
 }
+
+void
+RenameRelationInViews(Oid relid, const char *oldname, const char *newname)
+{
+    List       *views = GetDependentViews(relid);
+    const char *schema = get_namespace_name(get_rel_namespace(relid));
+    ListCell   *lc;
+
+    foreach(lc, views)
+    {
+        Oid         viewid = lfirst_oid(lc);
+        List       *raw = raw_parser(GetViewQueryText(viewid));
+        RawStmt    *rs;
+
+        if (list_length(raw) != 1)
+            elog(ERROR, "invalid stored query of view %u", viewid);
+        rs = linitial(raw);
+        if (!rename_range_vars((ProtobufCMessage *) rs->stmt, schema, oldname, newname))
+            continue;
+        LockRelationOid(viewid, AccessExclusiveLock);
+        CatalogUpdateField(RewriteRelationId, Anum_pg_rewrite_ev_class, viewid,
+                           Anum_pg_rewrite_ev_action,
+                           CStringGetTextDatum(deparse_raw_select(rs->stmt)));
+        CacheInvalidateRelcache(viewid);
+    }
+    CommandCounterIncrement();
+}
+
+/* ---------------------------------------------------------------- pg_depend */
 
 /* The views with a deptype 'n' pg_depend row on relid, in scan order. */
 List *
@@ -308,81 +382,134 @@ GetDependentViews(Oid relid)
     return result;
 }
 
-/* Relations a query reads directly (a view expanded in it counts as the view). */
-static bool
-collect_relations_walker(Node *node, void *context)
+/*
+ * What a view's query reads directly, as PostgreSQL's
+ * find_expr_references_walker records it: each column (Var) of a table or
+ * view in its range tables, and the whole relation for one of which it
+ * uses no column (count(*)).  A view expanded in the query counts as the
+ * view (its own reads are its own dependencies).
+ */
+typedef struct ViewRefs
 {
-    List      **rels = (List **) context;
+    List       *rtables;        /* range tables, innermost first */
+    List       *relids;         /* parallel to attnums: what is read */
+    List       *attnums;
+} ViewRefs;
+
+static bool
+relation_like_rte(RangeTblEntry *rte)
+{
+    return rte->rtekind == RTE_RELATION ||
+        (rte->rtekind == RTE_SUBQUERY && rte->relkind == RELKIND_VIEW && OidIsValid(rte->relid));
+}
+
+static void
+add_view_ref(ViewRefs *refs, Oid relid, int attnum)
+{
+    ListCell   *lc1,
+               *lc2;
+
+    forboth(lc1, refs->relids, lc2, refs->attnums)
+        if (lfirst_oid(lc1) == relid && lfirst_int(lc2) == attnum)
+            return;
+    refs->relids = lappend_oid(refs->relids, relid);
+    refs->attnums = lappend_int(refs->attnums, attnum);
+}
+
+static bool
+collect_view_refs_walker(Node *node, void *context)
+{
+    ViewRefs   *refs = (ViewRefs *) context;
 
     if (node == NULL)
         return false;
+    if (IsA(node, Var))
+    {
+        Var        *var = (Var *) node;
+
+        if ((int) var->varlevelsup < list_length(refs->rtables))
+        {
+            List       *rtable = list_nth(refs->rtables, (int) var->varlevelsup);
+
+            if (var->varno >= 1 && var->varno <= list_length(rtable))
+            {
+                RangeTblEntry *rte = list_nth(rtable, var->varno - 1);
+
+                if (relation_like_rte(rte))
+                    add_view_ref(refs, rte->relid, var->varattno > 0 ? var->varattno : 0);
+            }
+        }
+        return false;
+    }
     if (IsA(node, Query))
     {
         Query      *q = (Query *) node;
         ListCell   *lc;
+        bool        result;
 
+        refs->rtables = lcons(q->rtable, refs->rtables);
         foreach(lc, q->rtable)
         {
             RangeTblEntry *rte = lfirst(lc);
 
-            if (rte->rtekind == RTE_RELATION ||
-                (rte->rtekind == RTE_SUBQUERY && rte->relkind == RELKIND_VIEW &&
-                 OidIsValid(rte->relid)))
-            {
-                if (!list_member_oid(*rels, rte->relid))
-                    *rels = lappend_oid(*rels, rte->relid);
-            }
-            else if (rte->rtekind == RTE_SUBQUERY)
-                (void) collect_relations_walker((Node *) rte->subquery, context);
+            if (relation_like_rte(rte))
+                add_view_ref(refs, rte->relid, 0);
+            else if (rte->rtekind == RTE_SUBQUERY && rte->subquery != NULL)
+                (void) collect_view_refs_walker((Node *) rte->subquery, context);
         }
-        return query_tree_walker(q, collect_relations_walker, context, QTW_IGNORE_RT_SUBQUERIES);
+        result = query_tree_walker(q, collect_view_refs_walker, context,
+                                   QTW_IGNORE_RT_SUBQUERIES | QTW_IGNORE_JOINALIASES);
+        refs->rtables = list_delete_nth_cell(refs->rtables, 0);
+        return result;
     }
-    return expression_tree_walker(node, collect_relations_walker, context);
+    return expression_tree_walker(node, collect_view_refs_walker, context);
+}
+
+/* pg_depend rows for what the view's query reads (PostgreSQL keeps column refs over whole ones). */
+static void
+record_view_dependencies(Oid viewid, Query *query)
+{
+    ViewRefs    refs;
+    ObjectAddress self;
+    ListCell   *lc1,
+               *lc2;
+
+    memset(&refs, 0, sizeof(refs));
+    (void) collect_view_refs_walker((Node *) query, &refs);
+    self.classId = RelationRelationId;
+    self.objectId = viewid;
+    self.objectSubId = 0;
+    forboth(lc1, refs.relids, lc2, refs.attnums)
+    {
+        Oid         relid = lfirst_oid(lc1);
+        int         attnum = lfirst_int(lc2);
+        bool        has_columns = false;
+        ListCell   *lc3,
+                   *lc4;
+
+        if (attnum == 0)
+        {
+            forboth(lc3, refs.relids, lc4, refs.attnums)
+                has_columns |= (lfirst_oid(lc3) == relid && lfirst_int(lc4) != 0);
+            if (has_columns)
+                continue;
+        }
+        recordDependencyOnRelation(&self, relid, attnum, DEPENDENCY_NORMAL);
+    }
+}
+
+/* Relations the view reads directly (for the self-reference check). */
+static List *
+view_referenced_relations(Query *query)
+{
+    ViewRefs    refs;
+
+    memset(&refs, 0, sizeof(refs));
+    (void) collect_view_refs_walker((Node *) query, &refs);
+    return refs.relids;
 }
 
 /* ---------------------------------------------------------------- dropping */
-
-typedef struct DepWalk
-{
-    List       *found;          /* view OIDs, discovery order */
-    StringInfoData detail;      /* "view v depends on table t" lines */
-    int         nlines;
-} DepWalk;
-
-/*
- * Depth first, in pg_depend order, as PostgreSQL reports them; a view
- * that depends directly on one of the relations being dropped is reported
- * as depending on that one rather than on the view it was reached through.
- */
-static void
-walk_dependents(Oid relid, List *dropping, DepWalk *w)
-{
-    List       *deps = GetDependentViews(relid);
-    ListCell   *lc;
-
-    foreach(lc, deps)
-    {
-        Oid         viewid = lfirst_oid(lc);
-        Oid         reason = relid;
-        ListCell   *lc2;
-
-        CHECK_FOR_INTERRUPTS();
-        if (list_member_oid(w->found, viewid) || list_member_oid(dropping, viewid))
-            continue;
-        foreach(lc2, dropping)
-            if (list_member_oid(GetDependentViews(lfirst_oid(lc2)), viewid))
-            {
-                reason = lfirst_oid(lc2);
-                break;
-            }
-        w->found = lappend_oid(w->found, viewid);
-        if (w->nlines++ > 0)
-            appendStringInfoChar(&w->detail, '\n');
-        appendStringInfo(&w->detail, "%s depends on %s",
-                         RelationDescription(viewid), RelationDescription(reason));
-        walk_dependents(viewid, dropping, w);
-    }
-}
 
 void
 DropViewInternal(Oid viewid)
@@ -394,45 +521,132 @@ DropViewInternal(Oid viewid)
 void
 DropDependentViews(List *relids, bool cascade, const char *what)
 {
-    DepWalk     w;
+    List       *targets = NIL;
     ListCell   *lc;
 
-    memset(&w, 0, sizeof(w));
-    initStringInfo(&w.detail);
+    (void) what;
     foreach(lc, relids)
-        walk_dependents(lfirst_oid(lc), relids, &w);
-    if (w.found == NIL)
-        return;
-    if (!cascade)
-        ereport(ERROR,
-                errcode(ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST),
-                errmsg("cannot drop %s because other objects depend on it", what),
-                errdetail("%s", w.detail.data),
-                errhint("Use DROP ... CASCADE to drop the dependent objects too."));
-    if (list_length(w.found) == 1)
-        ereport(NOTICE,
-                errmsg("drop cascades to %s", RelationDescription(linitial_oid(w.found))));
-    else
     {
-        StringInfoData buf;
+        ObjectAddress *a = palloc(sizeof(ObjectAddress));
 
-        initStringInfo(&buf);
-        foreach(lc, w.found)
-            appendStringInfo(&buf, "%sdrop cascades to %s", buf.len ? "\n" : "",
-                             RelationDescription(lfirst_oid(lc)));
-        ereport(NOTICE,
-                errmsg("drop cascades to %d other objects", list_length(w.found)),
-                errdetail("%s", buf.data));
+        a->classId = RelationRelationId;
+        a->objectId = lfirst_oid(lc);
+        a->objectSubId = 0;
+        targets = lappend(targets, a);
     }
-    /* the last found depends on the earlier ones: drop in reverse */
-    for (int i = list_length(w.found) - 1; i >= 0; i--)
+    DropDependentObjects(targets, cascade);
+}
+
+/* ---------------------------------------------------------------- options */
+
+/*
+ * WITH (check_option = local|cascaded, security_barrier, security_invoker)
+ * and WITH [LOCAL | CASCADED] CHECK OPTION, as pg_class.reloptions text[]
+ * (PostgreSQL's view_reloptions), or 0.
+ */
+static Datum
+view_reloptions(PgQuery__ViewStmt *stmt)
+{
+    Datum      *elems = palloc(sizeof(Datum) * (stmt->n_options + 1));
+    int         n = 0;
+
+    for (size_t i = 0; i < stmt->n_options; i++)
     {
-        Oid viewid = list_nth_oid(w.found, i);
+        PgQuery__DefElem *d = stmt->options[i]->def_elem;
+        PgQuery__Node *arg = d->arg;
+        const char *value;
 
-        LockRelationOid(viewid, AccessExclusiveLock);
-        DropViewInternal(viewid);
-        CommandCounterIncrement();
+        if (arg == NULL)
+            value = "true";
+        else if (arg->node_case == PG_QUERY__NODE__NODE_STRING)
+            value = arg->string->sval;
+        else if (arg->node_case == PG_QUERY__NODE__NODE_INTEGER)
+            value = psprintf("%d", arg->integer->ival);
+        else if (arg->node_case == PG_QUERY__NODE__NODE_BOOLEAN)
+            value = arg->boolean->boolval ? "true" : "false";
+        else if (arg->node_case == PG_QUERY__NODE__NODE_FLOAT)
+            value = arg->float_->fval;
+        else if (arg->node_case == PG_QUERY__NODE__NODE_TYPE_NAME && arg->type_name->n_names > 0 &&
+                 arg->type_name->names[arg->type_name->n_names - 1]->node_case == PG_QUERY__NODE__NODE_STRING)
+            value = arg->type_name->names[arg->type_name->n_names - 1]->string->sval;   /* a bare word */
+        else
+            value = "";
+        if (d->defnamespace != NULL && d->defnamespace[0] != '\0')
+            ereport(ERROR,
+                    errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("unrecognized parameter namespace \"%s\"", d->defnamespace));
+        if (strcmp(d->defname, "check_option") == 0)
+        {
+            if (strcasecmp(value, "local") != 0 && strcasecmp(value, "cascaded") != 0)
+                ereport(ERROR,
+                        errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                        errmsg("invalid value for enum option \"%s\": %s", d->defname, value),
+                        errdetail("Valid values are \"local\" and \"cascaded\"."));
+        }
+        else if (strcmp(d->defname, "security_barrier") == 0 ||
+                 strcmp(d->defname, "security_invoker") == 0)
+        {
+            static const char *const bools[] = {"true", "false", "on", "off", "yes", "no", "1", "0", "t", "f", "y", "n"};
+            bool        ok = false;
+
+            for (int k = 0; k < (int) lengthof(bools); k++)
+                ok |= strcasecmp(value, bools[k]) == 0;
+            if (!ok)
+                ereport(ERROR,
+                        errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                        errmsg("invalid value for boolean option \"%s\": %s", d->defname, value));
+        }
+        else
+            ereport(ERROR,
+                    errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("unrecognized parameter \"%s\"", d->defname));
+        elems[n++] = CStringGetTextDatum(psprintf("%s=%s", d->defname, value));
     }
+    if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION)
+        elems[n++] = CStringGetTextDatum("check_option=local");
+    else if (stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION)
+        elems[n++] = CStringGetTextDatum("check_option=cascaded");
+    if (n == 0)
+        return (Datum) 0;
+    return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, 'i'));
+}
+
+char
+GetViewCheckOption(Oid viewid)
+{
+    Relation    rel = table_open(RelationRelationId, AccessShareLock);
+    TupleDesc   desc = RelationGetDescr(rel);
+    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
+    HeapTuple   tup;
+    char        result = '\0';
+
+    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+    {
+        bool        isnull;
+        Datum       d;
+        Datum      *elems;
+        int         n;
+
+        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_class_oid, desc, &isnull)) != viewid)
+            continue;
+        d = heap_getattr(tup, Anum_pg_class_reloptions, desc, &isnull);
+        if (!isnull)
+        {
+            deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false, 'i',
+                              &elems, NULL, &n);
+            for (int i = 0; i < n; i++)
+            {
+                char       *opt = TextDatumGetCString(elems[i]);
+
+                if (strncasecmp(opt, "check_option=", 13) == 0)
+                    result = strcasecmp(opt + 13, "cascaded") == 0 ? 'c' : 'l';
+            }
+        }
+        break;
+    }
+    heap_endscan(scan);
+    table_close(rel, AccessShareLock);
+    return result;
 }
 
 /* ---------------------------------------------------------------- CREATE VIEW */
@@ -466,10 +680,26 @@ check_view_tupdesc(TupleDesc newdesc, TupleDesc olddesc)
                            format_type_with_typemod(o->atttypid, o->atttypmod),
                            format_type_with_typemod(n->atttypid, n->atttypmod)));
     }
-    if (newdesc->natts > olddesc->natts)
-        ereport(ERROR,
-                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                errmsg("adding columns with CREATE OR REPLACE VIEW is not supported yet"));
+}
+
+/* CREATE OR REPLACE VIEW with more columns: append them (PostgreSQL's AT_AddColumnToView). */
+static void
+add_view_columns(Oid viewid, TupleDesc newdesc, int oldnatts)
+{
+    for (int i = oldnatts; i < newdesc->natts; i++)
+    {
+        FormData_pg_attribute att = *TupleDescAttr(newdesc, i);
+
+        att.attrelid = viewid;
+        att.attnum = (int16) (i + 1);
+        att.attnotnull = false;
+        att.atthasdef = false;
+        InsertPgAttributeTuple(&att, -1);
+    }
+    CatalogUpdateField(RelationRelationId, Anum_pg_class_oid, viewid,
+                       Anum_pg_class_relnatts, Int16GetDatum((int16) newdesc->natts));
+    CacheInvalidateRelcache(viewid);
+    CommandCounterIncrement();
 }
 
 void
@@ -486,22 +716,16 @@ DefineView(PgQuery__ViewStmt *stmt, const char *queryString)
     Oid         relid;
     List       *refs = NIL;
     ListCell   *lc;
+    bool        temp = false;
+    Datum       reloptions;
 
     if (rv->relpersistence && rv->relpersistence[0] == RELPERSISTENCE_TEMP)
-        ereport(ERROR,
-                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                errmsg("temporary views are not supported yet"));
+        temp = true;
     if (rv->catalogname && rv->catalogname[0])
         ereport(ERROR,
                 errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                 errmsg("cross-database references are not implemented: %s.%s.%s",
                        rv->catalogname, rv->schemaname, rv->relname));
-    if (stmt->n_options > 0 ||
-        stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION ||
-        stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION)
-        ereport(ERROR,
-                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                errmsg("view options and WITH CHECK OPTION are not supported yet"));
     if (stmt->query->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
         stmt->query->select_stmt->into_clause != NULL)
         ereport(ERROR,
@@ -520,6 +744,42 @@ DefineView(PgQuery__ViewStmt *stmt, const char *queryString)
                 errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                 errmsg("views must not contain data-modifying statements in WITH"));
     qdesc = QueryResultTupleDesc(query);
+
+    /* ---- WITH [CASCADED | LOCAL] CHECK OPTION needs an auto-updatable view */
+    {
+        bool        check_option = stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION ||
+            stmt->with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION;
+
+        for (size_t i = 0; i < stmt->n_options; i++)
+            if (stmt->options[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM &&
+                strcmp(stmt->options[i]->def_elem->defname, "check_option") == 0)
+                check_option = true;
+        if (check_option)
+        {
+            const char *detail = view_query_not_updatable_detail(query);
+            bool        anycol = false;
+            ListCell   *lc2;
+
+            if (detail == NULL)
+            {
+                /* view_cols_are_auto_updatable: some column is a plain base column */
+                foreach(lc2, query->targetList)
+                {
+                    TargetEntry *tle = lfirst(lc2);
+
+                    anycol |= !tle->resjunk && IsA(tle->expr, Var) &&
+                        ((Var *) tle->expr)->varlevelsup == 0 && ((Var *) tle->expr)->varattno > 0;
+                }
+                if (!anycol)
+                    detail = "Views that have no updatable columns are not automatically updatable.";
+            }
+            if (detail != NULL)
+                ereport(ERROR,
+                        errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                        errmsg("WITH CHECK OPTION is supported only on automatically updatable views"),
+                        errhint("%s", detail));
+        }
+    }
 
     /* ---- column names: the aliases replace the first N */
     if ((int) stmt->n_aliases > qdesc->natts)
@@ -565,11 +825,40 @@ DefineView(PgQuery__ViewStmt *stmt, const char *queryString)
         qualify_range_vars((ProtobufCMessage *) stmt->query, ctenames);
     }
     sql = deparse_raw_select(stmt->query);
-    (void) collect_relations_walker((Node *) query, &refs);
+    refs = view_referenced_relations(query);
+
+    /* ---- a view on a temporary relation is temporary (isQueryUsingTempRelation) */
+    if (schemaname != NULL && strcmp(schemaname, "pg_temp") == 0)
+        temp = true;
+    if (!temp)
+        foreach(lc, refs)
+        {
+            const ClassInfo *c = lookup_class(lfirst_oid(lc));
+
+            if (c != NULL && c->relpersistence == RELPERSISTENCE_TEMP)
+            {
+                temp = true;
+                ereport(NOTICE,
+                        errmsg("view \"%s\" will be a temporary view", rv->relname));
+                break;
+            }
+        }
+
+    reloptions = view_reloptions(stmt);
 
     /* ---- the schema and the name */
-    nspid = schemaname ? LookupExplicitNamespace(schemaname, false) : LookupCreationNamespace(NULL);
-    if (IsSystemNamespace(nspid))
+    if (temp)
+    {
+        if (schemaname != NULL && strcmp(schemaname, "pg_temp") != 0 &&
+            !isTempNamespace(get_namespace_oid(schemaname, true)))
+            ereport(ERROR,
+                    errcode(ERRCODE_INVALID_TABLE_DEFINITION),
+                    errmsg("cannot create temporary relation in non-temporary schema"));
+        nspid = GetTempNamespace();
+    }
+    else
+        nspid = schemaname ? LookupExplicitNamespace(schemaname, false) : LookupCreationNamespace(NULL);
+    if (IsSystemNamespace(nspid) && !allow_system_table_mods)
         ereport(ERROR,
                 errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
                 errmsg("permission denied to create \"%s.%s\"",
@@ -601,16 +890,12 @@ DefineView(PgQuery__ViewStmt *stmt, const char *queryString)
                            rv->relname));
         old = relation_open(relid, NoLock);
         check_view_tupdesc(desc, RelationGetDescr(old));
+        if (desc->natts > RelationGetNumberOfAttributes(old))
+            add_view_columns(relid, desc, RelationGetNumberOfAttributes(old));
         relation_close(old, NoLock);
         DeleteCatalogRowsByOid(RewriteRelationId, Anum_pg_rewrite_ev_class, relid);
         /* its own dependencies (objid = the view) go; dependents stay */
-        {
-            List *dependents = GetDependentViews(relid);
-
-            DeleteDependenciesOf(relid);
-            foreach(lc, dependents)
-                record_view_dependency(lfirst_oid(lc), relid);
-        }
+        deleteDependencyRecordsFor(RelationRelationId, relid);
         CacheInvalidateRelcache(relid);
     }
     else
@@ -623,12 +908,12 @@ DefineView(PgQuery__ViewStmt *stmt, const char *queryString)
                             "so you must use a name that doesn't conflict "
                             "with any existing type."));
         relid = heap_create_with_catalog(rv->relname, nspid, desc, RELKIND_VIEW,
-                                         RELPERSISTENCE_PERMANENT, (Datum) 0);
+                                         temp ? RELPERSISTENCE_TEMP : RELPERSISTENCE_PERMANENT,
+                                         reloptions);
     }
     CommandCounterIncrement();
     store_view_rule(relid, sql);
-    foreach(lc, refs)
-        record_view_dependency(relid, lfirst_oid(lc));
+    record_view_dependencies(relid, query);
     CommandCounterIncrement();
 }
 

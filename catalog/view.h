@@ -47,4 +47,13 @@ extern char *RelationDescription(Oid relid);
 /* Drop a view's catalog rows (pg_class, pg_attribute, pg_type, pg_rewrite, pg_depend). */
 extern void DropViewInternal(Oid viewid);
 
+/*
+ * Relation relid was renamed from oldname to newname: the stored text of
+ * the views that read it names it anew (views are SQL text, DECISIONS.md 17).
+ */
+extern void RenameRelationInViews(Oid relid, const char *oldname, const char *newname);
+
+/* WITH CHECK OPTION of a view: 'l' LOCAL, 'c' CASCADED, or '\0' (pg_class.reloptions). */
+extern char GetViewCheckOption(Oid viewid);
+
 #endif /* CATALOG_VIEW_H */

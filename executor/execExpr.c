@@ -87,7 +87,7 @@ collect_last_attnums_walker(Node *node, void *context)
             info->last_scan = Max(info->last_scan, a);
         return false;
     }
-    if (IsA(node, Aggref) || IsA(node, WindowFunc))
+    if (IsA(node, Aggref) || IsA(node, WindowFunc) || IsA(node, GroupingFunc))
         return false;           /* its arguments are evaluated by the Agg/WindowAgg node */
     if (IsA(node, SubPlan))
         return collect_last_attnums_walker((Node *) ((SubPlan *) node)->args, context);
@@ -544,6 +544,9 @@ ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
                     scratch.opcode = EEOP_SCAN_VAR;
                     scratch.d.var.attnum = -1;
                 }
+                else if (var->varattno == 0 && var->varno != INNER_VAR &&
+                         var->varno != OUTER_VAR)
+                    ExecInitWholeRowVar(&scratch, var, state);     /* execExprRow.c */
                 else if (var->varattno <= 0)
                     ereport(ERROR,
                             (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -599,6 +602,25 @@ ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
             {
                 scratch.opcode = EEOP_AGGREF;
                 scratch.d.aggref.aggno = ((Aggref *) node)->aggno;
+                ExprEvalPushStep(state, &scratch);
+                break;
+            }
+        case T_GroupingFunc:
+            {
+                /* GROUPING(): a bit per argument not grouped in the Agg's current set */
+                GroupingFunc *g = (GroupingFunc *) node;
+                int         i = 0;
+                ListCell   *gl;
+
+                if (state->parent == NULL || !IsA(state->parent, AggState))
+                    elog(ERROR, "GroupingFunc found in non-Agg plan node");
+                scratch.opcode = EEOP_GROUPING_FUNC;
+                scratch.d.grouping_func.parent = (AggState *) state->parent;
+                scratch.d.grouping_func.ncols = list_length(g->cols);
+                scratch.d.grouping_func.cols = palloc(sizeof(int16) *
+                                                      (Size) Max(list_length(g->cols), 1));
+                foreach(gl, g->cols)
+                    scratch.d.grouping_func.cols[i++] = (int16) lfirst_int(gl);
                 ExprEvalPushStep(state, &scratch);
                 break;
             }
@@ -780,8 +802,16 @@ ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
                 NullTest   *nt = (NullTest *) node;
 
                 ExecInitExprRec(nt->arg, state, resv, resnull);
-                scratch.opcode = nt->nulltesttype == IS_NULL ?
-                    EEOP_NULLTEST_ISNULL : EEOP_NULLTEST_ISNOTNULL;
+                if (nt->argisrow)
+                {
+                    /* a record: the null test looks at its fields */
+                    scratch.opcode = nt->nulltesttype == IS_NULL ?
+                        EEOP_NULLTEST_ROWISNULL : EEOP_NULLTEST_ROWISNOTNULL;
+                    scratch.d.rownulltest.cache = ExecInitRecordStepCache();
+                }
+                else
+                    scratch.opcode = nt->nulltesttype == IS_NULL ?
+                        EEOP_NULLTEST_ISNULL : EEOP_NULLTEST_ISNOTNULL;
                 ExprEvalPushStep(state, &scratch);
                 break;
             }
@@ -810,9 +840,21 @@ ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
         case T_ArrayExpr:
             init_array_expr((ArrayExpr *) node, state, resv, resnull);
             break;
+        case T_FieldSelect:
+            {
+                FieldSelect *fs = (FieldSelect *) node;
+
+                ExecInitExprRec(fs->arg, state, resv, resnull);
+                scratch.opcode = EEOP_FIELDSELECT;
+                scratch.d.fieldselect.cache = ExecInitRecordStepCache();
+                scratch.d.fieldselect.fieldnum = fs->fieldnum;
+                scratch.d.fieldselect.resulttype = fs->resulttype;
+                ExprEvalPushStep(state, &scratch);
+                break;
+            }
         case T_RowExpr:
             {
-                /* ROW(...) as a value: an anonymous record (procs/rowtypes.c) */
+                /* ROW(...) as a value: a record (procs/rowtypes.c) */
                 RowExpr    *rowexpr = (RowExpr *) node;
                 ExprEvalStep scratch = {0};
                 int         nelems = list_length(rowexpr->args);
@@ -823,14 +865,17 @@ ExecInitExprRec(Expr *node, ExprState *state, Datum *resv, bool *resnull)
                 scratch.resvalue = resv;
                 scratch.resnull = resnull;
                 scratch.d.row.tupdesc = CreateTemplateTupleDesc(nelems);
+                scratch.d.row.tupdesc->tdtypeid = rowexpr->row_typeid;
                 scratch.d.row.elemvalues = palloc0(sizeof(Datum) * (Size) Max(nelems, 1));
                 scratch.d.row.elemnulls = palloc0(sizeof(bool) * (Size) Max(nelems, 1));
                 foreach(lc, rowexpr->args)
                 {
                     Node       *arg = lfirst(lc);
 
-                    TupleDescInitEntry(scratch.d.row.tupdesc, off + 1, NULL, exprType(arg),
-                                       exprTypmod(arg), 0);
+                    TupleDescInitEntry(scratch.d.row.tupdesc, off + 1,
+                                       off < list_length(rowexpr->colnames) ?
+                                       (char *) list_nth(rowexpr->colnames, off) : NULL,
+                                       exprType(arg), exprTypmod(arg), 0);
                     ExecInitExprRec(lfirst(lc), state, &scratch.d.row.elemvalues[off],
                                     &scratch.d.row.elemnulls[off]);
                     off++;

@@ -60,6 +60,7 @@ typedef enum ExprEvalOp
     EEOP_NULLIF,
     EEOP_MINMAX,
     EEOP_AGGREF,
+    EEOP_GROUPING_FUNC,
     EEOP_SUBPLAN,
     EEOP_SQLVALUEFUNCTION,
     EEOP_ARRAYEXPR,
@@ -67,6 +68,10 @@ typedef enum ExprEvalOp
     EEOP_SBSREF,
     EEOP_ARRAYCOERCE,
     EEOP_ROW,
+    EEOP_SCAN_WHOLEROW,
+    EEOP_FIELDSELECT,
+    EEOP_NULLTEST_ROWISNULL,
+    EEOP_NULLTEST_ROWISNOTNULL,
     EEOP_LAST
 } ExprEvalOp;
 
@@ -137,6 +142,12 @@ typedef struct ExprEvalStep
             FunctionCallInfo fcinfo_data;
         } minmax;
         struct { int aggno; } aggref;
+        struct
+        {
+            struct AggState *parent;    /* reads its grp_grouped */
+            int         ncols;
+            int16      *cols;           /* input columns (attnos) of the arguments */
+        } grouping_func;
         struct { struct SubPlanState *sstate; } subplan;
         struct { SQLValueFunction *svf; } sqlvaluefunction;
         struct
@@ -169,6 +180,14 @@ typedef struct ExprEvalStep
             PGFunction  fn_addr;
         } scalararrayop;
         struct { SubscriptingRefState *state; } sbsref;
+        struct { struct RecordStepCache *cache; } wholerow;    /* execExprRow.c */
+        struct
+        {
+            struct RecordStepCache *cache;
+            int         fieldnum;       /* 1-based */
+            Oid         resulttype;
+        } fieldselect;
+        struct { struct RecordStepCache *cache; } rownulltest;
         struct { struct ArrayCoerceState *state; } arraycoerce;
     } d;
 } ExprEvalStep;
@@ -194,5 +213,12 @@ typedef struct ArrayCoerceState
 } ArrayCoerceState;
 
 extern void ExecEvalArrayCoerce(ExprEvalStep *op, struct ExprContext *econtext);
+
+/* execExprRow.c: whole-row Vars, field selection, ROW IS [NOT] NULL */
+extern void ExecInitWholeRowVar(ExprEvalStep *scratch, Var *var, ExprState *state);
+extern struct RecordStepCache *ExecInitRecordStepCache(void);
+extern void ExecEvalWholeRowVar(ExprEvalStep *op, struct ExprContext *econtext);
+extern void ExecEvalFieldSelect(ExprEvalStep *op);
+extern void ExecEvalRowNullTest(ExprEvalStep *op, bool checkisnull);
 
 #endif

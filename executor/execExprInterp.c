@@ -757,6 +757,23 @@ ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
                 *op->resnull = econtext->ecxt_aggnulls[op->d.aggref.aggno];
                 break;
 
+            case EEOP_GROUPING_FUNC:
+                {
+                    /* no grouping sets (grp_grouped NULL): every column is grouped */
+                    const bool *grouped = op->d.grouping_func.parent->grp_grouped;
+                    int32       result = 0;
+
+                    for (int i = 0; i < op->d.grouping_func.ncols; i++)
+                    {
+                        result <<= 1;
+                        if (grouped && !grouped[op->d.grouping_func.cols[i]])
+                            result |= 1;
+                    }
+                    *op->resvalue = Int32GetDatum(result);
+                    *op->resnull = false;
+                    break;
+                }
+
             case EEOP_SUBPLAN:
                 *op->resvalue = ExecSubPlan(op->d.subplan.sstate, econtext, op->resnull);
                 break;
@@ -781,6 +798,18 @@ ExecInterpExpr(ExprState *state, ExprContext *econtext, bool *isnull)
                 *op->resvalue = make_record_datum(op->d.row.tupdesc, op->d.row.elemvalues,
                                                   op->d.row.elemnulls);
                 *op->resnull = false;
+                break;
+            case EEOP_SCAN_WHOLEROW:
+                ExecEvalWholeRowVar(op, econtext);
+                break;
+            case EEOP_FIELDSELECT:
+                ExecEvalFieldSelect(op);
+                break;
+            case EEOP_NULLTEST_ROWISNULL:
+                ExecEvalRowNullTest(op, true);
+                break;
+            case EEOP_NULLTEST_ROWISNOTNULL:
+                ExecEvalRowNullTest(op, false);
                 break;
 
             case EEOP_LAST:

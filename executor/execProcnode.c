@@ -25,6 +25,9 @@ ExecInitNode(Plan *node, EState *estate, int eflags)
         case T_SeqScan:
             result = (PlanState *) ExecInitSeqScan((SeqScan *) node, estate, eflags);
             break;
+        case T_IndexScan:
+            result = (PlanState *) ExecInitIndexScan((IndexScan *) node, estate, eflags);
+            break;
         case T_ValuesScan:
             result = (PlanState *) ExecInitValuesScan((ValuesScan *) node, estate, eflags);
             break;
@@ -39,6 +42,9 @@ ExecInitNode(Plan *node, EState *estate, int eflags)
             break;
         case T_Limit:
             result = (PlanState *) ExecInitLimit((Limit *) node, estate, eflags);
+            break;
+        case T_LockRows:
+            result = (PlanState *) ExecInitLockRows((LockRows *) node, estate, eflags);
             break;
         case T_ModifyTable:
             result = (PlanState *) ExecInitModifyTable((ModifyTable *) node, estate, eflags);
@@ -105,11 +111,13 @@ ExecEndNode(PlanState *node)
     {
         case T_ResultState: ExecEndResult((ResultState *) node); break;
         case T_SeqScanState: ExecEndSeqScan((SeqScanState *) node); break;
+        case T_IndexScanState: ExecEndIndexScan((IndexScanState *) node); break;
         case T_ValuesScanState: ExecEndValuesScan((ValuesScanState *) node); break;
         case T_SortState: ExecEndSort((SortState *) node); break;
         case T_AggState: ExecEndAgg((AggState *) node); break;
         case T_WindowAggState: ExecEndWindowAgg((WindowAggState *) node); break;
         case T_LimitState: ExecEndLimit((LimitState *) node); break;
+        case T_LockRowsState: ExecEndLockRows((LockRowsState *) node); break;
         case T_ModifyTableState: ExecEndModifyTable((ModifyTableState *) node); break;
         case T_NestLoopState: ExecEndNestLoop((NestLoopState *) node); break;
         case T_MaterialState: ExecEndMaterial((MaterialState *) node); break;
@@ -146,11 +154,13 @@ ExecReScan(PlanState *node)
     {
         case T_ResultState: ExecReScanResult((ResultState *) node); break;
         case T_SeqScanState: ExecReScanSeqScan((SeqScanState *) node); break;
+        case T_IndexScanState: ExecReScanIndexScan((IndexScanState *) node); break;
         case T_ValuesScanState: ExecReScanValuesScan((ValuesScanState *) node); break;
         case T_SortState: ExecReScanSort((SortState *) node); break;
         case T_AggState: ExecReScanAgg((AggState *) node); break;
         case T_WindowAggState: ExecReScanWindowAgg((WindowAggState *) node); break;
         case T_LimitState: ExecReScanLimit((LimitState *) node); break;
+        case T_LockRowsState: ExecReScanLockRows((LockRowsState *) node); break;
         case T_ModifyTableState: ExecReScanModifyTable((ModifyTableState *) node); break;
         case T_NestLoopState: ExecReScanNestLoop((NestLoopState *) node); break;
         case T_MaterialState: ExecReScanMaterial((MaterialState *) node); break;

@@ -3,7 +3,10 @@
  *    Run a set-returning function one value at a time, whichever protocol
  *    it uses: value-per-call functions are called again for each value;
  *    a function that answers in materialize mode has its tuplestore read
- *    one row at a time.  Non-set functions give exactly one value.
+ *    one row at a time.  Non-set functions give exactly one value.  A
+ *    function returning rows (composite or RECORD) that materializes
+ *    gives each row as a record value (procs/rowtypes.c) unless the
+ *    caller reads the rows' columns itself (FunctionScan).
  *
  *    A strict function called with a NULL argument returns the empty set,
  *    as in PostgreSQL.  Arguments are evaluated once per set, in the
@@ -11,7 +14,9 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "catalog/lsyscache.h"
 #include "executor/execSRF.h"
+#include "procs/rowtypes.h"
 
 SetExprState *
 ExecInitSetExpr(FuncExpr *func, ExprContext *econtext, PlanState *parent)
@@ -33,6 +38,8 @@ ExecInitSetExpr(FuncExpr *func, ExprContext *econtext, PlanState *parent)
     state->rsinfo.econtext = econtext;
     state->rsinfo.allowedModes = SFRM_ValuePerCall | SFRM_Materialize;
     state->argcontext = AllocSetContextCreate(econtext->ecxt_per_query_memory, "SRF arguments");
+    state->rows_as_records = func->funcresulttype == RECORDOID ||
+        get_typtype(func->funcresulttype) == 'c';
     return state;
 }
 
@@ -95,6 +102,17 @@ ExecSetExprNext(SetExprState *state, ExprContext *econtext, bool *isNull, ExprDo
             return (Datum) 0;
         }
         *isDone = ExprMultipleResult;
+        if (state->rows_as_records)
+        {
+            /* the row as one record value, named by the function's columns */
+            TupleDesc   desc = state->setSlot->tts_tupleDescriptor;
+
+            slot_getallattrs(state->setSlot);
+            desc->tdtypeid = state->func->funcresulttype;
+            *isNull = false;
+            return make_record_datum(desc, state->setSlot->tts_values,
+                                     state->setSlot->tts_isnull);
+        }
         return slot_getattr(state->setSlot, 1, isNull);
     }
 

@@ -24,6 +24,12 @@ typedef struct SetExprState
     Tuplestorestate *setResult;     /* the function chose materialize mode */
     TupleTableSlot *setSlot;        /* reads setResult */
     MemoryContext argcontext;       /* argument values of the current set */
+    /*
+     * The function returns a composite type or RECORD and answers in
+     * materialize mode: ExecSetExprNext returns each row as a record
+     * (ProjectSet).  FunctionScan clears it and reads setSlot's columns.
+     */
+    bool        rows_as_records;
 } SetExprState;
 
 extern SetExprState *ExecInitSetExpr(FuncExpr *func, ExprContext *econtext, PlanState *parent);

@@ -81,6 +81,10 @@ typedef struct ResultRelInfo
 {
     int         ri_RangeTableIndex;
     Relation    ri_RelationDesc;
+    /* its indexes, opened on first use (executor/execIndexing.c) */
+    bool        ri_IndicesOpened;
+    int         ri_NumIndices;
+    Relation   *ri_IndexRelationDescs;
 } ResultRelInfo;
 
 typedef struct EState
@@ -159,6 +163,22 @@ typedef struct ScanState
 
 typedef ScanState SeqScanState;
 
+/* IndexScan (executor/nodeIndexscan.c) */
+typedef struct IndexScanState
+{
+    ScanState   ss;                 /* ss_currentScanDesc unused */
+    Relation    iss_RelationDesc;   /* the index */
+    struct BTScanDescData *iss_ScanDesc;
+    int         iss_NumScanKeys;
+    struct ScanKeyData *iss_ScanKeys;
+    ExprState **iss_KeyArgs;        /* per key: its argument (NULL: IS [NOT] NULL) */
+    ExprContext *iss_KeyContext;    /* evaluates the arguments */
+    MemoryContext iss_KeyMemory;    /* argument values, reset at rescan */
+    bool        iss_KeysReady;      /* arguments evaluated for this scan */
+    Buffer      iss_CurBuffer;      /* pin on the current heap tuple's page */
+    HeapTupleData iss_Tuple;
+} IndexScanState;
+
 typedef struct ValuesScanState
 {
     ScanState   ss;
@@ -206,7 +226,18 @@ typedef struct AggState
     struct AggHashBatch *hash_cur_batch;    /* input of this pass; NULL: the child */
     TupleTableSlot *hash_spill_slot;    /* a row read back from a batch */
     uint64      hash_batches_done;  /* partitions processed (0: no spill) */
+    /* GROUPING SETS (executor/nodeAgg_sets.c) */
+    int         maxsets;            /* groups aggregated at once (1 without sets) */
+    struct AggSetsState *sets;      /* NULL without grouping sets */
+    const bool *grp_grouped;        /* GROUPING(): [attno] grouped in the current
+                                     * output row's set; NULL: every column */
 } AggState;
+
+typedef struct LockRowsState
+{
+    PlanState   ps;
+    Relation   *rels;               /* per PlanRowMark, opened RowShareLock */
+} LockRowsState;
 
 typedef struct LimitState
 {
@@ -235,6 +266,10 @@ typedef struct ModifyTableState
     TupleTableSlot *mt_scanslot;    /* the row as written, for RETURNING */
     TupleTableSlot *mt_newslot;     /* the new row built for INSERT/UPDATE */
     struct CheckConstraintState *mt_checks; /* CHECK constraints, compiled at first row */
+    struct FKState *mt_fkeys;       /* foreign keys to enforce (execForeignKeys.c), or NULL */
+    List       *mt_wcoExprs;        /* ExprState per view WITH CHECK OPTION qual */
+    List       *mt_wcoNames;        /* parallel: the views' names */
+    ExprContext *mt_wcoContext;
 } ModifyTableState;
 
 typedef struct NestLoopState
@@ -310,7 +345,8 @@ typedef struct HashJoinState
 typedef struct FunctionScanState
 {
     ScanState   ss;
-    struct SetExprState *setexpr;
+    struct FunctionScanPerFunc *funcs;  /* one per function (ROWS FROM) */
+    int         nfuncs;
     struct Tuplestorestate *tstore;     /* the function's rows, materialized */
     bool        filled;
     bool        ordinality;
@@ -439,10 +475,12 @@ ExecProject(ProjectionInfo *projInfo)
     extern void ExecReScan##Name(Name##State *node);
 DECLARE_NODE(Result, Result)
 DECLARE_NODE(SeqScan, SeqScan)
+DECLARE_NODE(IndexScan, IndexScan)
 DECLARE_NODE(ValuesScan, ValuesScan)
 DECLARE_NODE(Sort, Sort)
 DECLARE_NODE(Agg, Agg)
 DECLARE_NODE(Limit, Limit)
+DECLARE_NODE(LockRows, LockRows)
 DECLARE_NODE(ModifyTable, ModifyTable)
 DECLARE_NODE(NestLoop, NestLoop)
 DECLARE_NODE(Material, Material)

@@ -19,10 +19,15 @@
  *    internal state the aggcontext to allocate it in.
  *
  *    DISTINCT / ORDER BY inside an aggregate call: the group's argument
- *    rows go into a tuplesort per aggregate (spilling past work_mem);
- *    at finalization they are fed to the transition function in order,
- *    skipping rows equal to the previous one for DISTINCT (NULLs equal).
- *    Plain and sorted strategies only; hashed is rejected (0A000).
+ *    rows go into a tuplesort per aggregate (spilling past work_mem),
+ *    allocated in the group's aggcontext; at finalization they are fed
+ *    to the transition function in order, skipping rows equal to the
+ *    previous one for DISTINCT (NULLs equal).  Plain and sorted
+ *    strategies only; hashed is rejected (0A000).
+ *
+ *    GROUPING SETS / ROLLUP / CUBE (Agg.groupingSets) are computed by
+ *    nodeAgg_sets.c with the helpers exported here (nodeAgg_private.h):
+ *    one group per set open at a time, each with its own aggcontext.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -30,56 +35,10 @@
 #include "catalog/lsyscache.h"
 #include "executor/execnodes.h"
 #include "executor/executor.h"
+#include "executor/nodeAgg_private.h"
 #include "executor/tuplesort.h"
 #include "storage/buffile.h"
 #include "procs/hashfn.h"
-
-typedef struct AggStatePerAggData
-{
-    Aggref     *aggref;
-    int         numInputs;
-    FmgrInfo    transfn;
-    FunctionCallInfo transfn_fcinfo;    /* args[0] = state, then inputs */
-    bool        has_finalfn;
-    FmgrInfo    finalfn;
-    FunctionCallInfo finalfn_fcinfo;
-    int         numFinalArgs;
-    Oid         transtype;
-    int16       transtypeLen;
-    bool        transtypeByVal;
-    Datum       initValue;              /* in the query context */
-    bool        initValueIsNull;
-    ExprState **argstates;              /* every argument, ORDER BY columns included */
-    ExprState  *filter;
-
-    /*
-     * DISTINCT / ORDER BY inside the call: the group's argument rows are
-     * collected in a tuplesort (spilling past work_mem) and fed to the
-     * transition function in order when the group is finalized.
-     */
-    bool        sorted_input;
-    int         numArgs;                /* all arguments (resjunk ORDER BY ones too) */
-    int         numSortCols;
-    int16      *sortColIdx;             /* 1-based positions in the argument row */
-    Oid        *sortOperators;
-    Oid        *sortCollations;
-    bool       *sortNullsFirst;
-    int         numDistinctCols;        /* 0 unless DISTINCT: the leading sort columns */
-    FmgrInfo   *distinctEq;
-    Oid        *distinctCollations;
-    TupleDesc   sortdesc;
-    TupleTableSlot *sortslot;           /* argument row in / sorted row out */
-    TupleTableSlot *prevslot;           /* DISTINCT: the previous distinct row */
-    struct Tuplesortstate *sortstate;   /* the current group's rows, NULL if none */
-    MemoryContext sortcxt;              /* holds sortstate; reset after each group */
-} AggStatePerAggData;
-
-typedef struct AggStatePerGroupData
-{
-    Datum       transValue;
-    bool        transValueIsNull;
-    bool        noTransValue;           /* strict transfn, NULL initval, no input yet */
-} AggStatePerGroupData;
 
 typedef struct AggHashEntry
 {
@@ -121,8 +80,9 @@ AggCheckCallContext(FunctionCallInfo fcinfo, MemoryContext *aggcontext)
     return 0;
 }
 
-static void
-initialize_group(AggState *aggstate, AggStatePerGroup pergroup)
+/* Fresh transition states for a group (in aggstate->aggcontext). */
+void
+agg_initialize_group(AggState *aggstate, AggStatePerGroup pergroup)
 {
     MemoryContext old = MemoryContextSwitchTo(aggstate->aggcontext);
 
@@ -191,9 +151,16 @@ advance_transition(AggState *aggstate, AggStatePerAgg peragg, AggStatePerGroup p
     pg->transValueIsNull = fcinfo->isnull;
 }
 
-/* Feed the current input row (tmpcontext->ecxt_outertuple) to every aggregate. */
-static void
-advance_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
+/*
+ * Feed the current input row (tmpcontext->ecxt_outertuple) to every
+ * aggregate of nsets groups: pergroups holds nsets runs of numaggs states
+ * (grouping sets: one group per set; otherwise nsets = 1).  Arguments and
+ * FILTER are evaluated once per row.  contexts[s] is set s's aggcontext
+ * (NULL: keep aggstate->aggcontext), made current for its transitions.
+ */
+void
+agg_advance_sets(AggState *aggstate, AggStatePerGroup pergroups, int nsets,
+                 MemoryContext *contexts)
 {
     ExprContext *tmp = aggstate->tmpcontext;
 
@@ -206,7 +173,7 @@ advance_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
             continue;
         if (peragg->sorted_input)
         {
-            /* keep the whole argument row for the group's sort */
+            /* keep the whole argument row for each group's sort */
             TupleTableSlot *slot = peragg->sortslot;
 
             ExecClearTuple(slot);
@@ -214,18 +181,23 @@ advance_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
                 slot->tts_values[a] = ExecEvalExprSwitchContext(peragg->argstates[a], tmp,
                                                                 &slot->tts_isnull[a]);
             ExecStoreVirtualTuple(slot);
+            for (int s = 0; s < nsets; s++)
             {
-                /* the sort and its bookkeeping live in sortcxt, freed per group */
-                MemoryContext old = MemoryContextSwitchTo(peragg->sortcxt);
+                /* the sort lives in the group's aggcontext, reset with the group */
+                MemoryContext old;
 
-                if (peragg->sortstate == NULL)
-                    peragg->sortstate = tuplesort_begin_heap(peragg->sortdesc,
-                                                             peragg->numSortCols,
-                                                             peragg->sortColIdx,
-                                                             peragg->sortOperators,
-                                                             peragg->sortCollations,
-                                                             peragg->sortNullsFirst, work_mem);
-                tuplesort_puttupleslot(peragg->sortstate, slot);
+                if (contexts)
+                    aggstate->aggcontext = contexts[s];
+                old = MemoryContextSwitchTo(aggstate->aggcontext);
+                if (peragg->sortstates[s] == NULL)
+                    peragg->sortstates[s] = tuplesort_begin_heap(peragg->sortdesc,
+                                                                 peragg->numSortCols,
+                                                                 peragg->sortColIdx,
+                                                                 peragg->sortOperators,
+                                                                 peragg->sortCollations,
+                                                                 peragg->sortNullsFirst,
+                                                                 work_mem);
+                tuplesort_puttupleslot(peragg->sortstates[s], slot);
                 MemoryContextSwitchTo(old);
             }
             continue;
@@ -233,8 +205,19 @@ advance_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
         for (int a = 0; a < peragg->numInputs; a++)
             fcinfo->args[a + 1].value =
                 ExecEvalExprSwitchContext(peragg->argstates[a], tmp, &fcinfo->args[a + 1].isnull);
-        advance_transition(aggstate, peragg, &pergroup[i]);
+        for (int s = 0; s < nsets; s++)
+        {
+            if (contexts)
+                aggstate->aggcontext = contexts[s];
+            advance_transition(aggstate, peragg, &pergroups[s * aggstate->numaggs + i]);
+        }
     }
+}
+
+static void
+advance_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
+{
+    agg_advance_sets(aggstate, pergroup, 1, NULL);
 }
 
 /* Is the sorted row in sortslot a duplicate of prevslot (NULLs equal)? */
@@ -265,18 +248,20 @@ same_distinct_row(AggStatePerAgg peragg)
  * them (without duplicates, for DISTINCT) to the transition function.
  */
 static void
-process_ordered_aggregate(AggState *aggstate, AggStatePerAgg peragg, AggStatePerGroup pg)
+process_ordered_aggregate(AggState *aggstate, AggStatePerAgg peragg, AggStatePerGroup pg,
+                          int setno)
 {
     FunctionCallInfo fcinfo = peragg->transfn_fcinfo;
     TupleTableSlot *slot = peragg->sortslot;
+    Tuplesortstate *sortstate = peragg->sortstates[setno];
     bool        haveprev = false;
 
-    if (peragg->sortstate == NULL)
+    if (sortstate == NULL)
         return;                 /* no input rows */
     {
-        MemoryContext old = MemoryContextSwitchTo(peragg->sortcxt);
+        MemoryContext old = MemoryContextSwitchTo(aggstate->aggcontext);
 
-        tuplesort_performsort(peragg->sortstate);
+        tuplesort_performsort(sortstate);
         MemoryContextSwitchTo(old);
     }
     ExecClearTuple(peragg->prevslot);
@@ -284,7 +269,7 @@ process_ordered_aggregate(AggState *aggstate, AggStatePerAgg peragg, AggStatePer
     {
         CHECK_FOR_INTERRUPTS();
         ResetExprContext(aggstate->tmpcontext);
-        if (!tuplesort_gettupleslot(peragg->sortstate, slot))
+        if (!tuplesort_gettupleslot(sortstate, slot))
             break;
         slot_getallattrs(slot);
         if (peragg->numDistinctCols > 0)
@@ -303,9 +288,8 @@ process_ordered_aggregate(AggState *aggstate, AggStatePerAgg peragg, AggStatePer
     }
     ExecClearTuple(slot);
     ExecClearTuple(peragg->prevslot);
-    tuplesort_end(peragg->sortstate);
-    peragg->sortstate = NULL;
-    MemoryContextReset(peragg->sortcxt);
+    tuplesort_end(sortstate);
+    peragg->sortstates[setno] = NULL;
 }
 
 /* Drop the collected rows of every ordered aggregate (rescan, end). */
@@ -316,18 +300,24 @@ release_ordered_inputs(AggState *aggstate)
     {
         AggStatePerAgg peragg = &aggstate->peragg[i];
 
-        if (peragg->sortstate)
-        {
-            tuplesort_end(peragg->sortstate);
-            peragg->sortstate = NULL;
-            MemoryContextReset(peragg->sortcxt);
-        }
+        if (!peragg->sorted_input)
+            continue;
+        for (int s = 0; s < aggstate->maxsets; s++)
+            if (peragg->sortstates[s])
+            {
+                tuplesort_end(peragg->sortstates[s]);
+                peragg->sortstates[s] = NULL;
+            }
     }
 }
 
-/* Compute every aggregate's result into the output econtext's arrays. */
-static void
-finalize_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
+/*
+ * Compute every aggregate's result into the output econtext's arrays
+ * (pergroup: the group's numaggs states; setno: its grouping set, 0
+ * without sets; aggstate->aggcontext is the group's context).
+ */
+void
+agg_finalize_group(AggState *aggstate, AggStatePerGroup pergroup, int setno)
 {
     ExprContext *econtext = aggstate->ps.ps_ExprContext;
     MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
@@ -340,7 +330,7 @@ finalize_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
         if (peragg->sorted_input)
         {
             MemoryContextSwitchTo(old);
-            process_ordered_aggregate(aggstate, peragg, pg);
+            process_ordered_aggregate(aggstate, peragg, pg, setno);
             MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
         }
         if (peragg->has_finalfn)
@@ -376,8 +366,8 @@ finalize_aggregates(AggState *aggstate, AggStatePerGroup pergroup)
 }
 
 /* Build the output row of the current group; NULL if HAVING rejects it. */
-static TupleTableSlot *
-project_group(AggState *aggstate, TupleTableSlot *representative)
+TupleTableSlot *
+agg_project_group(AggState *aggstate, TupleTableSlot *representative)
 {
     ExprContext *econtext = aggstate->ps.ps_ExprContext;
 
@@ -669,7 +659,7 @@ lookup_hash_entry(AggState *aggstate, TupleTableSlot *slot, uint32 h)
     e->hash = h;
     e->firstTuple = ExecCopySlotHeapTuple(slot);
     MemoryContextSwitchTo(old);
-    initialize_group(aggstate, e->pergroup);
+    agg_initialize_group(aggstate, e->pergroup);
     e->next = ht->buckets[h & (ht->nbuckets - 1)];
     ht->buckets[h & (ht->nbuckets - 1)] = e;
     if (++ht->nentries > (uint64) ht->nbuckets)
@@ -696,7 +686,7 @@ agg_retrieve_direct(AggState *aggstate)
 
         ResetExprContext(aggstate->ps.ps_ExprContext);
         MemoryContextReset(aggstate->aggcontext);
-        initialize_group(aggstate, aggstate->pergroup);
+        agg_initialize_group(aggstate, aggstate->pergroup);
 
         if (plan->aggstrategy == AGG_PLAIN)
         {
@@ -715,7 +705,7 @@ agg_retrieve_direct(AggState *aggstate)
                 advance_aggregates(aggstate, aggstate->pergroup);
             }
             aggstate->agg_done = true;
-            finalize_aggregates(aggstate, aggstate->pergroup);
+            agg_finalize_group(aggstate, aggstate->pergroup, 0);
             if (TupIsNull(first))
             {
                 /* no input at all: such columns read as NULL */
@@ -723,7 +713,7 @@ agg_retrieve_direct(AggState *aggstate)
                     first->tts_isnull[i] = true;
                 ExecStoreVirtualTuple(first);
             }
-            result = project_group(aggstate, first);
+            result = agg_project_group(aggstate, first);
             if (result)
                 return result;
             return NULL;
@@ -777,8 +767,8 @@ agg_retrieve_direct(AggState *aggstate)
             aggstate->tmpcontext->ecxt_outertuple = in;
             advance_aggregates(aggstate, aggstate->pergroup);
         }
-        finalize_aggregates(aggstate, aggstate->pergroup);
-        result = project_group(aggstate, first);
+        agg_finalize_group(aggstate, aggstate->pergroup, 0);
+        result = agg_project_group(aggstate, first);
         if (result)
             return result;
     }
@@ -853,8 +843,8 @@ agg_retrieve_hash_table(AggState *aggstate)
         ht->iter_entry = e->next;
         ResetExprContext(aggstate->ps.ps_ExprContext);
         ExecStoreHeapTuple(e->firstTuple, aggstate->grp_firstTuple, false);
-        finalize_aggregates(aggstate, e->pergroup);
-        result = project_group(aggstate, aggstate->grp_firstTuple);
+        agg_finalize_group(aggstate, e->pergroup, 0);
+        result = agg_project_group(aggstate, aggstate->grp_firstTuple);
         if (result)
             return result;
     }
@@ -867,6 +857,8 @@ ExecAgg(PlanState *pstate)
 
     if (aggstate->agg_done)
         return NULL;
+    if (aggstate->sets)
+        return ExecAggSetsRetrieve(aggstate);  /* nodeAgg_sets.c */
     if (aggstate->aggstrategy == AGG_HASHED)
     {
         for (;;)
@@ -1027,7 +1019,7 @@ init_peragg(AggState *aggstate, AggStatePerAgg peragg, Aggref *aggref)
                 i++;
             }
         }
-        peragg->sortcxt = AllocSetContextCreate(estate->es_query_cxt, "AggSortContext");
+        peragg->sortstates = palloc0(sizeof(Tuplesortstate *) * (Size) aggstate->maxsets);
         peragg->sortdesc = ExecTypeFromTL(aggref->args);
         peragg->sortslot = ExecInitExtraTupleSlot(estate, peragg->sortdesc);
         peragg->prevslot = ExecInitExtraTupleSlot(estate, peragg->sortdesc);
@@ -1046,10 +1038,11 @@ ExecInitAgg(Agg *node, EState *estate, int eflags)
     aggstate->ps.state = estate;
     aggstate->ps.ExecProcNode = ExecAgg;
     aggstate->aggstrategy = node->aggstrategy;
-    if (node->aggstrategy == AGG_MIXED || node->groupingSets != NIL)
-        ereport(ERROR,
-                (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                 errmsg("grouping sets are not supported yet")));
+    if (node->aggstrategy == AGG_MIXED ||
+        (node->groupingSets != NIL && node->aggstrategy == AGG_HASHED))
+        elog(ERROR, "hashed grouping sets are not implemented");
+    /* one group at a time, or one per grouping set of a phase */
+    aggstate->maxsets = node->groupingSets != NIL ? ExecAggSetsMaxSets(node) : 1;
 
     ExecAssignExprContext(estate, &aggstate->ps);
     aggstate->tmpcontext = CreateExprContext(estate);
@@ -1075,6 +1068,11 @@ ExecInitAgg(Agg *node, EState *estate, int eflags)
 
     ExecAssignProjectionInfo(&aggstate->ps, NULL);
     aggstate->ps.qual = ExecInitQual(node->plan.qual, &aggstate->ps);
+    if (node->groupingSets != NIL)
+    {
+        ExecInitAggSets(aggstate, node);   /* nodeAgg_sets.c */
+        return aggstate;
+    }
 
     if (node->numCols > 0)
     {
@@ -1123,6 +1121,8 @@ ExecEndAgg(AggState *node)
 {
     release_ordered_inputs(node);
     hash_spill_release(node);
+    if (node->sets)
+        ExecEndAggSets(node);
     ExecEndNode(outerPlanState(node));
 }
 
@@ -1135,6 +1135,8 @@ ExecReScanAgg(AggState *node)
     release_ordered_inputs(node);
     ExecClearTuple(node->grp_firstTuple);
     ExecClearTuple(node->grp_nextTuple);
+    if (node->sets)
+        ExecReScanAggSets(node);
     if (node->hashtable)
     {
         hash_spill_release(node);

@@ -23,9 +23,11 @@
 #include "backend/basalt.h"
 #include "backend/interrupts.h"
 #include "executor/execConstraints.h"
+#include "executor/execIndexing.h"
 #include "executor/execnodes.h"
 #include "executor/executor.h"
 #include "storage/snapshot.h"
+#include "storage/xact.h"
 
 static void
 check_not_null(ModifyTableState *mtstate, TupleTableSlot *slot)
@@ -58,6 +60,32 @@ check_constraints(ModifyTableState *mtstate, TupleTableSlot *slot)
     ExecCheckConstraints(mtstate->mt_checks, rel, slot);
 }
 
+/*
+ * A view's WITH CHECK OPTION (PostgreSQL's ExecWithCheckOptions,
+ * WCO_VIEW_CHECK): the new row, once written, must satisfy the view's
+ * WHERE; false or NULL is 44000.
+ */
+static void
+check_view_options(ModifyTableState *mtstate, TupleTableSlot *slot)
+{
+    ListCell   *lc1,
+               *lc2;
+
+    if (mtstate->mt_wcoExprs == NIL)
+        return;
+    ResetExprContext(mtstate->mt_wcoContext);
+    mtstate->mt_wcoContext->ecxt_scantuple = slot;
+    forboth(lc1, mtstate->mt_wcoExprs, lc2, mtstate->mt_wcoNames)
+    {
+        if (!ExecQual((ExprState *) lfirst(lc1), mtstate->mt_wcoContext))
+            ereport(ERROR,
+                    (errcode(ERRCODE_WITH_CHECK_OPTION_VIOLATION),
+                     errmsg("new row violates check option for view \"%s\"",
+                            (const char *) lfirst(lc2)),
+                     errdetail("Failing row contains %s.", ExecBuildSlotValueDescription(slot))));
+    }
+}
+
 /* Copy the relation's columns from a child row into the new-row slot. */
 static TupleTableSlot *
 build_new_row(ModifyTableState *mtstate, TupleTableSlot *planSlot)
@@ -88,7 +116,7 @@ project_returning(ModifyTableState *mtstate, TupleTableSlot *rowslot)
 }
 
 /*
- * EvalPlanQual for a sequential-scan child: fetch the newest version at
+ * EvalPlanQual for a sequential- or index-scan child: fetch the newest version at
  * *tid, re-run the scan's qual on it and, for UPDATE, re-project the new
  * row.  Returns the child's output slot for that version, or NULL if it
  * no longer qualifies.
@@ -97,18 +125,29 @@ static TupleTableSlot *
 recheck_updated_row(ModifyTableState *mtstate, ItemPointer tid)
 {
     PlanState  *child = outerPlanState(mtstate);
-    SeqScanState *scan;
+    ScanState  *scan;
     Relation    rel = mtstate->resultRelInfo->ri_RelationDesc;
     HeapTuple   newest;
     TupleTableSlot *scanslot;
     ExprContext *econtext;
 
-    if (!IsA(child, SeqScanState))
+    /* an index scan's qual holds all the scan's conditions too (plannodes_defs.h) */
+    if (IsA(child, IndexScanState))
+        scan = &((IndexScanState *) child)->ss;
+    else if (IsA(child, SeqScanState))
+        scan = (SeqScanState *) child;
+    else
         ereport(ERROR,
                 (errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
                  errmsg("could not serialize access due to concurrent update")));
-    scan = (SeqScanState *) child;
-    newest = heap_fetch_copy(rel, GetTransactionSnapshot(), tid);
+    /*
+     * The version at *tid was made by a transaction that committed (that is
+     * what TM_Updated means), so it is read whatever the snapshot says.  If
+     * it has been replaced in turn, the next heap_update/heap_delete says
+     * TM_Updated again and the caller follows the chain one more step:
+     * skipping it here (as a statement snapshot would) lost that update.
+     */
+    newest = heap_fetch_copy(rel, SnapshotAny, tid);
     if (newest == NULL)
         return NULL;
     scanslot = scan->ss_ScanTupleSlot;
@@ -122,6 +161,16 @@ recheck_updated_row(ModifyTableState *mtstate, ItemPointer tid)
     if (scan->ps.ps_ProjInfo == NULL)
         return scanslot;
     return ExecProject(scan->ps.ps_ProjInfo);
+}
+
+/* REPEATABLE READ / SERIALIZABLE: the row changed after our snapshot. */
+static void
+serialization_failure(TM_Result res)
+{
+    ereport(ERROR,
+            (errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+             errmsg(res == TM_Deleted ? "could not serialize access due to concurrent delete"
+                                      : "could not serialize access due to concurrent update")));
 }
 
 static ItemPointerData
@@ -149,6 +198,8 @@ exec_insert(ModifyTableState *mtstate, TupleTableSlot *planSlot)
     tup->t_tableOid = RelationGetRelid(rel);
     heap_insert(rel, tup, estate->es_output_cid);
     slot->tts_tid = tup->t_self;
+    ExecInsertIndexTuples(mtstate->resultRelInfo, slot, &tup->t_self);
+    check_view_options(mtstate, slot);
     estate->es_processed++;
     return project_returning(mtstate, slot);
 }
@@ -176,13 +227,20 @@ exec_update(ModifyTableState *mtstate, TupleTableSlot *planSlot)
         {
             case TM_Ok:
                 slot->tts_tid = tup->t_self;
+                ExecInsertIndexTuples(mtstate->resultRelInfo, slot, &tup->t_self);
+                check_view_options(mtstate, slot);
                 estate->es_processed++;
                 return project_returning(mtstate, slot);
-            case TM_SelfModified:
             case TM_Deleted:
+                if (IsolationUsesXactSnapshot())
+                    serialization_failure(res);
+                return NULL;
+            case TM_SelfModified:
             case TM_Invisible:
                 return NULL;    /* already changed by this command, or gone */
             case TM_Updated:
+                if (IsolationUsesXactSnapshot())
+                    serialization_failure(res);
                 tid = tmfd.ctid;
                 planSlot = recheck_updated_row(mtstate, &tid);
                 if (planSlot == NULL)
@@ -222,11 +280,16 @@ exec_delete(ModifyTableState *mtstate, TupleTableSlot *planSlot)
             case TM_Ok:
                 estate->es_processed++;
                 return oldslot ? project_returning(mtstate, oldslot) : NULL;
-            case TM_SelfModified:
             case TM_Deleted:
+                if (IsolationUsesXactSnapshot())
+                    serialization_failure(res);
+                return NULL;
+            case TM_SelfModified:
             case TM_Invisible:
                 return NULL;
             case TM_Updated:
+                if (IsolationUsesXactSnapshot())
+                    serialization_failure(res);
                 tid = tmfd.ctid;
                 if (recheck_updated_row(mtstate, &tid) == NULL)
                     return NULL;
@@ -323,6 +386,20 @@ ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
     }
 
     ExecInitResultTupleSlotTL(&mtstate->ps);
+    if (node->withCheckOptionLists != NIL)
+    {
+        ListCell   *lc;
+
+        mtstate->mt_wcoContext = CreateExprContext(estate);
+        foreach(lc, (List *) linitial(node->withCheckOptionLists))
+        {
+            TargetEntry *wco = lfirst(lc);
+
+            mtstate->mt_wcoExprs = lappend(mtstate->mt_wcoExprs,
+                                           ExecInitQual(list_make1(wco->expr), &mtstate->ps));
+            mtstate->mt_wcoNames = lappend(mtstate->mt_wcoNames, wco->resname);
+        }
+    }
     if (node->returningLists != NIL)
     {
         List       *rlist = linitial(node->returningLists);
@@ -339,6 +416,7 @@ void
 ExecEndModifyTable(ModifyTableState *node)
 {
     ExecEndNode(outerPlanState(node));
+    ExecCloseIndices(node->resultRelInfo);
 }
 
 void

@@ -62,14 +62,13 @@ ExecInitSubPlan(SubPlan *subplan, PlanState *parent)
 }
 
 /*
- * ARRAY(SELECT x): every row's x, in order, as one array in the current
- * memory context; an array-typed x makes an array of one more dimension
+ * ARRAY(SELECT x): every row's x, in order, as one array in rcontext; an
+ * array-typed x makes an array of one more dimension
  * (PostgreSQL's accumArrayResultAny).  No rows give the empty array.
  */
 static Datum
-collect_array_sublink(PlanState *planstate)
+collect_array_sublink(PlanState *planstate, MemoryContext rcontext)
 {
-    MemoryContext rcontext = CurrentMemoryContext;
     ArrayBuildState *astate = NULL;
     ArrayBuildStateArr *astate_arr = NULL;
     Oid         elemtype = InvalidOid;
@@ -104,10 +103,15 @@ collect_array_sublink(PlanState *planstate)
         /* no rows: the element type comes from the plan's first column */
         TargetEntry *tle = linitial(planstate->plan->targetlist);
         Oid         t = exprType((Node *) tle->expr);
+        MemoryContext old;
+        Datum       empty;
 
         if (type_is_array(t))
             t = get_element_type(t);
-        return PointerGetDatum(construct_empty_array(t));
+        old = MemoryContextSwitchTo(rcontext);
+        empty = PointerGetDatum(construct_empty_array(t));
+        MemoryContextSwitchTo(old);
+        return empty;
     }
 }
 
@@ -246,13 +250,11 @@ exec_subplan_internal(SubPlanState *node, ExprContext *econtext, bool *isNull)
             }
 
         case ARRAY_SUBLINK:
-            {
-                MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
-
-                result = collect_array_sublink(planstate);
-                MemoryContextSwitchTo(old);
-                return result;
-            }
+            /*
+             * The array goes to the per-tuple memory; the subplan runs in
+             * the query context (a scan it starts must outlive this row).
+             */
+            return collect_array_sublink(planstate, econtext->ecxt_per_tuple_memory);
 
         case ROWCOMPARE_SUBLINK:
             {
@@ -309,7 +311,7 @@ ExecSetParamPlan(SubPlanState *node, ExprContext *econtext)
     {
         ParamExecData *prm = &params[linitial_int(subplan->setParam)];
 
-        prm->value = collect_array_sublink(node->planstate);
+        prm->value = collect_array_sublink(node->planstate, CurrentMemoryContext);
         prm->execPlan = NULL;
         prm->isnull = false;
         MemoryContextSwitchTo(old);

@@ -371,8 +371,6 @@ transformSelectStmt(ParseState *pstate, PgQuery__SelectStmt *stmt)
     qry->commandType = CMD_SELECT;
     if (stmt->with_clause)
         transformWithClause(pstate, stmt->with_clause);
-    if (stmt->n_locking_clause > 0)
-        parser_not_supported(pstate, "SELECT FOR UPDATE/SHARE", -1);
     for (size_t i = 0; i < stmt->n_window_clause; i++)
         pstate->p_windowdefs = lappend(pstate->p_windowdefs,
                                        stmt->window_clause[i]->window_def);
@@ -386,11 +384,10 @@ transformSelectStmt(ParseState *pstate, PgQuery__SelectStmt *stmt)
                                            "HAVING");
     qry->sortClause = transformSortClause(pstate, stmt->sort_clause, stmt->n_sort_clause,
                                           &qry->targetList, EXPR_KIND_ORDER_BY, false);
-    if (stmt->group_distinct)
-        parser_not_supported(pstate, "GROUP BY DISTINCT", -1);
     qry->groupClause = transformGroupClause(pstate, stmt->group_clause, stmt->n_group_clause,
-                                            &qry->targetList, qry->sortClause,
-                                            EXPR_KIND_GROUP_BY, false);
+                                            &qry->groupingSets, &qry->targetList,
+                                            qry->sortClause, EXPR_KIND_GROUP_BY, false);
+    qry->groupDistinct = stmt->group_distinct;
     if (stmt->n_distinct_clause == 0)
     {
         qry->distinctClause = NIL;
@@ -426,8 +423,10 @@ transformSelectStmt(ParseState *pstate, PgQuery__SelectStmt *stmt)
     qry->hasWindowFuncs = pstate->p_hasWindowFuncs;
     qry->hasTargetSRFs = pstate->p_hasTargetSRFs;
     qry->hasAggs = pstate->p_hasAggs;
-    if (pstate->p_hasAggs || qry->groupClause || qry->havingQual)
+    if (pstate->p_hasAggs || qry->groupClause || qry->groupingSets || qry->havingQual)
         parseCheckAggregates(pstate, qry);
+    if (stmt->n_locking_clause > 0)
+        transformLockingClause(pstate, qry, stmt);
     return qry;
 }
 
@@ -825,11 +824,23 @@ cookColumnDefault(const char *exprtext, Oid atttypid, int32 atttypmod, const cha
 }
 
 /* The default of column attno (NULL of its type if it has none). */
-static Expr *
+Expr *
 build_column_default(Relation rel, int attno)
 {
     Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attno - 1);
     char       *text = RelationGetColumnDefault ? RelationGetColumnDefault(rel, attno) : NULL;
+
+    /* a view's DEFAULT is its base column's: rewriteTargetView fills it in */
+    if (rel->relkind == RELKIND_VIEW && text == NULL)
+    {
+        SetToDefault *d = makeNode(SetToDefault);
+
+        d->typeId = att->atttypid;
+        d->typeMod = att->atttypmod;
+        d->collation = att->attcollation;
+        d->location = -1;
+        return (Expr *) d;
+    }
 
     if (text != NULL)
         return (Expr *) cookColumnDefault(text, att->atttypid, att->atttypmod,
@@ -846,6 +857,32 @@ column_has_default(Relation rel, int attno)
 }
 
 /* ---------------------------------------------------------------- INSERT */
+
+/*
+ * An explicit value for identity column attno (PostgreSQL's
+ * rewriteTargetListIU): GENERATED ALWAYS takes one only with OVERRIDING
+ * SYSTEM VALUE (else 428C9); OVERRIDING USER VALUE discards it for either
+ * kind.  True when the column's default (its sequence) is to be used.
+ */
+static bool
+identity_insert_uses_default(Relation rel, int attno, PgQuery__OverridingKind override)
+{
+    Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), attno - 1);
+
+    if (att->attidentity == '\0')
+        return false;
+    if (override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE)
+        return true;
+    if (att->attidentity == 'a' && override != PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE)
+        ereport(ERROR,
+                errcode(ERRCODE_GENERATED_ALWAYS),
+                errmsg("cannot insert a non-DEFAULT value into column \"%s\"",
+                       NameStr(att->attname)),
+                errdetail("Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
+                          NameStr(att->attname)),
+                errhint("Use OVERRIDING SYSTEM VALUE to override."));
+    return false;
+}
 
 /*
  * The expressions of one row, coerced to their target columns; checks the
@@ -881,8 +918,12 @@ transformInsertRow(ParseState *pstate, List *exprlist, PgQuery__InsertStmt *stmt
         if (IsA(expr, SetToDefault))
             expr = build_column_default(pstate->p_target_relation, attno);
         else
+        {
             expr = transformAssignedExpr(pstate, expr, EXPR_KIND_INSERT_TARGET, colname, attno,
                                          -1);
+            if (identity_insert_uses_default(pstate->p_target_relation, attno, stmt->override))
+                expr = build_column_default(pstate->p_target_relation, attno);
+        }
         result = lappend(result, expr);
     }
     return result;
@@ -905,9 +946,6 @@ transformInsertStmt(ParseState *pstate, PgQuery__InsertStmt *stmt)
         transformWithClause(pstate, stmt->with_clause);
     if (stmt->on_conflict_clause)
         parser_not_supported(pstate, "INSERT ... ON CONFLICT", stmt->on_conflict_clause->location);
-    if (stmt->override != PG_QUERY__OVERRIDING_KIND__OVERRIDING_NOT_SET &&
-        stmt->override != PG_QUERY__OVERRIDING_KIND__OVERRIDING_KIND_UNDEFINED)
-        parser_not_supported(pstate, "OVERRIDING", -1);
 
     isGeneralSelect = (selectStmt &&
                        (selectStmt->n_values_lists == 0 || selectStmt->n_sort_clause > 0 ||
@@ -1062,6 +1100,8 @@ transformInsertStmt(ParseState *pstate, PgQuery__InsertStmt *stmt)
     qry->jointree = makeFromExpr(pstate->p_joinlist, NULL);
     qry->hasTargetSRFs = pstate->p_hasTargetSRFs;
     qry->hasSubLinks = pstate->p_hasSubLinks;
+    if (pstate->p_target_relation->relkind == RELKIND_VIEW)
+        qry = rewriteTargetView(pstate, qry, stmt->override);
     return qry;
 }
 
@@ -1208,8 +1248,20 @@ transformUpdateStmt(ParseState *pstate, PgQuery__UpdateStmt *stmt)
         else if (IsA(tle->expr, SetToDefault))
             tle->expr = build_column_default(pstate->p_target_relation, attrno);
         else
+        {
+            Form_pg_attribute att =
+                TupleDescAttr(RelationGetDescr(pstate->p_target_relation), attrno - 1);
+
             tle->expr = transformAssignedExpr(pstate, tle->expr, EXPR_KIND_UPDATE_TARGET,
                                               rt->name, attrno, rt->location);
+            /* PostgreSQL's rewriteTargetListIU */
+            if (att->attidentity == 'a')
+                ereport(ERROR,
+                        errcode(ERRCODE_GENERATED_ALWAYS),
+                        errmsg("column \"%s\" can only be updated to DEFAULT", rt->name),
+                        errdetail("Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
+                                  rt->name));
+        }
         tle->resno = (int16) attrno;
         tle->resname = pstrdup(rt->name);
     }
@@ -1227,6 +1279,8 @@ transformUpdateStmt(ParseState *pstate, PgQuery__UpdateStmt *stmt)
     qry->jointree = makeFromExpr(pstate->p_joinlist, qual);
     qry->hasTargetSRFs = pstate->p_hasTargetSRFs;
     qry->hasSubLinks = pstate->p_hasSubLinks;
+    if (pstate->p_target_relation->relkind == RELKIND_VIEW)
+        qry = rewriteTargetView(pstate, qry, PG_QUERY__OVERRIDING_KIND__OVERRIDING_NOT_SET);
     return qry;
 }
 
@@ -1254,5 +1308,7 @@ transformDeleteStmt(ParseState *pstate, PgQuery__DeleteStmt *stmt)
     qry->jointree = makeFromExpr(pstate->p_joinlist, qual);
     qry->hasSubLinks = pstate->p_hasSubLinks;
     qry->hasAggs = pstate->p_hasAggs;
+    if (pstate->p_target_relation->relkind == RELKIND_VIEW)
+        qry = rewriteTargetView(pstate, qry, PG_QUERY__OVERRIDING_KIND__OVERRIDING_NOT_SET);
     return qry;
 }

@@ -195,6 +195,16 @@ copyObjectImpl(const void *obj)
                 COPY_NODE_FIELD(aggfilter);
                 return newnode;
             }
+        case T_GroupingFunc:
+            {
+                const GroupingFunc *from = obj;
+                GroupingFunc *newnode = flat_copy(from, sizeof(GroupingFunc));
+
+                COPY_NODE_FIELD(args);
+                COPY_NODE_FIELD(refs);
+                COPY_NODE_FIELD(cols);
+                return newnode;
+            }
         case T_WindowFunc:
             {
                 const WindowFunc *from = obj;
@@ -324,6 +334,14 @@ copyObjectImpl(const void *obj)
                 COPY_NODE_FIELD(refassgnexpr);
                 return newnode;
             }
+        case T_FieldSelect:
+            {
+                const FieldSelect *from = obj;
+                FieldSelect *newnode = flat_copy(from, sizeof(FieldSelect));
+
+                COPY_NODE_FIELD(arg);
+                return newnode;
+            }
         case T_RowExpr:
             {
                 const RowExpr *from = obj;
@@ -408,6 +426,7 @@ copyObjectImpl(const void *obj)
                 COPY_NODE_FIELD(jointree);
                 COPY_NODE_FIELD(targetList);
                 COPY_NODE_FIELD(returningList);
+                COPY_NODE_FIELD(withCheckOptions);
                 COPY_NODE_FIELD(groupClause);
                 COPY_NODE_FIELD(groupingSets);
                 COPY_NODE_FIELD(havingQual);
@@ -418,8 +437,13 @@ copyObjectImpl(const void *obj)
                 COPY_NODE_FIELD(limitCount);
                 COPY_NODE_FIELD(setOperations);
                 COPY_NODE_FIELD(constraintDeps);
+                COPY_NODE_FIELD(rowMarks);
                 return newnode;
             }
+        case T_RowMarkClause:
+            return flat_copy(obj, sizeof(RowMarkClause));
+        case T_PlanRowMark:
+            return flat_copy(obj, sizeof(PlanRowMark));
         case T_RangeTblEntry:
             {
                 const RangeTblEntry *from = obj;
@@ -428,6 +452,7 @@ copyObjectImpl(const void *obj)
                 COPY_NODE_FIELD(subquery);
                 COPY_NODE_FIELD(joinaliasvars);
                 COPY_NODE_FIELD(functions);
+                COPY_NODE_FIELD(funccolcounts);
                 COPY_NODE_FIELD(values_lists);
                 COPY_STRING_FIELD(ctename);
                 COPY_NODE_FIELD(coltypes);
@@ -520,6 +545,7 @@ copyObjectImpl(const void *obj)
                 COPY_NODE_FIELD(resultRelations);
                 COPY_NODE_FIELD(updateColnos);
                 COPY_NODE_FIELD(returningLists);
+                COPY_NODE_FIELD(withCheckOptionLists);
                 return newnode;
             }
         case T_Append:
@@ -531,8 +557,16 @@ copyObjectImpl(const void *obj)
                 return newnode;
             }
         case T_SeqScan:
-        case T_IndexScan:
             return copy_plan_node(node, sizeof(Scan));
+        case T_IndexScan:
+            {
+                const IndexScan *from = obj;
+                IndexScan  *newnode = copy_plan_node(node, sizeof(IndexScan));
+
+                COPY_NODE_FIELD(indexqual);
+                COPY_NODE_FIELD(indexqualcols);
+                return newnode;
+            }
         case T_SubqueryScan:
             {
                 const SubqueryScan *from = obj;
@@ -699,7 +733,13 @@ copyObjectImpl(const void *obj)
                 return newnode;
             }
         case T_LockRows:
-            return copy_plan_node(node, sizeof(Plan));
+            {
+                const LockRows *from = obj;
+                LockRows   *newnode = copy_plan_node(node, sizeof(LockRows));
+
+                COPY_NODE_FIELD(rowMarks);
+                return newnode;
+            }
         case T_Limit:
             {
                 const Limit *from = obj;

@@ -211,6 +211,19 @@ create_scan_plan(PlannerInfo *root, Path *path, List *tlist)
                 plan = &scan->plan;
             }
             break;
+        case PATH_INDEXSCAN:
+            {
+                IndexScan  *scan = makeNode(IndexScan);
+
+                scan->scan.scanrelid = rel->relid;
+                scan->indexid = path->indexid;
+                scan->indexqual = copyObject(path->indexquals);
+                scan->indexqualcols = list_copy(path->indexqualcols);
+                scan->indexorderdir = path->indexscandir < 0 ?
+                    BackwardScanDirection : ForwardScanDirection;
+                plan = &scan->scan.plan;
+            }
+            break;
         case PATH_VALUESSCAN:
             {
                 ValuesScan *scan = makeNode(ValuesScan);
@@ -333,6 +346,10 @@ create_join_plan(PlannerInfo *root, Path *path, List *tlist)
         nl->join.joinqual = extract_clauses(path->joinrestrictinfo);
         nl->nestParams = lateral_nestloop_params(root, path->outerpath->parent->relids,
                                                  path->innerpath->parent->relids);
+        /* an index scan parameterized by the outer row (indxpath.c) */
+        if (path->innerpath->pathtype == PATH_INDEXSCAN && path->innerpath->indexparams)
+            nl->nestParams = list_concat(nl->nestParams,
+                                         copyObject(path->innerpath->indexparams));
         plan = &nl->join.plan;
     }
     else

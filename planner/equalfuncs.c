@@ -204,6 +204,15 @@ equal(const void *va, const void *vb)
                 /* aggno is planner bookkeeping, like PostgreSQL's */
                 return true;
             }
+        case T_GroupingFunc:
+            {
+                const GroupingFunc *a = va, *b = vb;
+
+                /* refs/cols are derived from args (PostgreSQL does not compare them either) */
+                COMPARE_NODE_FIELD(args);
+                COMPARE_SCALAR_FIELD(agglevelsup);
+                return true;
+            }
         case T_WindowFunc:
             {
                 const WindowFunc *a = va, *b = vb;
@@ -379,6 +388,16 @@ equal(const void *va, const void *vb)
                 COMPARE_NODE_FIELD(refassgnexpr);
                 return true;
             }
+        case T_FieldSelect:
+            {
+                const FieldSelect *a = va, *b = vb;
+
+                COMPARE_NODE_FIELD(arg);
+                COMPARE_SCALAR_FIELD(fieldnum);
+                COMPARE_SCALAR_FIELD(resulttype);
+                COMPARE_SCALAR_FIELD(resulttypmod);
+                return true;
+            }
         case T_RowExpr:
             {
                 const RowExpr *a = va, *b = vb;
@@ -506,8 +525,10 @@ equal(const void *va, const void *vb)
                 COMPARE_NODE_FIELD(jointree);
                 COMPARE_NODE_FIELD(targetList);
                 COMPARE_NODE_FIELD(returningList);
+                COMPARE_NODE_FIELD(withCheckOptions);
                 COMPARE_NODE_FIELD(groupClause);
                 COMPARE_NODE_FIELD(groupingSets);
+                COMPARE_SCALAR_FIELD(groupDistinct);
                 COMPARE_NODE_FIELD(havingQual);
                 COMPARE_NODE_FIELD(windowClause);
                 COMPARE_NODE_FIELD(distinctClause);
@@ -517,6 +538,16 @@ equal(const void *va, const void *vb)
                 COMPARE_SCALAR_FIELD(limitOption);
                 COMPARE_NODE_FIELD(setOperations);
                 COMPARE_NODE_FIELD(constraintDeps);
+                COMPARE_NODE_FIELD(rowMarks);
+                return true;
+            }
+        case T_RowMarkClause:
+            {
+                const RowMarkClause *a = va, *b = vb;
+
+                COMPARE_SCALAR_FIELD(rti);
+                COMPARE_SCALAR_FIELD(strength);
+                COMPARE_SCALAR_FIELD(waitPolicy);
                 return true;
             }
         case T_RangeTblEntry:

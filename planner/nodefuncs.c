@@ -42,6 +42,8 @@ exprType(const Node *expr)
             return ((const Param *) expr)->paramtype;
         case T_Aggref:
             return ((const Aggref *) expr)->aggtype;
+        case T_GroupingFunc:
+            return INT4OID;
         case T_WindowFunc:
             return ((const WindowFunc *) expr)->wintype;
         case T_FuncExpr:
@@ -112,6 +114,8 @@ exprType(const Node *expr)
             return ((const SubscriptingRef *) expr)->refrestype;
         case T_RowExpr:
             return ((const RowExpr *) expr)->row_typeid;
+        case T_FieldSelect:
+            return ((const FieldSelect *) expr)->resulttype;
         case T_CoalesceExpr:
             return ((const CoalesceExpr *) expr)->coalescetype;
         case T_MinMaxExpr:
@@ -190,6 +194,8 @@ exprTypmod(const Node *expr)
             return ((const ArrayCoerceExpr *) expr)->resulttypmod;
         case T_SubscriptingRef:
             return ((const SubscriptingRef *) expr)->reftypmod;
+        case T_FieldSelect:
+            return ((const FieldSelect *) expr)->resulttypmod;
         case T_CaseExpr:
             {
                 /* the common typmod of all results, else -1 */
@@ -328,6 +334,8 @@ exprCollation(const Node *expr)
             return ((const ArrayExpr *) expr)->array_collid;
         case T_SubscriptingRef:
             return ((const SubscriptingRef *) expr)->refcollid;
+        case T_FieldSelect:
+            return ((const FieldSelect *) expr)->resultcollid;
         case T_CoalesceExpr:
             return ((const CoalesceExpr *) expr)->coalescecollid;
         case T_MinMaxExpr:
@@ -420,6 +428,8 @@ exprLocation(const Node *expr)
             return ((const Param *) expr)->location;
         case T_Aggref:
             return ((const Aggref *) expr)->location;
+        case T_GroupingFunc:
+            return ((const GroupingFunc *) expr)->location;
         case T_WindowFunc:
             return ((const WindowFunc *) expr)->location;
         case T_FuncExpr:
@@ -482,6 +492,8 @@ exprLocation(const Node *expr)
             return exprLocation((Node *) ((const SubscriptingRef *) expr)->refexpr);
         case T_RowExpr:
             return ((const RowExpr *) expr)->location;
+        case T_FieldSelect:
+            return exprLocation((Node *) ((const FieldSelect *) expr)->arg);
         case T_CoalesceExpr:
             return ((const CoalesceExpr *) expr)->location;
         case T_MinMaxExpr:
@@ -575,6 +587,8 @@ contain_aggs_walker(Node *node, void *context)
         return false;
     if (IsA(node, Aggref))
         return ((Aggref *) node)->agglevelsup == ctx->levelsup;
+    if (IsA(node, GroupingFunc))
+        return ((GroupingFunc *) node)->agglevelsup == ctx->levelsup;
     if (IsA(node, Query))
     {
         bool        result;
@@ -649,6 +663,9 @@ expression_tree_walker(Node *node, tree_walker_callback walker, void *context)
                 WALK(a->aggfilter);
             }
             break;
+        case T_GroupingFunc:
+            WALK(((GroupingFunc *) node)->args);
+            break;
         case T_WindowFunc:
             WALK(((WindowFunc *) node)->args);
             WALK(((WindowFunc *) node)->aggfilter);
@@ -706,6 +723,9 @@ expression_tree_walker(Node *node, tree_walker_callback walker, void *context)
         case T_RowExpr:
             WALK(((RowExpr *) node)->args);
             break;
+        case T_FieldSelect:
+            WALK(((FieldSelect *) node)->arg);
+            break;
         case T_CoalesceExpr:
             WALK(((CoalesceExpr *) node)->args);
             break;
@@ -755,6 +775,7 @@ query_tree_walker(Query *query, tree_walker_callback walker, void *context, int 
 {
     WALK(query->targetList);
     WALK(query->returningList);
+    WALK(query->withCheckOptions);
     WALK(query->jointree);
     WALK(query->setOperations);
     WALK(query->havingQual);
@@ -869,6 +890,18 @@ expression_tree_mutator(Node *node, tree_mutator_callback mutator, void *context
                 MUTATE(n->aggorder, a->aggorder, List *);
                 MUTATE(n->aggdistinct, a->aggdistinct, List *);
                 MUTATE(n->aggfilter, a->aggfilter, Expr *);
+                return (Node *) n;
+            }
+        case T_GroupingFunc:
+            {
+                GroupingFunc *g = (GroupingFunc *) node,
+                           *n;
+
+                /* as PostgreSQL: args are mutated, refs/cols kept as they are */
+                FLATCOPY(n, g, GroupingFunc);
+                MUTATE(n->args, g->args, List *);
+                n->refs = list_copy(g->refs);
+                n->cols = list_copy(g->cols);
                 return (Node *) n;
             }
         case T_WindowFunc:
@@ -1013,6 +1046,15 @@ expression_tree_mutator(Node *node, tree_mutator_callback mutator, void *context
                 MUTATE(n->refassgnexpr, s->refassgnexpr, Expr *);
                 return (Node *) n;
             }
+        case T_FieldSelect:
+            {
+                FieldSelect *f = (FieldSelect *) node,
+                           *n;
+
+                FLATCOPY(n, f, FieldSelect);
+                MUTATE(n->arg, f->arg, Expr *);
+                return (Node *) n;
+            }
         case T_RowExpr:
             {
                 RowExpr    *r = (RowExpr *) node,
@@ -1129,6 +1171,7 @@ query_tree_mutator(Query *query, tree_mutator_callback mutator, void *context, i
     }
     MUTATE(query->targetList, query->targetList, List *);
     MUTATE(query->returningList, query->returningList, List *);
+    MUTATE(query->withCheckOptions, query->withCheckOptions, List *);
     MUTATE(query->jointree, query->jointree, FromExpr *);
     MUTATE(query->setOperations, query->setOperations, Node *);
     MUTATE(query->havingQual, query->havingQual, Node *);

@@ -8,7 +8,14 @@
  *                              ORDER BY / DISTINCT inside, FILTER), find its
  *                              level and check its placement (42803)
  *    parseCheckAggregates    - every Var of the select list and HAVING must
- *                              be grouped or inside an aggregate (42803)
+ *                              be grouped or inside an aggregate (42803);
+ *                              GROUPING() arguments must be grouping
+ *                              expressions (their sortgrouprefs go to refs)
+ *    transformGroupingFunc   - GROUPING(args): level and placement, as for
+ *                              an aggregate
+ *    expand_grouping_sets    - GROUP BY's GroupingSets -> the list of
+ *                              grouping sets (sortgroupref lists), sorted
+ *                              by size, deduplicated for GROUP BY DISTINCT
  *
  * As in PostgreSQL, an aggregate belongs to the closest query level any
  * of its argument Vars comes from (the smallest varlevelsup), so
@@ -52,6 +59,15 @@ check_agg_arguments_walker(Node *node, void *ctxp)
             context->min_agglevel = agglevelsup;
         /* no need to examine args of the inner aggregate */
         return false;
+    }
+    if (IsA(node, GroupingFunc))
+    {
+        int         agglevelsup = ((GroupingFunc *) node)->agglevelsup - context->sublevels_up;
+
+        if (agglevelsup >= 0 &&
+            (context->min_agglevel < 0 || context->min_agglevel > agglevelsup))
+            context->min_agglevel = agglevelsup;
+        /* and its arguments too, as PostgreSQL */
     }
     if (IsA(node, WindowFunc) && context->sublevels_up == 0)
         ereport(ERROR,
@@ -97,6 +113,15 @@ locate_agg_of_level_walker(Node *node, void *ctxp)
             ((Aggref *) node)->location >= 0)
         {
             context->agg_location = ((Aggref *) node)->location;
+            return true;
+        }
+    }
+    if (IsA(node, GroupingFunc))
+    {
+        if (((GroupingFunc *) node)->agglevelsup == context->sublevels_up &&
+            ((GroupingFunc *) node)->location >= 0)
+        {
+            context->agg_location = ((GroupingFunc *) node)->location;
             return true;
         }
     }
@@ -150,18 +175,42 @@ check_agg_arguments(ParseState *pstate, List *args, Expr *filter)
     return agglevel;
 }
 
+/*
+ * The query level an aggregate or GROUPING() belongs to, and whether it
+ * may appear where it is (42803 with PostgreSQL's messages, which differ
+ * only in their subject: "aggregate functions" / "grouping operations").
+ */
 static void
-check_agglevels_and_constraints(ParseState *pstate, Aggref *agg)
+check_agglevels_and_constraints(ParseState *pstate, Node *expr)
 {
-    int         min_varlevel = check_agg_arguments(pstate, agg->args, agg->aggfilter);
+    bool        isAgg = IsA(expr, Aggref);
+    int         min_varlevel;
+    int         location;
     const char *err = NULL;
     bool        errkind = false;
 
-    agg->agglevelsup = min_varlevel;
+    if (isAgg)
+    {
+        Aggref     *agg = (Aggref *) expr;
+
+        min_varlevel = check_agg_arguments(pstate, agg->args, agg->aggfilter);
+        agg->agglevelsup = min_varlevel;
+        location = agg->location;
+    }
+    else
+    {
+        GroupingFunc *grp = (GroupingFunc *) expr;
+
+        min_varlevel = check_agg_arguments(pstate, grp->args, NULL);
+        grp->agglevelsup = min_varlevel;
+        location = grp->location;
+    }
     while (min_varlevel-- > 0)
         pstate = pstate->parentParseState;
     pstate->p_hasAggs = true;
 
+#define AGG_ERR(what) (isAgg ? "aggregate functions are not allowed in " what : \
+                       "grouping operations are not allowed in " what)
     switch (pstate->p_expr_kind)
     {
         case EXPR_KIND_NONE:
@@ -175,25 +224,25 @@ check_agglevels_and_constraints(ParseState *pstate, Aggref *agg)
             break;
         case EXPR_KIND_JOIN_ON:
         case EXPR_KIND_JOIN_USING:
-            err = "aggregate functions are not allowed in JOIN conditions";
+            err = AGG_ERR("JOIN conditions");
             break;
         case EXPR_KIND_FROM_SUBSELECT:
-            err = "aggregate functions are not allowed in FROM clause of their own query level";
+            err = AGG_ERR("FROM clause of their own query level");
             break;
         case EXPR_KIND_FROM_FUNCTION:
-            err = "aggregate functions are not allowed in functions in FROM";
+            err = AGG_ERR("functions in FROM");
             break;
         case EXPR_KIND_CHECK_CONSTRAINT:
-            err = "aggregate functions are not allowed in check constraints";
+            err = AGG_ERR("check constraints");
             break;
         case EXPR_KIND_COLUMN_DEFAULT:
-            err = "aggregate functions are not allowed in DEFAULT expressions";
+            err = AGG_ERR("DEFAULT expressions");
             break;
         case EXPR_KIND_EXECUTE_PARAMETER:
-            err = "aggregate functions are not allowed in EXECUTE parameters";
+            err = AGG_ERR("EXECUTE parameters");
             break;
         case EXPR_KIND_CALL_ARGUMENT:
-            err = "aggregate functions are not allowed in CALL arguments";
+            err = AGG_ERR("CALL arguments");
             break;
         case EXPR_KIND_WHERE:
         case EXPR_KIND_FILTER:
@@ -209,17 +258,21 @@ check_agglevels_and_constraints(ParseState *pstate, Aggref *agg)
             errkind = true;
             break;
     }
+#undef AGG_ERR
     if (err)
         ereport(ERROR,
                 errcode(ERRCODE_GROUPING_ERROR),
                 errmsg_internal("%s", err),
-                parser_errposition(pstate, agg->location));
+                parser_errposition(pstate, location));
     if (errkind)
         ereport(ERROR,
                 errcode(ERRCODE_GROUPING_ERROR),
+                isAgg ?
                 errmsg("aggregate functions are not allowed in %s",
+                       ParseExprKindName(pstate->p_expr_kind)) :
+                errmsg("grouping operations are not allowed in %s",
                        ParseExprKindName(pstate->p_expr_kind)),
-                parser_errposition(pstate, agg->location));
+                parser_errposition(pstate, location));
 }
 
 /*
@@ -248,7 +301,9 @@ transformAggregateCall(ParseState *pstate, Aggref *agg, List *args, PgQuery__Fun
 
     save_next_resno = pstate->p_next_resno;
     pstate->p_next_resno = attno;
-    if (fn->n_agg_order > 0)
+    if (agg->aggkind != 'n')
+        tlist = transformOrderedSetArguments(pstate, args, fn, &torder);  /* WITHIN GROUP */
+    else if (fn->n_agg_order > 0)
         torder = transformSortClause(pstate, fn->agg_order, fn->n_agg_order, &tlist,
                                      EXPR_KIND_ORDER_BY, true);
     if (agg_distinct)
@@ -284,8 +339,32 @@ transformAggregateCall(ParseState *pstate, Aggref *agg, List *args, PgQuery__Fun
 
         agg->aggtranstype = ai ? ai->aggtranstype : InvalidOid;
     }
-    check_agglevels_and_constraints(pstate, agg);
+    check_agglevels_and_constraints(pstate, (Node *) agg);
     return (Node *) agg;
+}
+
+/*
+ * transformGroupingFunc
+ *    GROUPING(args): arguments analyzed here, matched against the
+ *    grouping expressions by parseCheckAggregates (finalize_grouping_exprs).
+ */
+Node *
+transformGroupingFunc(ParseState *pstate, PgQuery__GroupingFunc *gf)
+{
+    GroupingFunc *result = makeNode(GroupingFunc);
+    List       *args = NIL;
+
+    if (gf->n_args > 31)
+        ereport(ERROR,
+                errcode(ERRCODE_TOO_MANY_ARGUMENTS),
+                errmsg("GROUPING must have fewer than 32 arguments"),
+                parser_errposition(pstate, gf->location));
+    for (size_t i = 0; i < gf->n_args; i++)
+        args = lappend(args, transformExprRecurse(pstate, gf->args[i]));
+    result->args = args;
+    result->location = gf->location;
+    check_agglevels_and_constraints(pstate, (Node *) result);
+    return (Node *) result;
 }
 
 /* ---------------------------------------------------------------- GROUP BY check */
@@ -318,6 +397,10 @@ check_ungrouped_columns_walker(Node *node, void *ctxp)
         if (agg->agglevelsup > context->sublevels_up)
             return false;
     }
+    /* GROUPING() of this level was checked by finalize_grouping_exprs */
+    if (IsA(node, GroupingFunc) &&
+        ((GroupingFunc *) node)->agglevelsup >= context->sublevels_up)
+        return false;
     if (context->have_non_var_grouping && context->sublevels_up == 0)
     {
         foreach(gl, context->groupClauses)
@@ -371,11 +454,319 @@ check_ungrouped_columns_walker(Node *node, void *ctxp)
     return expression_tree_walker(node, check_ungrouped_columns_walker, context);
 }
 
+/* ---------------------------------------------------------------- GROUPING() */
+
+typedef struct
+{
+    ParseState *pstate;
+    List       *groupClauses;   /* TargetEntry list */
+    bool        have_non_var_grouping;
+    int         sublevels_up;
+} finalize_grouping_exprs_context;
+
+/*
+ * Each argument of a GROUPING() of this query level must be one of its
+ * grouping expressions (a Var by attribute, anything else by equal());
+ * its sortgrouprefs go to refs.  PostgreSQL's finalize_grouping_exprs:
+ * no functional dependencies, no outer references.
+ */
+static bool
+finalize_grouping_exprs_walker(Node *node, void *ctxp)
+{
+    finalize_grouping_exprs_context *context = ctxp;
+
+    if (node == NULL)
+        return false;
+    if (IsA(node, Const) || IsA(node, Param))
+        return false;
+    if (IsA(node, Aggref))
+    {
+        /* GROUPING() of this level cannot be inside its aggregates (checked
+         * at analysis); higher-level aggregates hold none of ours */
+        if (((Aggref *) node)->agglevelsup >= context->sublevels_up)
+            return false;
+    }
+    if (IsA(node, GroupingFunc))
+    {
+        GroupingFunc *grp = (GroupingFunc *) node;
+
+        if (grp->agglevelsup == context->sublevels_up)
+        {
+            List       *refs = NIL;
+            ListCell   *lc;
+
+            foreach(lc, grp->args)
+            {
+                Node       *expr = lfirst(lc);
+                uint32      ref = 0;
+                ListCell   *gl;
+
+                if (IsA(expr, Var))
+                {
+                    Var        *var = (Var *) expr;
+
+                    if (var->varlevelsup == context->sublevels_up)
+                        foreach(gl, context->groupClauses)
+                        {
+                            TargetEntry *tle = lfirst(gl);
+                            Var        *gvar = (Var *) tle->expr;
+
+                            if (IsA(gvar, Var) && gvar->varno == var->varno &&
+                                gvar->varattno == var->varattno && gvar->varlevelsup == 0)
+                            {
+                                ref = tle->ressortgroupref;
+                                break;
+                            }
+                        }
+                }
+                else if (context->have_non_var_grouping && context->sublevels_up == 0)
+                {
+                    foreach(gl, context->groupClauses)
+                    {
+                        TargetEntry *tle = lfirst(gl);
+
+                        if (equal(expr, tle->expr))
+                        {
+                            ref = tle->ressortgroupref;
+                            break;
+                        }
+                    }
+                }
+                if (ref == 0)
+                    ereport(ERROR,
+                            errcode(ERRCODE_GROUPING_ERROR),
+                            errmsg("arguments to GROUPING must be grouping expressions of the associated query level"),
+                            parser_errposition(context->pstate, exprLocation(expr)));
+                refs = lappend_int(refs, (int) ref);
+            }
+            grp->refs = refs;
+        }
+        if (grp->agglevelsup > context->sublevels_up)
+            return false;
+    }
+    if (IsA(node, Query))
+    {
+        bool        result;
+
+        context->sublevels_up++;
+        result = query_tree_walker((Query *) node, finalize_grouping_exprs_walker, context, 0);
+        context->sublevels_up--;
+        return result;
+    }
+    return expression_tree_walker(node, finalize_grouping_exprs_walker, context);
+}
+
+/* ---------------------------------------------------------------- grouping sets */
+
+/*
+ * The grouping sets one GroupingSet node stands for, each a list of
+ * sortgrouprefs (PostgreSQL's expand_groupingset_node): ROLLUP(a, b) is
+ * (a, b), (a), (); CUBE(a, b) every subset, in PostgreSQL's bit order;
+ * GROUPING SETS the concatenation of its members' expansions.
+ */
+static List *
+expand_groupingset_node(GroupingSet *gs)
+{
+    List       *result = NIL;
+    ListCell   *lc;
+
+    switch (gs->kind)
+    {
+        case GROUPING_SET_EMPTY:
+            result = list_make1(NIL);
+            break;
+        case GROUPING_SET_SIMPLE:
+            result = list_make1(gs->content);
+            break;
+        case GROUPING_SET_ROLLUP:
+            for (int size = list_length(gs->content); size > 0; size--)
+            {
+                List       *current = NIL;
+                int         i = 0;
+
+                foreach(lc, gs->content)
+                {
+                    if (i++ == size)
+                        break;
+                    current = list_concat(current, ((GroupingSet *) lfirst(lc))->content);
+                }
+                result = lappend(result, current);
+            }
+            result = lappend(result, NIL);
+            break;
+        case GROUPING_SET_CUBE:
+            {
+                int         nbits = list_length(gs->content);
+
+                for (uint32 i = 0; i < (1U << nbits); i++)
+                {
+                    List       *current = NIL;
+                    uint32      mask = 1;
+
+                    foreach(lc, gs->content)
+                    {
+                        if (mask & i)
+                            current = list_concat(current,
+                                                  ((GroupingSet *) lfirst(lc))->content);
+                        mask <<= 1;
+                    }
+                    result = lappend(result, current);
+                }
+            }
+            break;
+        case GROUPING_SET_SETS:
+            foreach(lc, gs->content)
+                result = list_concat(result, expand_groupingset_node(lfirst(lc)));
+            break;
+    }
+    return result;
+}
+
+/* The members of a that are not yet in the int list acc, appended to it (no duplicates). */
+static List *
+int_list_union(List *acc, List *a)
+{
+    ListCell   *lc;
+
+    foreach(lc, a)
+        if (!list_member_int(acc, lfirst_int(lc)))
+            acc = lappend_int(acc, lfirst_int(lc));
+    return acc;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+    int         x = *(const int *) a,
+                y = *(const int *) b;
+
+    return x < y ? -1 : x > y;
+}
+
+/* Order grouping sets by length, then (GROUP BY DISTINCT) by contents. */
+static int
+cmp_gset(List *a, List *b, bool contents)
+{
+    if (list_length(a) != list_length(b))
+        return list_length(a) < list_length(b) ? -1 : 1;
+    if (contents)
+        for (int i = 0; i < list_length(a); i++)
+            if (list_nth_int(a, i) != list_nth_int(b, i))
+                return list_nth_int(a, i) < list_nth_int(b, i) ? -1 : 1;
+    return 0;
+}
+
+/*
+ * expand_grouping_sets
+ *    The grouping sets of a GROUP BY (Query.groupingSets): the cross
+ *    product of its items' expansions, each set free of duplicate
+ *    columns, ordered by size (smallest first, as PostgreSQL); with
+ *    GROUP BY DISTINCT, duplicate sets removed.  NIL if there would be
+ *    more than `limit` sets (limit < 0: no limit).
+ */
+List *
+expand_grouping_sets(List *groupingSets, bool groupDistinct, int limit)
+{
+    List       *expanded = NIL;
+    List       *result = NIL;
+    double      numsets = 1;
+    ListCell   *lc;
+    List      **arr;
+    int         n;
+
+    if (groupingSets == NIL)
+        return NIL;
+    foreach(lc, groupingSets)
+    {
+        List       *cur = expand_groupingset_node(lfirst(lc));
+
+        numsets *= list_length(cur);
+        if (limit >= 0 && numsets > limit)
+            return NIL;
+        expanded = lappend(expanded, cur);
+    }
+    foreach(lc, (List *) linitial(expanded))
+        result = lappend(result, int_list_union(NIL, lfirst(lc)));
+    for (int i = 1; i < list_length(expanded); i++)
+    {
+        List       *p = list_nth(expanded, i);
+        List       *next = NIL;
+        ListCell   *l2,
+                   *l3;
+
+        foreach(l2, result)
+            foreach(l3, p)
+                next = lappend(next, int_list_union(list_copy(lfirst(l2)), lfirst(l3)));
+        result = next;
+    }
+
+    /* a stable insertion sort: few sets (at most `limit`), no allocation */
+    n = list_length(result);
+    arr = palloc(sizeof(List *) * (Size) Max(n, 1));
+    foreach(lc, result)
+    {
+        List       *set = lfirst(lc);
+
+        if (groupDistinct && n > 1 && set != NIL)
+        {
+            int        *v = palloc(sizeof(int) * (Size) list_length(set));
+            int         k = 0;
+            ListCell   *l2;
+
+            foreach(l2, set)
+                v[k++] = lfirst_int(l2);
+            qsort(v, (size_t) k, sizeof(int), cmp_int);
+            set = NIL;
+            for (int j = 0; j < k; j++)
+                set = lappend_int(set, v[j]);
+        }
+        arr[foreach_current_index(lc)] = set;
+    }
+    for (int i = 1; i < n; i++)
+    {
+        List       *x = arr[i];
+        int         j = i;
+
+        while (j > 0 && cmp_gset(arr[j - 1], x, groupDistinct && n > 1) > 0)
+        {
+            arr[j] = arr[j - 1];
+            j--;
+        }
+        arr[j] = x;
+    }
+    result = NIL;
+    for (int i = 0; i < n; i++)
+    {
+        if (groupDistinct && n > 1 && i > 0 && equal(arr[i], arr[i - 1]))
+            continue;
+        result = lappend(result, arr[i]);
+    }
+    return result;
+}
+
 void
 parseCheckAggregates(ParseState *pstate, Query *qry)
 {
     check_ungrouped_columns_context context;
+    finalize_grouping_exprs_context fctx;
     ListCell   *lc;
+
+    if (qry->groupingSets)
+    {
+        /* PostgreSQL's arbitrary limit against pathological constructs */
+        List       *gsets = expand_grouping_sets(qry->groupingSets, qry->groupDistinct,
+                                                 MAX_GROUPING_SETS);
+
+        if (gsets == NIL)
+            ereport(ERROR,
+                    errcode(ERRCODE_STATEMENT_TOO_COMPLEX),
+                    errmsg("too many grouping sets present (maximum 4096)"),
+                    parser_errposition(pstate, qry->groupClause ? -1 :
+                                       exprLocation((Node *) qry->groupingSets)));
+        /* one non-empty set: a plain GROUP BY */
+        if (list_length(gsets) == 1 && qry->groupClause)
+            qry->groupingSets = NIL;
+    }
 
     context.pstate = pstate;
     context.qry = qry;
@@ -390,6 +781,12 @@ parseCheckAggregates(ParseState *pstate, Query *qry)
         if (!IsA(tle->expr, Var))
             context.have_non_var_grouping = true;
     }
+    fctx.pstate = pstate;
+    fctx.groupClauses = context.groupClauses;
+    fctx.have_non_var_grouping = context.have_non_var_grouping;
+    fctx.sublevels_up = 0;
+    (void) finalize_grouping_exprs_walker((Node *) qry->targetList, &fctx);
     (void) check_ungrouped_columns_walker((Node *) qry->targetList, &context);
+    (void) finalize_grouping_exprs_walker(qry->havingQual, &fctx);
     (void) check_ungrouped_columns_walker(qry->havingQual, &context);
 }

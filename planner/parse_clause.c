@@ -136,24 +136,8 @@ static Node *
 transformRangeFunction(ParseState *pstate, PgQuery__RangeFunction *r,
                        ParseNamespaceItem **nsitem)
 {
-    PgNode     *fexpr;
-    Node       *funcexpr;
-    char       *funcname;
-    PgQuery__List *pair;
-
-    if (r->ordinality || r->is_rowsfrom || r->n_functions != 1 || r->n_coldeflist > 0)
-        parser_not_supported(pstate, "this form of function in FROM", -1);
-    pair = r->functions[0]->list;
-    fexpr = pair->items[0];
-    if (pair->n_items > 1 && pair->items[1] && pair->items[1]->node_case == PG_QUERY__NODE__NODE_LIST &&
-        pair->items[1]->list->n_items > 0)
-        parser_not_supported(pstate, "a column definition list", -1);
-    funcname = FigureColname(fexpr);
-    pstate->p_lateral_active = true;
-    funcexpr = transformExpr(pstate, fexpr, EXPR_KIND_FROM_FUNCTION);
-    pstate->p_lateral_active = false;
-    *nsitem = addRangeTableEntryForFunction(pstate, funcname, funcexpr, r->alias, r->lateral,
-                                            true);
+    /* parse_relation.c: ROWS FROM, WITH ORDINALITY, column definition lists */
+    *nsitem = transformRangeFunctionItems(pstate, r);
     return (Node *) makeRangeTblRef((*nsitem)->p_rtindex);
 }
 
@@ -516,7 +500,9 @@ setTargetTable(ParseState *pstate, PgQuery__RangeVar *relation, bool inh, bool a
     }
     rel = table_open(relid, NoLock);
     cancel_parser_errposition_callback(&pcbstate);
-    if (rel->relkind != RELKIND_RELATION)
+    /* an automatically updatable view is the target until parse_view.c's rewriteTargetView */
+    if (rel->relkind != RELKIND_RELATION &&
+        !(rel->relkind == RELKIND_VIEW && view_not_updatable_detail(rel) == NULL))
     {
         char        relkind = rel->relkind;
         bool        isview = (relkind == RELKIND_VIEW);
@@ -911,46 +897,255 @@ transformSortClause(ParseState *pstate, PgNode **orderlist, size_t n, List **tar
     return sortlist;
 }
 
+/* ---------------------------------------------------------------- GROUP BY */
+
+/*
+ * One GROUP BY item (PostgreSQL's transformGroupClauseExpr): its target
+ * entry's sortgroupref, adding it to the flat grouping-column list
+ * *flatresult unless already there.  A duplicate within seen_local (the
+ * same plain list) gives 0: GROUP BY a, a groups once, but duplicates in
+ * different grouping sets are kept (they change the number of rows).
+ * Inside a grouping set (!toplevel) an ORDER BY item's operators are
+ * taken with NULLS LAST, as PostgreSQL does.
+ */
+static uint32
+transformGroupClauseExpr(ParseState *pstate, List **flatresult, List *seen_local, PgNode *gexpr,
+                         List **targetlist, List *sortClause, ParseExprKind exprKind,
+                         bool useSQL99, bool toplevel)
+{
+    TargetEntry *tle;
+    ListCell   *lc;
+
+    if (useSQL99)
+        tle = findTargetlistEntrySQL99(pstate, gexpr, targetlist, exprKind);
+    else
+        tle = findTargetlistEntrySQL92(pstate, gexpr, targetlist, exprKind);
+    if (tle->ressortgroupref > 0)
+    {
+        if (list_member_int(seen_local, (int) tle->ressortgroupref))
+            return 0;
+        if (targetIsInSortList(tle, InvalidOid, *flatresult))
+            return tle->ressortgroupref;
+        foreach(lc, sortClause)
+        {
+            SortGroupClause *sc = lfirst(lc);
+
+            if (sc->tleSortGroupRef == tle->ressortgroupref)
+            {
+                SortGroupClause *grpc = copyObject(sc);
+
+                if (!toplevel)
+                    grpc->nulls_first = false;
+                *flatresult = lappend(*flatresult, grpc);
+                return tle->ressortgroupref;
+            }
+        }
+    }
+    *flatresult = addTargetToGroupList(pstate, tle, *flatresult, *targetlist,
+                                       raw_location(gexpr));
+    return tle->ressortgroupref;
+}
+
+/* An implicit row "(a, b)" in GROUP BY is a list of items, nested ones flattened. */
+static bool
+is_implicit_row(PgNode *n)
+{
+    return n->node_case == PG_QUERY__NODE__NODE_ROW_EXPR &&
+        n->row_expr->row_format == PG_QUERY__COERCION_FORM__COERCE_IMPLICIT_CAST;
+}
+
+static List *
+flatten_row_items(PgNode *n, List *items)
+{
+    if (is_implicit_row(n))
+    {
+        for (size_t i = 0; i < n->row_expr->n_args; i++)
+            items = flatten_row_items(n->row_expr->args[i], items);
+        return items;
+    }
+    return lappend(items, n);
+}
+
+static GroupingSet *
+makeGroupingSet(GroupingSetKind kind, List *content, int location)
+{
+    GroupingSet *gs = makeNode(GroupingSet);
+
+    gs->kind = kind;
+    gs->content = content;
+    gs->location = location;
+    return gs;
+}
+
+/* The items of a plain list (an implicit row): a SIMPLE set of their refs. */
+static GroupingSet *
+transformGroupClauseList(ParseState *pstate, List **flatresult, List *items, List **targetlist,
+                         List *sortClause, ParseExprKind exprKind, bool useSQL99, int location)
+{
+    List       *refs = NIL;
+    ListCell   *lc;
+
+    foreach(lc, items)
+    {
+        uint32      ref = transformGroupClauseExpr(pstate, flatresult, refs, lfirst(lc),
+                                                   targetlist, sortClause, exprKind, useSQL99,
+                                                   false);
+
+        if (ref > 0)
+            refs = lappend_int(refs, (int) ref);
+    }
+    return makeGroupingSet(GROUPING_SET_SIMPLE, refs, location);
+}
+
+static List *transformGroupingSetContent(ParseState *pstate, List **flatresult,
+                                         PgQuery__GroupingSet *gs, List *content,
+                                         List **targetlist, List *sortClause,
+                                         ParseExprKind exprKind, bool useSQL99);
+
+/*
+ * ROLLUP / CUBE / GROUPING SETS / () (PostgreSQL's flatten_grouping_sets
+ * and transformGroupingSet in one pass over the raw tree): a GroupingSet
+ * whose content holds SIMPLE sets (lists of sortgrouprefs) and nested
+ * GroupingSets.  A GROUPING SETS nested in another is spliced into it.
+ */
+static GroupingSet *
+transformGroupingSet(ParseState *pstate, List **flatresult, PgQuery__GroupingSet *gs,
+                     List **targetlist, List *sortClause, ParseExprKind exprKind, bool useSQL99)
+{
+    GroupingSetKind kind;
+    List       *content;
+
+    switch (gs->kind)
+    {
+        case PG_QUERY__GROUPING_SET_KIND__GROUPING_SET_EMPTY:
+            kind = GROUPING_SET_EMPTY;
+            break;
+        case PG_QUERY__GROUPING_SET_KIND__GROUPING_SET_ROLLUP:
+            kind = GROUPING_SET_ROLLUP;
+            break;
+        case PG_QUERY__GROUPING_SET_KIND__GROUPING_SET_CUBE:
+            kind = GROUPING_SET_CUBE;
+            break;
+        case PG_QUERY__GROUPING_SET_KIND__GROUPING_SET_SETS:
+            kind = GROUPING_SET_SETS;
+            break;
+        default:
+            elog(ERROR, "unexpected grouping set kind %d", (int) gs->kind);
+            kind = GROUPING_SET_EMPTY;
+            break;
+    }
+    content = transformGroupingSetContent(pstate, flatresult, gs, NIL, targetlist, sortClause,
+                                          exprKind, useSQL99);
+    /* arbitrary cap on CUBE, whose expansion grows exponentially (PostgreSQL's) */
+    if (kind == GROUPING_SET_CUBE && list_length(content) > 12)
+        ereport(ERROR,
+                errcode(ERRCODE_TOO_MANY_COLUMNS),
+                errmsg("CUBE is limited to 12 elements"),
+                parser_errposition(pstate, gs->location));
+    return makeGroupingSet(kind, content, gs->location);
+}
+
+static List *
+transformGroupingSetContent(ParseState *pstate, List **flatresult, PgQuery__GroupingSet *gs,
+                            List *content, List **targetlist, List *sortClause,
+                            ParseExprKind exprKind, bool useSQL99)
+{
+    for (size_t i = 0; i < gs->n_content; i++)
+    {
+        PgNode     *n = gs->content[i];
+
+        if (n->node_case == PG_QUERY__NODE__NODE_GROUPING_SET)
+        {
+            if (n->grouping_set->kind == PG_QUERY__GROUPING_SET_KIND__GROUPING_SET_SETS)
+                content = transformGroupingSetContent(pstate, flatresult, n->grouping_set,
+                                                      content, targetlist, sortClause,
+                                                      exprKind, useSQL99);
+            else
+                content = lappend(content,
+                                  transformGroupingSet(pstate, flatresult, n->grouping_set,
+                                                       targetlist, sortClause, exprKind,
+                                                       useSQL99));
+        }
+        else if (is_implicit_row(n))
+            content = lappend(content,
+                              transformGroupClauseList(pstate, flatresult,
+                                                       flatten_row_items(n, NIL), targetlist,
+                                                       sortClause, exprKind, useSQL99,
+                                                       n->row_expr->location));
+        else
+        {
+            uint32      ref = transformGroupClauseExpr(pstate, flatresult, NIL, n, targetlist,
+                                                       sortClause, exprKind, useSQL99, false);
+
+            content = lappend(content, makeGroupingSet(GROUPING_SET_SIMPLE,
+                                                       list_make1_int((int) ref),
+                                                       raw_location(n)));
+        }
+    }
+    return content;
+}
+
+/*
+ * GROUP BY (PostgreSQL's transformGroupClause): returns the flat list of
+ * grouping columns (SortGroupClauses, each once) and, when the clause uses
+ * ROLLUP / CUBE / GROUPING SETS / (), sets *groupingSets to the
+ * GroupingSet list (a plain item beside them becomes a SIMPLE set; empty
+ * sets at top level are dropped, and GROUP BY with nothing else left is
+ * the canonical GROUP BY ()).  parse_agg.c expands the sets.
+ */
 List *
-transformGroupClause(ParseState *pstate, PgNode **grouplist, size_t n, List **targetlist,
-                     List *sortClause, ParseExprKind exprKind, bool useSQL99)
+transformGroupClause(ParseState *pstate, PgNode **grouplist, size_t n, List **groupingSets,
+                     List **targetlist, List *sortClause, ParseExprKind exprKind, bool useSQL99)
 {
     List       *result = NIL;
+    List       *gsets = NIL;
+    List       *seen_local = NIL;
+    List       *items = NIL;
+    bool        hasGroupingSets = false;
+    ListCell   *lc;
 
     for (size_t i = 0; i < n; i++)
     {
-        PgNode     *gexpr = grouplist[i];
-        TargetEntry *tle;
-        bool        found = false;
-        ListCell   *lc;
+        if (grouplist[i]->node_case == PG_QUERY__NODE__NODE_GROUPING_SET)
+        {
+            hasGroupingSets = true;
+            if (grouplist[i]->grouping_set->kind == PG_QUERY__GROUPING_SET_KIND__GROUPING_SET_EMPTY)
+                continue;
+            items = lappend(items, grouplist[i]);
+        }
+        else
+            items = flatten_row_items(grouplist[i], items);
+    }
+    if (items == NIL && hasGroupingSets)
+        gsets = list_make1(makeGroupingSet(GROUPING_SET_EMPTY, NIL,
+                                           raw_location(grouplist[0])));
+
+    foreach(lc, items)
+    {
+        PgNode     *gexpr = lfirst(lc);
 
         if (gexpr->node_case == PG_QUERY__NODE__NODE_GROUPING_SET)
-            parser_not_supported(pstate, "GROUPING SETS, ROLLUP and CUBE",
-                                 gexpr->grouping_set->location);
-        if (useSQL99)
-            tle = findTargetlistEntrySQL99(pstate, gexpr, targetlist, exprKind);
+            gsets = lappend(gsets, transformGroupingSet(pstate, &result, gexpr->grouping_set,
+                                                        targetlist, sortClause, exprKind,
+                                                        useSQL99));
         else
-            tle = findTargetlistEntrySQL92(pstate, gexpr, targetlist, exprKind);
-        if (tle->ressortgroupref > 0)
         {
-            if (targetIsInSortList(tle, InvalidOid, result))
-                continue;
-            foreach(lc, sortClause)
-            {
-                SortGroupClause *sc = lfirst(lc);
+            uint32      ref = transformGroupClauseExpr(pstate, &result, seen_local, gexpr,
+                                                       targetlist, sortClause, exprKind,
+                                                       useSQL99, true);
 
-                if (sc->tleSortGroupRef == tle->ressortgroupref)
-                {
-                    result = lappend(result, copyObject(sc));
-                    found = true;
-                    break;
-                }
+            if (ref > 0)
+            {
+                seen_local = lappend_int(seen_local, (int) ref);
+                if (hasGroupingSets)
+                    gsets = lappend(gsets, makeGroupingSet(GROUPING_SET_SIMPLE,
+                                                           list_make1_int((int) ref),
+                                                           raw_location(gexpr)));
             }
         }
-        if (!found)
-            result = addTargetToGroupList(pstate, tle, result, *targetlist,
-                                          raw_location(gexpr));
     }
+    if (groupingSets)
+        *groupingSets = gsets;
     return result;
 }
 

@@ -210,8 +210,7 @@ find_coercion_pathway(Oid targetTypeId, Oid sourceTypeId, CoercionContext cconte
          * the I/O rule: assignment to a string type, explicit from one.
          */
         if (type_is_array(targetTypeId) && type_is_array(sourceTypeId) &&
-            targetTypeId != OIDVECTOROID && targetTypeId != INT2VECTOROID &&
-            sourceTypeId != OIDVECTOROID && sourceTypeId != INT2VECTOROID)
+            targetTypeId != OIDVECTOROID && targetTypeId != INT2VECTOROID)
         {
             Oid         elemfuncid;
 

@@ -126,9 +126,18 @@ transformColumnRef(ParseState *pstate, PgQuery__ColumnRef *cref)
                 errmsg("cannot use column reference in DEFAULT expression"),
                 parser_errposition(pstate, cref->location));
 
+    if (last->node_case == PG_QUERY__NODE__NODE_A_STAR && nfields >= 2 && nfields <= 4)
+    {
+        /* "t.*" used as a value: the whole row */
+        nspname = nfields >= 3 ? pgStrVal(cref->fields[nfields - 3]) : NULL;
+        relname = pgStrVal(cref->fields[nfields - 2]);
+        nsitem = refnameNamespaceItem(pstate, nspname, relname, cref->location, &levels_up);
+        if (nsitem == NULL)
+            errorMissingRTE(pstate, nspname, relname, cref->location);
+        return transformWholeRowRef(pstate, nsitem, levels_up, cref->location);
+    }
     if (last->node_case == PG_QUERY__NODE__NODE_A_STAR)
     {
-        /* "t.*" outside a select list or function argument list */
         ereport(ERROR,
                 errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                 errmsg("whole-row references (%s) are not supported",
@@ -142,11 +151,9 @@ transformColumnRef(ParseState *pstate, PgQuery__ColumnRef *cref)
             colname = pgStrVal(cref->fields[0]);
             node = colNameToVar(pstate, colname, false, cref->location);
             if (node == NULL &&
-                refnameNamespaceItem(pstate, NULL, colname, cref->location, &levels_up) != NULL)
-                ereport(ERROR,
-                        errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                        errmsg("whole-row reference to \"%s\" is not supported", colname),
-                        parser_errposition(pstate, cref->location));
+                (nsitem = refnameNamespaceItem(pstate, NULL, colname, cref->location,
+                                               &levels_up)) != NULL)
+                node = transformWholeRowRef(pstate, nsitem, levels_up, cref->location);
             break;
         case 2:
         case 3:
@@ -199,11 +206,10 @@ transformRowExpr(ParseState *pstate, PgQuery__RowExpr *r)
 {
     RowExpr    *row = makeNode(RowExpr);
 
-    for (size_t i = 0; i < r->n_args; i++)
-    {
-        row->args = lappend(row->args, transformExprRecurse(pstate, r->args[i]));
-        row->colnames = lappend(row->colnames, psprintf("f%d", (int) i + 1));
-    }
+    /* "t.*" inside ROW() stands for t's columns, as in PostgreSQL */
+    row->args = transformExpressionList(pstate, r->args, r->n_args, pstate->p_expr_kind, false);
+    for (int i = 0; i < list_length(row->args); i++)
+        row->colnames = lappend(row->colnames, psprintf("f%d", i + 1));
     row->row_typeid = RECORDOID;
     row->row_format = (r->row_format == PG_QUERY__COERCION_FORM__COERCE_IMPLICIT_CAST) ?
         COERCE_IMPLICIT_CAST : COERCE_EXPLICIT_CALL;
@@ -699,6 +705,16 @@ transformFuncCall(ParseState *pstate, PgQuery__FuncCall *fn)
         }
         targs = lappend(targs, transformExprRecurse(pstate, arg));
     }
+
+    /*
+     * WITHIN GROUP (ORDER BY ...): the ordering expressions are further
+     * arguments for function lookup and coercion (as PostgreSQL); the
+     * trailing n_agg_order arguments are the aggregated ones.
+     */
+    if (fn->agg_within_group)
+        for (size_t i = 0; i < fn->n_agg_order; i++)
+            targs = lappend(targs, transformExpr(pstate, fn->agg_order[i]->sort_by->node,
+                                                 EXPR_KIND_ORDER_BY));
     return ParseFuncOrColumnNamed(pstate, fn, targs, argnames, fn->location);
 }
 
@@ -1200,28 +1216,20 @@ transformSubscript(ParseState *pstate, PgNode *raw)
 
 /*
  * expr[...][...]: array element or slice fetch (PostgreSQL's
- * transformContainerSubscripts with the array subscripting rules).  Field
- * selection (expr).field is not supported yet.
+ * transformContainerSubscripts with the array subscripting rules) for
+ * nsubs consecutive subscripts.
  */
 static Node *
-transformIndirection(ParseState *pstate, PgQuery__AIndirection *ind)
+transformSubscripts(ParseState *pstate, Node *base, PgNode **subs, int nsubs)
 {
-    Node       *base = transformExprRecurse(pstate, ind->arg);
     SubscriptingRef *sbsref;
     Oid         containerType,
                 elemType;
     bool        isSlice = false;
-    int         nsubs = (int) ind->n_indirection;
 
     for (int i = 0; i < nsubs; i++)
-    {
-        PgNode     *n = ind->indirection[i];
-
-        if (n->node_case != PG_QUERY__NODE__NODE_A_INDICES)
-            parser_not_supported(pstate, "field selection", exprLocation(base));
-        if (n->a_indices->is_slice)
+        if (subs[i]->a_indices->is_slice)
             isSlice = true;
-    }
     containerType = getBaseType(exprType(base));
     elemType = type_is_array(containerType) ? get_element_type(containerType) : InvalidOid;
     if (!OidIsValid(elemType))
@@ -1248,7 +1256,7 @@ transformIndirection(ParseState *pstate, PgQuery__AIndirection *ind)
     sbsref->refexpr = (Expr *) base;
     for (int i = 0; i < nsubs; i++)
     {
-        PgQuery__AIndices *ai = ind->indirection[i]->a_indices;
+        PgQuery__AIndices *ai = subs[i]->a_indices;
 
         if (isSlice)
         {
@@ -1264,6 +1272,43 @@ transformIndirection(ParseState *pstate, PgQuery__AIndirection *ind)
                                           ai->uidx ? transformSubscript(pstate, ai->uidx) : NULL);
     }
     return (Node *) sbsref;
+}
+
+/*
+ * expr[...].field[...]...: runs of subscripts and field selections
+ * (parse_relation.c's ParseFieldSelection), left to right, as in
+ * PostgreSQL's transformIndirection.  ".*" is only allowed at the end of
+ * a select-list item (parse_target.c expands it).
+ */
+static Node *
+transformIndirection(ParseState *pstate, PgQuery__AIndirection *ind)
+{
+    Node       *base = transformExprRecurse(pstate, ind->arg);
+    int         n = (int) ind->n_indirection;
+    int         i = 0;
+
+    while (i < n)
+    {
+        PgNode     *item = ind->indirection[i];
+
+        if (item->node_case == PG_QUERY__NODE__NODE_A_INDICES)
+        {
+            int         start = i;
+
+            while (i < n && ind->indirection[i]->node_case == PG_QUERY__NODE__NODE_A_INDICES)
+                i++;
+            base = transformSubscripts(pstate, base, &ind->indirection[start], i - start);
+            continue;
+        }
+        if (item->node_case == PG_QUERY__NODE__NODE_A_STAR)
+            ereport(ERROR,
+                    errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errmsg("row expansion via \"*\" is not supported here"),
+                    parser_errposition(pstate, exprLocation(base)));
+        base = ParseFieldSelection(pstate, base, pgStrVal(item), exprLocation(base));
+        i++;
+    }
+    return base;
 }
 
 /*
@@ -1562,8 +1607,7 @@ transformExprRecurseInternal(ParseState *pstate, PgNode *expr)
         case PG_QUERY__NODE__NODE_COLLATE_CLAUSE:
             return transformCollateClause(pstate, expr->collate_clause);
         case PG_QUERY__NODE__NODE_GROUPING_FUNC:
-            parser_not_supported(pstate, "GROUPING()", expr->grouping_func->location);
-            break;
+            return transformGroupingFunc(pstate, expr->grouping_func);
         default:
             break;
     }

@@ -771,11 +771,10 @@ ParseFuncOrColumnNamed(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs, L
         const AggInfo *agg = lookup_aggregate(funcid);
 
         if (agg && agg->aggkind != 'n')
-            ereport(ERROR,
-                    errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                    errmsg("ordered-set aggregates are not supported"),
-                    parser_errposition(pstate, location));
-        if (fn->agg_within_group)
+            check_ordered_set_call(pstate, fn, agg, schemaname, funcname, fullname, fargs,
+                                   actual_arg_types, declared_arg_types, nvargs, vatype,
+                                   location);
+        else if (fn->agg_within_group)
             ereport(ERROR,
                     errcode(ERRCODE_WRONG_OBJECT_TYPE),
                     errmsg("%s is not an ordered-set aggregate, so it cannot have WITHIN GROUP",
@@ -966,7 +965,11 @@ ParseFuncOrColumnNamed(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs, L
         aggref->inputcollid = select_inputcollation(fargs);
         aggref->aggstar = fn->agg_star;
         aggref->aggvariadic = func_variadic;
-        aggref->aggkind = 'n';
+        {
+            const AggInfo *agg = lookup_aggregate(funcid);
+
+            aggref->aggkind = agg ? agg->aggkind : 'n';
+        }
         aggref->aggno = -1;
         aggref->location = location;
         if (fargs == NIL && !fn->agg_star)

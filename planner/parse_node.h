@@ -160,6 +160,10 @@ extern Node *coerce_unknown_param(ParseState *pstate, Param *param, Oid targetTy
 extern void check_variable_parameters(ParseState *pstate, Query *query);
 extern const char *ParseExprKindName(ParseExprKind exprKind);
 /* Raise 0A000 "... is not supported" at location. */
+/* FOR UPDATE/SHARE of a SELECT -> Query.rowMarks (planner/parse_lock.c). */
+extern void transformLockingClause(ParseState *pstate, Query *qry, PgQuery__SelectStmt *stmt);
+extern const char *LCS_asString(LockClauseStrength strength);
+
 extern void parser_not_supported(ParseState *pstate, const char *what, int location)
     pg_attribute_noreturn();
 
@@ -179,6 +183,10 @@ extern ParseNamespaceItem *addRangeTableEntryForSubquery(ParseState *pstate, Que
 extern ParseNamespaceItem *addRangeTableEntryForView(ParseState *pstate, struct RelationData *rel,
                                                      PgQuery__Alias *alias, bool inFromCl);
 extern const char *view_not_updatable_detail(struct RelationData *rel);
+/* parse_view.c: INSERT/UPDATE/DELETE on an automatically updatable view -> on its base table */
+extern Query *rewriteTargetView(ParseState *pstate, Query *qry, int override);
+/* analyze.c: the default of column attno of rel (a NULL constant if none) */
+extern Expr *build_column_default(struct RelationData *rel, int attno);
 extern ParseNamespaceItem *addRangeTableEntryForValues(ParseState *pstate, List *exprs,
                                                        List *coltypes, List *coltypmods,
                                                        List *colcollations,
@@ -187,10 +195,14 @@ extern ParseNamespaceItem *addRangeTableEntryForValues(ParseState *pstate, List 
 extern ParseNamespaceItem *addRangeTableEntryForJoin(ParseState *pstate, List *colnames,
                                                      JoinType jointype, List *aliasvars,
                                                      PgQuery__Alias *alias, bool inFromCl);
-extern ParseNamespaceItem *addRangeTableEntryForFunction(ParseState *pstate, char *funcname,
-                                                         Node *funcexpr,
-                                                         PgQuery__Alias *alias,
-                                                         bool lateral, bool inFromCl);
+/* A function (or ROWS FROM, WITH ORDINALITY, column definition lists) in FROM */
+extern ParseNamespaceItem *transformRangeFunctionItems(ParseState *pstate,
+                                                       PgQuery__RangeFunction *r);
+extern ParseNamespaceItem *addRangeTableEntryForFunctions(ParseState *pstate, List *funcnames,
+                                                          List *funcexprs, List *coldeflists,
+                                                          PgQuery__Alias *alias,
+                                                          bool ordinality, bool lateral,
+                                                          bool inFromCl);
 extern ParseNamespaceItem *addRangeTableEntryForCTE(ParseState *pstate, CommonTableExpr *cte,
                                                     int levelsup, PgQuery__RangeVar *rv,
                                                     bool inFromCl);
@@ -220,6 +232,13 @@ extern char *get_rte_attribute_name(RangeTblEntry *rte, int attnum);
 extern void checkNameSpaceConflicts(ParseState *pstate, List *namespace1, List *namespace2);
 /* Join columns: the expression for output column attnum of a join RTE */
 extern Node *joinAliasVar(RangeTblEntry *rte, int attnum);
+/* "t" / "t.*" as a value; (expr).field; the columns of a record expression */
+extern Node *transformWholeRowRef(ParseState *pstate, ParseNamespaceItem *nsitem,
+                                  int sublevels_up, int location);
+extern Node *ParseFieldSelection(ParseState *pstate, Node *base, const char *fieldname,
+                                 int location);
+extern TupleDesc expr_result_tupdesc(ParseState *pstate, Node *expr);
+extern List *record_field_names(ParseState *pstate, Node *expr);
 
 /* ---------------------------------------------------------------- parse_clause.c */
 
@@ -233,7 +252,7 @@ extern Node *transformLimitClause(ParseState *pstate, PgNode *clause,
 extern List *transformSortClause(ParseState *pstate, PgNode **orderlist, size_t n,
                                  List **targetlist, ParseExprKind exprKind, bool useSQL99);
 extern List *transformGroupClause(ParseState *pstate, PgNode **grouplist, size_t n,
-                                  List **targetlist, List *sortClause,
+                                  List **groupingSets, List **targetlist, List *sortClause,
                                   ParseExprKind exprKind, bool useSQL99);
 extern List *transformDistinctClause(ParseState *pstate, List **targetlist,
                                      List *sortClause, bool is_agg);
@@ -400,6 +419,19 @@ extern Oid typeidTypeRelid(Oid type_id);
 extern Node *transformAggregateCall(ParseState *pstate, Aggref *agg, List *args,
                                     PgQuery__FuncCall *fn, bool agg_distinct);
 extern void parseCheckAggregates(ParseState *pstate, Query *qry);
+extern Node *transformGroupingFunc(ParseState *pstate, PgQuery__GroupingFunc *gf);
+extern List *expand_grouping_sets(List *groupingSets, bool groupDistinct, int limit);
+
+/* ---------------------------------------------------------------- parse_withingroup.c */
+
+struct AggInfo;
+extern void check_ordered_set_call(ParseState *pstate, PgQuery__FuncCall *fn,
+                                   const struct AggInfo *agg, const char *schemaname,
+                                   const char *funcname, const char *fullname, List *fargs,
+                                   Oid *actual_arg_types, const Oid *declared_arg_types,
+                                   int nvargs, Oid vatype, int location);
+extern List *transformOrderedSetArguments(ParseState *pstate, List *args,
+                                          PgQuery__FuncCall *fn, List **sortclause);
 
 /* ---------------------------------------------------------------- parse_cte.c */
 

@@ -11,6 +11,8 @@
  *    errorMissingColumn / errorMissingRTE - PostgreSQL's 42703/42P01 errors
  *                               with their hints ("Perhaps you meant ...")
  *    expandRTE / expandNSItemAttrs - the columns behind "*"
+ *    transformWholeRowRef     - "t" / "t.*" as a value (a Var with varattno 0)
+ *    ParseFieldSelection      - (expr).field
  *
  * Every RTE gets eref: its reference name and all its column names (""
  * for dropped columns), and coltypes/coltypmods/colcollations, for
@@ -29,6 +31,8 @@
 #include "catalog/namespace.h"
 #include "catalog/relcache.h"
 #include "planner/parse_node.h"
+#include "procs/funcapi.h"
+#include "procs/rowtypes.h"
 
 #define MAX_FUZZY_DISTANCE 3
 #define ACL_SELECT (1 << 1)
@@ -270,31 +274,128 @@ addRangeTableEntryForJoin(ParseState *pstate, List *colnames, JoinType jointype,
     return nsitem;
 }
 
+/*
+ * One function of a FROM item: its columns appended to the RTE's lists
+ * (PostgreSQL's addRangeTableEntryForFunction, per function).  A scalar
+ * function gives one column (named after the alias when it is the only
+ * function, else after the function); a composite type its table's
+ * columns; RECORD its OUT parameters or, without those, the column
+ * definition list, which is required then and refused otherwise.
+ */
+static void
+add_function_columns(ParseState *pstate, RangeTblEntry *rte, const char *funcname,
+                     Node *funcexpr, PgQuery__Node **coldeflist, size_t ncoldefs,
+                     PgQuery__Alias *alias, int nfuncs, List **colnames)
+{
+    Oid         rettype = exprType(funcexpr);
+    TupleDesc   desc = NULL;
+    int         coldef_location = ncoldefs > 0 ? coldeflist[0]->column_def->location : -1;
+
+    if (rettype == RECORDOID)
+    {
+        if (IsA(funcexpr, FuncExpr))
+            desc = build_function_result_tupdesc(((FuncExpr *) funcexpr)->funcid);
+        if (desc != NULL && ncoldefs > 0)
+            ereport(ERROR,
+                    errcode(ERRCODE_SYNTAX_ERROR),
+                    errmsg("a column definition list is redundant for a function with OUT parameters"),
+                    parser_errposition(pstate, coldef_location));
+        if (desc == NULL && ncoldefs == 0)
+            ereport(ERROR,
+                    errcode(ERRCODE_SYNTAX_ERROR),
+                    errmsg("a column definition list is required for functions returning \"record\""),
+                    parser_errposition(pstate, exprLocation(funcexpr)));
+        if (desc == NULL)
+        {
+            desc = CreateTemplateTupleDesc((int) ncoldefs);
+            for (size_t i = 0; i < ncoldefs; i++)
+            {
+                PgQuery__ColumnDef *cd = coldeflist[i]->column_def;
+                Oid         typid;
+                int32       typmod;
+
+                typenameTypeIdAndModP(pstate, cd->type_name, &typid, &typmod);
+                for (size_t j = 0; j < i; j++)
+                    if (strcmp(coldeflist[j]->column_def->colname, cd->colname) == 0)
+                        ereport(ERROR,
+                                errcode(ERRCODE_DUPLICATE_COLUMN),
+                                errmsg("column name \"%s\" specified more than once",
+                                       cd->colname));
+                TupleDescInitEntry(desc, (int) i + 1, cd->colname, typid, typmod, 0);
+            }
+        }
+    }
+    else if (ncoldefs > 0)
+        ereport(ERROR,
+                errcode(ERRCODE_SYNTAX_ERROR),
+                errmsg("a column definition list is only allowed for functions returning \"record\""),
+                parser_errposition(pstate, coldef_location));
+    else if (get_typtype(rettype) == 'c')
+        desc = composite_type_tupdesc(rettype);
+
+    if (desc == NULL)
+    {
+        /* a scalar result */
+        rte->coltypes = lappend_oid(rte->coltypes, rettype);
+        rte->coltypmods = lappend_int(rte->coltypmods, exprTypmod(funcexpr));
+        rte->colcollations = lappend_oid(rte->colcollations, exprCollation(funcexpr));
+        *colnames = lappend(*colnames, pstrdup(nfuncs == 1 && alias ? alias->aliasname :
+                                               funcname));
+        rte->funccolcounts = lappend_int(rte->funccolcounts, 1);
+        return;
+    }
+    for (int i = 0; i < desc->natts; i++)
+    {
+        Form_pg_attribute att = TupleDescAttr(desc, i);
+
+        rte->coltypes = lappend_oid(rte->coltypes, att->atttypid);
+        rte->coltypmods = lappend_int(rte->coltypmods, att->atttypmod);
+        rte->colcollations = lappend_oid(rte->colcollations,
+                                         OidIsValid(att->attcollation) ? att->attcollation :
+                                         get_typcollation(att->atttypid));
+        *colnames = lappend(*colnames, pstrdup(NameStr(att->attname)));
+    }
+    rte->funccolcounts = lappend_int(rte->funccolcounts, desc->natts);
+}
+
+/*
+ * A function, or ROWS FROM (f1(...), f2(...)), in FROM, possibly WITH
+ * ORDINALITY (an int8 column "ordinality" after the functions' columns).
+ * funcnames/funcexprs are the already analyzed calls; coldeflists their
+ * column definition lists (PgQuery__List or NULL each).
+ */
 ParseNamespaceItem *
-addRangeTableEntryForFunction(ParseState *pstate, char *funcname, Node *funcexpr,
-                              PgQuery__Alias *alias, bool lateral, bool inFromCl)
+addRangeTableEntryForFunctions(ParseState *pstate, List *funcnames, List *funcexprs,
+                               List *coldeflists, PgQuery__Alias *alias, bool ordinality,
+                               bool lateral, bool inFromCl)
 {
     RangeTblEntry *rte = makeNode(RangeTblEntry);
-    Oid         rettype = exprType(funcexpr);
-    List       *colnames;
+    List       *colnames = NIL;
+    int         nfuncs = list_length(funcexprs);
 
-    if (OidIsValid(typeidTypeRelid(rettype)) || rettype == RECORDOID)
-        ereport(ERROR,
-                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                errmsg("functions returning rows are not supported in FROM"),
-                parser_errposition(pstate, exprLocation(funcexpr)));
     rte->rtekind = RTE_FUNCTION;
-    rte->functions = list_make1(funcexpr);
-    rte->coltypes = list_make1_oid(rettype);
-    rte->coltypmods = list_make1_int(exprTypmod(funcexpr));
-    rte->colcollations = list_make1_oid(exprCollation(funcexpr));
+    rte->functions = funcexprs;
+    rte->funcordinality = ordinality;
+    for (int i = 0; i < nfuncs; i++)
+    {
+        PgQuery__List *cdl = list_nth(coldeflists, i);
+
+        add_function_columns(pstate, rte, list_nth(funcnames, i), list_nth(funcexprs, i),
+                             cdl ? cdl->items : NULL, cdl ? cdl->n_items : 0, alias, nfuncs,
+                             &colnames);
+    }
+    if (ordinality)
+    {
+        rte->coltypes = lappend_oid(rte->coltypes, INT8OID);
+        rte->coltypmods = lappend_int(rte->coltypmods, -1);
+        rte->colcollations = lappend_oid(rte->colcollations, InvalidOid);
+        colnames = lappend(colnames, pstrdup("ordinality"));
+    }
     rte->alias = raw_alias(alias);
     rte->lateral = lateral;
     rte->inFromCl = inFromCl;
-    /* a scalar function's column is named after the alias, else the function */
-    colnames = list_make1(pstrdup(alias ? alias->aliasname : funcname));
-    colnames = apply_alias_colnames(colnames, alias, "table", 1);
-    rte->eref = makeAlias(alias ? alias->aliasname : funcname, colnames);
+    colnames = apply_alias_colnames(colnames, alias, "table", list_length(colnames));
+    rte->eref = makeAlias(alias ? alias->aliasname : (char *) linitial(funcnames), colnames);
     return add_rte(pstate, rte);
 }
 
@@ -484,6 +585,11 @@ incr_levels_walker(Node *node, void *context)
     {
         if (((Aggref *) node)->agglevelsup >= ctx->min_sublevels_up)
             ((Aggref *) node)->agglevelsup += ctx->delta;
+    }
+    if (IsA(node, GroupingFunc))
+    {
+        if (((GroupingFunc *) node)->agglevelsup >= ctx->min_sublevels_up)
+            ((GroupingFunc *) node)->agglevelsup += ctx->delta;
     }
     if (IsA(node, Query))
     {
@@ -1036,4 +1142,319 @@ checkNameSpaceConflicts(ParseState *pstate, List *namespace1, List *namespace2)
                     errmsg("table name \"%s\" specified more than once", nsitem1->p_refname));
         }
     }
+}
+
+/* ---------------------------------------------------------------- whole rows, fields */
+
+/*
+ * "t" or "t.*" used as a value (PostgreSQL's transformWholeRowRef and
+ * makeWholeRowVar): a Var with varattno 0 typed as the table's row type,
+ * the function's composite result type, or RECORD (sub-SELECTs, VALUES,
+ * WITH queries, functions returning RECORD or with ordinality).  A
+ * function returning a scalar gives its one column, as in PostgreSQL.  A
+ * join has no Vars of its own in Basalt: its whole row is a ROW() of its
+ * columns.
+ */
+Node *
+transformWholeRowRef(ParseState *pstate, ParseNamespaceItem *nsitem, int sublevels_up,
+                     int location)
+{
+    RangeTblEntry *rte = nsitem->p_rte;
+    Oid         typid = RECORDOID;
+    Var        *var;
+
+    switch (rte->rtekind)
+    {
+        case RTE_RELATION:
+            typid = get_rel_type_id(rte->relid);
+            break;
+        case RTE_FUNCTION:
+            if (list_length(rte->functions) == 1 && !rte->funcordinality)
+            {
+                Oid         rettype = exprType(linitial(rte->functions));
+
+                if (rettype != RECORDOID && get_typtype(rettype) == 'c')
+                    typid = rettype;
+                else if (rettype != RECORDOID && list_length(rte->coltypes) == 1)
+                    return column_expr(rte, nsitem->p_rtindex, 1, sublevels_up, location);
+            }
+            break;
+        case RTE_JOIN:
+            {
+                RowExpr    *row = makeNode(RowExpr);
+
+                expandRTE(rte, nsitem->p_rtindex, sublevels_up, location, false,
+                          &row->colnames, &row->args);
+                row->row_typeid = RECORDOID;
+                row->row_format = COERCE_IMPLICIT_CAST;
+                row->location = location;
+                return (Node *) row;
+            }
+        default:
+            break;
+    }
+    var = makeVar(nsitem->p_rtindex, 0, typid, -1, InvalidOid, sublevels_up);
+    var->location = location;
+    return (Node *) var;
+}
+
+/* The RTE a Var of this query level or an outer one refers to. */
+static RangeTblEntry *
+var_rte(ParseState *pstate, Var *var)
+{
+    for (int i = 0; i < var->varlevelsup && pstate; i++)
+        pstate = pstate->parentParseState;
+    if (pstate == NULL || var->varno <= 0 || var->varno > list_length(pstate->p_rtable))
+        return NULL;
+    return rt_fetch(var->varno, pstate->p_rtable);
+}
+
+/*
+ * The columns of a record-valued expression, or NULL if they cannot be
+ * known at analysis time (PostgreSQL's get_expr_result_tupdesc): a named
+ * composite type's, a ROW()'s, a whole-row Var's RTE's, or a RECORD
+ * function's OUT parameters.
+ */
+TupleDesc
+expr_result_tupdesc(ParseState *pstate, Node *expr)
+{
+    Oid         typid = exprType(expr);
+
+    if (typid != RECORDOID)
+    {
+        if (get_typtype(typid) == 'c')
+            return composite_type_tupdesc(typid);
+        return NULL;
+    }
+    if (IsA(expr, RowExpr))
+    {
+        RowExpr    *row = (RowExpr *) expr;
+        TupleDesc   desc = CreateTemplateTupleDesc(list_length(row->args));
+        ListCell   *la,
+                   *ln;
+        int         i = 0;
+
+        forboth(la, row->args, ln, row->colnames)
+        {
+            i++;
+            TupleDescInitEntry(desc, i, lfirst(ln), exprType(lfirst(la)), exprTypmod(lfirst(la)),
+                               0);
+        }
+        return desc;
+    }
+    if (IsA(expr, Var) && ((Var *) expr)->varattno == 0)
+    {
+        RangeTblEntry *rte = var_rte(pstate, (Var *) expr);
+        TupleDesc   desc;
+        ListCell   *lt,
+                   *ln;
+        int         n = 0;
+
+        if (rte == NULL)
+            return NULL;
+        foreach(lt, rte->coltypes)
+            if (OidIsValid(lfirst_oid(lt)))
+                n++;
+        desc = CreateTemplateTupleDesc(n);
+        n = 0;
+        forboth(lt, rte->coltypes, ln, rte->eref->colnames)
+        {
+            if (!OidIsValid(lfirst_oid(lt)))
+                continue;
+            n++;
+            TupleDescInitEntry(desc, n, lfirst(ln), lfirst_oid(lt), -1, 0);
+        }
+        return desc;
+    }
+    if (IsA(expr, FuncExpr))
+        return build_function_result_tupdesc(((FuncExpr *) expr)->funcid);
+    return NULL;
+}
+
+/*
+ * (base).fieldname (PostgreSQL's ParseComplexProjection): a column of the
+ * RTE for a whole-row Var, the field's expression for a ROW(), else a
+ * FieldSelect.  Errors as PostgreSQL's (42809, 42703) at base's location.
+ */
+Node *
+ParseFieldSelection(ParseState *pstate, Node *base, const char *fieldname, int location)
+{
+    Oid         typid = exprType(base);
+    TupleDesc   desc;
+    FieldSelect *fs;
+
+    if (location < 0)
+        location = exprLocation(base);
+    if (IsA(base, Var) && ((Var *) base)->varattno == 0)
+    {
+        Var        *var = (Var *) base;
+        RangeTblEntry *rte = var_rte(pstate, var);
+
+        if (rte != NULL)
+        {
+            int         attnum = scanRTEForColumn(pstate, rte, fieldname, location);
+
+            if (attnum > 0)
+                return column_expr(rte, var->varno, attnum, var->varlevelsup, location);
+            errorMissingColumn(pstate, rte->eref->aliasname, fieldname, location);
+        }
+    }
+    if (IsA(base, RowExpr) && typid == RECORDOID)
+    {
+        RowExpr    *row = (RowExpr *) base;
+        ListCell   *la,
+                   *ln;
+
+        forboth(la, row->args, ln, row->colnames)
+            if (strcmp((char *) lfirst(ln), fieldname) == 0)
+                return lfirst(la);
+    }
+    if (typid != RECORDOID && get_typtype(typid) != 'c')
+        ereport(ERROR,
+                errcode(ERRCODE_WRONG_OBJECT_TYPE),
+                errmsg("column notation .%s applied to type %s, which is not a composite type",
+                       fieldname, format_type_be(typid)),
+                parser_errposition(pstate, location));
+    desc = expr_result_tupdesc(pstate, base);
+    for (int i = 0; desc && i < desc->natts; i++)
+    {
+        Form_pg_attribute att = TupleDescAttr(desc, i);
+
+        if (strcmp(NameStr(att->attname), fieldname) != 0)
+            continue;
+        fs = makeNode(FieldSelect);
+        fs->arg = (Expr *) base;
+        fs->fieldnum = (int16) (i + 1);
+        fs->resulttype = att->atttypid;
+        fs->resulttypmod = att->atttypmod;
+        fs->resultcollid = OidIsValid(att->attcollation) ? att->attcollation :
+            get_typcollation(att->atttypid);
+        return (Node *) fs;
+    }
+    if (typid == RECORDOID)
+        ereport(ERROR,
+                errcode(ERRCODE_UNDEFINED_COLUMN),
+                errmsg("could not identify column \"%s\" in record data type", fieldname),
+                parser_errposition(pstate, location));
+    ereport(ERROR,
+            errcode(ERRCODE_UNDEFINED_COLUMN),
+            errmsg("column \"%s\" not found in data type %s", fieldname, format_type_be(typid)),
+            parser_errposition(pstate, location));
+    return NULL;                /* keep the compiler quiet */
+}
+
+/* The field names of a record-valued expression, for "(expr).*"; NIL if unknown. */
+List *
+record_field_names(ParseState *pstate, Node *expr)
+{
+    TupleDesc   desc = expr_result_tupdesc(pstate, expr);
+    List       *names = NIL;
+
+    for (int i = 0; desc && i < desc->natts; i++)
+        names = lappend(names, pstrdup(NameStr(TupleDescAttr(desc, i)->attname)));
+    return names;
+}
+
+/* ---------------------------------------------------------------- functions in FROM */
+
+/* unnest(a, b, ...) in FROM means ROWS FROM (unnest(a), unnest(b), ...), as in PostgreSQL. */
+static bool
+is_multiarg_unnest(PgNode *fexpr)
+{
+    PgQuery__FuncCall *fc;
+    const char *name;
+
+    if (fexpr->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+        return false;
+    fc = fexpr->func_call;
+    if (fc->n_args <= 1 || fc->n_agg_order > 0 || fc->agg_filter || fc->over ||
+        fc->agg_star || fc->agg_distinct || fc->func_variadic)
+        return false;
+    if (fc->n_funcname == 2 && strcmp(pgStrVal(fc->funcname[0]), "pg_catalog") != 0)
+        return false;
+    if (fc->n_funcname > 2)
+        return false;
+    name = pgStrVal(fc->funcname[fc->n_funcname - 1]);
+    for (size_t i = 0; i < fc->n_args; i++)
+        if (fc->args[i]->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR)
+            return false;
+    return strcmp(name, "unnest") == 0;
+}
+
+static void
+add_range_function(ParseState *pstate, PgNode *fexpr, PgQuery__List *coldefs,
+                   List **funcnames, List **funcexprs, List **coldeflists)
+{
+    Node       *funcexpr;
+
+    pstate->p_lateral_active = true;
+    funcexpr = transformExpr(pstate, fexpr, EXPR_KIND_FROM_FUNCTION);
+    pstate->p_lateral_active = false;
+    if (!IsA(funcexpr, FuncExpr))
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("only function calls are supported in FROM"),
+                parser_errposition(pstate, exprLocation(funcexpr)));
+    *funcnames = lappend(*funcnames, FigureColname(fexpr));
+    *funcexprs = lappend(*funcexprs, funcexpr);
+    *coldeflists = lappend(*coldeflists, coldefs);
+}
+
+/*
+ * A RangeFunction (PostgreSQL's transformRangeFunction): f(...) [AS] alias
+ * [(coldefs)], ROWS FROM (f(...) [AS (coldefs)], ...), WITH ORDINALITY.
+ */
+ParseNamespaceItem *
+transformRangeFunctionItems(ParseState *pstate, PgQuery__RangeFunction *r)
+{
+    List       *funcnames = NIL;
+    List       *funcexprs = NIL;
+    List       *coldeflists = NIL;
+    PgQuery__List outer = PG_QUERY__LIST__INIT;
+
+    if (r->n_coldeflist > 0)
+    {
+        if (r->n_functions != 1)
+            ereport(ERROR,
+                    errcode(ERRCODE_SYNTAX_ERROR),
+                    errmsg("ROWS FROM() with multiple functions cannot have a column definition list"),
+                    errhint("Put a separate column definition list for each function inside ROWS FROM()."),
+                    parser_errposition(pstate, r->coldeflist[0]->column_def->location));
+        outer.n_items = r->n_coldeflist;
+        outer.items = r->coldeflist;
+    }
+    for (size_t i = 0; i < r->n_functions; i++)
+    {
+        PgQuery__List *pair = r->functions[i]->list;
+        PgNode     *fexpr = pair->items[0];
+        PgQuery__List *coldefs = NULL;
+
+        if (pair->n_items > 1 && pair->items[1] &&
+            pair->items[1]->node_case == PG_QUERY__NODE__NODE_LIST &&
+            pair->items[1]->list->n_items > 0)
+            coldefs = pair->items[1]->list;
+        if (r->n_coldeflist > 0)
+            coldefs = &outer;
+        if (!r->is_rowsfrom && r->n_functions == 1 && coldefs == NULL && is_multiarg_unnest(fexpr))
+        {
+            PgQuery__FuncCall *fc = fexpr->func_call;
+
+            for (size_t j = 0; j < fc->n_args; j++)
+            {
+                PgQuery__FuncCall *one = palloc(sizeof(PgQuery__FuncCall));
+                PgNode     *node = palloc(sizeof(PgNode));
+
+                *one = *fc;
+                one->n_args = 1;
+                one->args = &fc->args[j];
+                *node = *fexpr;
+                node->func_call = one;
+                add_range_function(pstate, node, NULL, &funcnames, &funcexprs, &coldeflists);
+            }
+            continue;
+        }
+        add_range_function(pstate, fexpr, coldefs, &funcnames, &funcexprs, &coldeflists);
+    }
+    return addRangeTableEntryForFunctions(pstate, funcnames, funcexprs, coldeflists, r->alias,
+                                          r->ordinality, r->lateral, true);
 }

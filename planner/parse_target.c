@@ -319,6 +319,69 @@ is_star_ref(PgNode *val)
         PG_QUERY__NODE__NODE_A_STAR;
 }
 
+static bool
+is_indirection_star(PgNode *val)
+{
+    return val && val->node_case == PG_QUERY__NODE__NODE_A_INDIRECTION &&
+        val->a_indirection->n_indirection > 0 &&
+        val->a_indirection->indirection[val->a_indirection->n_indirection - 1]->node_case ==
+        PG_QUERY__NODE__NODE_A_STAR;
+}
+
+/*
+ * "(expr).*" in a select list (PostgreSQL's ExpandIndirectionStar): one
+ * entry per field of the record, each a field selection of expr (so a
+ * function is called once per field, as in PostgreSQL).  Returns
+ * TargetEntries (make_target_entry) or bare expressions.
+ */
+static List *
+ExpandIndirectionStar(ParseState *pstate, PgQuery__AIndirection *ind, bool make_target_entry,
+                      ParseExprKind exprKind)
+{
+    PgQuery__AIndirection sub = *ind;
+    PgNode      node = PG_QUERY__NODE__INIT;
+    Node       *base;
+    List       *names;
+    List       *result = NIL;
+    ListCell   *lc;
+    ParseExprKind sv = pstate->p_expr_kind;
+
+    pstate->p_expr_kind = exprKind;
+    sub.n_indirection--;
+    if (sub.n_indirection == 0)
+        base = transformExprRecurse(pstate, ind->arg);
+    else
+    {
+        node.node_case = PG_QUERY__NODE__NODE_A_INDIRECTION;
+        node.a_indirection = &sub;
+        base = transformExprRecurse(pstate, &node);
+    }
+    if (exprType(base) != RECORDOID && get_typtype(exprType(base)) != 'c')
+        ereport(ERROR,
+                errcode(ERRCODE_WRONG_OBJECT_TYPE),
+                errmsg("type %s is not composite", format_type_be(exprType(base))));
+    names = record_field_names(pstate, base);
+    if (names == NIL && exprType(base) == RECORDOID)
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("record type has not been registered"));
+    foreach(lc, names)
+    {
+        char       *name = lfirst(lc);
+        Node       *field = ParseFieldSelection(pstate, copyObject(base), name,
+                                                exprLocation(base));
+
+        if (make_target_entry)
+            result = lappend(result, makeTargetEntry((Expr *) field,
+                                                     (int16) pstate->p_next_resno++,
+                                                     pstrdup(name), false));
+        else
+            result = lappend(result, field);
+    }
+    pstate->p_expr_kind = sv;
+    return result;
+}
+
 List *
 transformTargetList(ParseState *pstate, PgNode **targetlist, size_t n, ParseExprKind exprKind)
 {
@@ -334,6 +397,13 @@ transformTargetList(ParseState *pstate, PgNode **targetlist, size_t n, ParseExpr
         {
             p_target = list_concat(p_target,
                                    ExpandColumnRefStar(pstate, res->val->column_ref, true));
+            continue;
+        }
+        if (is_indirection_star(res->val))
+        {
+            p_target = list_concat(p_target,
+                                   ExpandIndirectionStar(pstate, res->val->a_indirection, true,
+                                                         exprKind));
             continue;
         }
         p_target = lappend(p_target,

@@ -331,7 +331,7 @@ transformWindowDefinitions(ParseState *pstate, List *windowdefs, List **targetli
         orderClause = transformSortClause(pstate, windef->order_clause, windef->n_order_clause,
                                           targetlist, EXPR_KIND_WINDOW_ORDER, true);
         partitionClause = transformGroupClause(pstate, windef->partition_clause,
-                                               windef->n_partition_clause, targetlist,
+                                               windef->n_partition_clause, NULL, targetlist,
                                                orderClause, EXPR_KIND_WINDOW_PARTITION, true);
 
         wc = makeNode(WindowClause);

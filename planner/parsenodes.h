@@ -53,6 +53,7 @@ typedef struct RangeTblEntry
     List       *joinaliasvars;  /* Vars/exprs of the join's output columns */
     /* RTE_FUNCTION */
     List       *functions;      /* FuncExpr list */
+    List       *funccolcounts;  /* int list: columns of each function (ROWS FROM) */
     bool        funcordinality;
     /* RTE_VALUES */
     List       *values_lists;   /* list of expression lists */
@@ -92,6 +93,14 @@ typedef enum GroupingSetKind
     GROUPING_SET_EMPTY, GROUPING_SET_SIMPLE, GROUPING_SET_ROLLUP,
     GROUPING_SET_CUBE, GROUPING_SET_SETS
 } GroupingSetKind;
+
+/*
+ * GROUP BY's ROLLUP / CUBE / GROUPING SETS / () as analyzed
+ * (parse_clause.c): SIMPLE sets hold an int list of sortgrouprefs, the
+ * others a list of GroupingSets.  expand_grouping_sets (parse_agg.c)
+ * turns Query.groupingSets into the flat list of sets the planner uses.
+ */
+#define MAX_GROUPING_SETS 4096      /* PostgreSQL's limit on the expanded sets (54001) */
 
 typedef struct GroupingSet
 {
@@ -193,6 +202,32 @@ typedef struct SetOperationStmt
     List       *groupClauses;
 } SetOperationStmt;
 
+/* SELECT ... FOR UPDATE/NO KEY UPDATE/SHARE/KEY SHARE [NOWAIT | SKIP LOCKED] */
+typedef enum LockClauseStrength
+{
+    LCS_NONE,
+    LCS_FORKEYSHARE,
+    LCS_FORSHARE,
+    LCS_FORNOKEYUPDATE,
+    LCS_FORUPDATE
+} LockClauseStrength;
+
+typedef enum LockWaitPolicy
+{
+    LockWaitBlock,
+    LockWaitSkip,
+    LockWaitError
+} LockWaitPolicy;
+
+/* A relation of this query level whose rows the query locks (Query.rowMarks). */
+typedef struct RowMarkClause
+{
+    NodeTag     type;
+    int         rti;            /* range table index of the relation */
+    LockClauseStrength strength;
+    LockWaitPolicy waitPolicy;
+} RowMarkClause;
+
 typedef struct Query
 {
     NodeTag     type;
@@ -212,8 +247,10 @@ typedef struct Query
     FromExpr   *jointree;
     List       *targetList;     /* TargetEntry list */
     List       *returningList;
+    List       *withCheckOptions;   /* TargetEntry list: expr = a view's WHERE, resname = the view (WITH CHECK OPTION) */
     List       *groupClause;    /* SortGroupClause list */
-    List       *groupingSets;
+    List       *groupingSets;   /* GroupingSet list (parse_clause.c), NIL without */
+    bool        groupDistinct;  /* GROUP BY DISTINCT */
     Node       *havingQual;
     List       *windowClause;
     List       *distinctClause;
@@ -223,6 +260,7 @@ typedef struct Query
     LimitOption limitOption;
     Node       *setOperations;  /* SetOperationStmt tree, for UNION etc. */
     List       *constraintDeps;
+    List       *rowMarks;       /* RowMarkClause list (FOR UPDATE ...) */
     int         stmt_location;
     int         stmt_len;
 } Query;

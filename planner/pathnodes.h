@@ -140,7 +140,24 @@ typedef struct RelOptInfo
     List       *joininfo;
     /* LATERAL: relations outside this one whose values it needs */
     Relids      lateral_relids;
+    /* base tables: their B-tree indexes (IndexOptInfo *, indxpath.c) */
+    List       *indexlist;
+    bool        indexlist_built;
 } RelOptInfo;
+
+/* What the planner knows of one index of a base table (indxpath.c). */
+typedef struct IndexOptInfo
+{
+    Oid         indexoid;
+    int         nkeys;
+    int16      *heapattnos;     /* table column of each key */
+    Oid        *opfamily;
+    Oid        *opcintype;
+    int16      *indoption;      /* INDOPTION_DESC / INDOPTION_NULLS_FIRST bits */
+    Oid        *collation;      /* the order each key column is kept in */
+    bool        unique;
+    double      pages;          /* current size */
+} IndexOptInfo;
 
 typedef enum PathKind
 {
@@ -152,7 +169,8 @@ typedef enum PathKind
     PATH_NESTLOOP,
     PATH_HASHJOIN,
     PATH_WORKTABLESCAN,     /* a recursive CTE's self-reference */
-    PATH_CTESCAN            /* a data-modifying WITH query's RETURNING rows */
+    PATH_CTESCAN,           /* a data-modifying WITH query's RETURNING rows */
+    PATH_INDEXSCAN          /* a B-tree index scan of a base table (indxpath.c) */
 } PathKind;
 
 typedef struct Path
@@ -170,6 +188,13 @@ typedef struct Path
     List       *otherrestrictinfo;  /* quals applied after the join (plan.qual) */
     List       *hashclauses;        /* RestrictInfo list (HashJoin) */
     bool        materialize_inner;  /* NestLoop: Material over the inner side */
+    /* index scans (see IndexScan in plannodes_defs.h) */
+    Oid         indexid;
+    List       *indexquals;         /* Expr list: "key Var op expr" / NullTest */
+    List       *indexqualcols;      /* int list: index column of each */
+    int         indexscandir;       /* ScanDirection: 1 forward, -1 backward */
+    List       *indexparams;        /* NestLoopParams the enclosing NestLoop sets
+                                     * (a scan parameterized by the outer row) */
 } Path;
 
 /* ---------------------------------------------------------------- costs */
@@ -198,6 +223,26 @@ extern Node *preprocess_expression(PlannerInfo *root, Node *expr);
 /* Plan the FROM/WHERE part of the query; returns the cheapest path of all rels. */
 extern Path *query_planner(PlannerInfo *root, List *scanjoin_tlist);
 
+/* ---------------------------------------------------------------- indxpath.c */
+
+/* Replace rel's cheapest path by an index scan where that is cheaper. */
+extern void create_index_paths(PlannerInfo *root, RelOptInfo *rel);
+/*
+ * An index scan of base table inner whose index conditions take values of
+ * outer's relations (from join clauses), for the inner side of a nested
+ * loop; NULL if no index fits.  Costs are per outer row.
+ */
+extern Path *create_param_index_path(PlannerInfo *root, RelOptInfo *outer, RelOptInfo *inner,
+                                     List *joinquals);
+/*
+ * ORDER BY through an index: if path scans one base table and an index
+ * delivers sortClause's order (forward or backward), and that is cheaper
+ * than sorting (LIMIT considered), the ordered index path; else path.
+ * *sorted is set when the returned path delivers the order.
+ */
+extern Path *index_path_for_ordering(PlannerInfo *root, Path *path, List *sortClause,
+                                     List *tlist, bool *sorted);
+
 /* ---------------------------------------------------------------- createplan.c */
 
 extern struct Plan *create_plan(PlannerInfo *root, Path *best_path, List *tlist);
@@ -209,6 +254,11 @@ extern struct Plan *make_material_plan(struct Plan *lefttree);
 extern List *copy_tlist_as_vars(List *tlist);
 extern int  tlist_member_index(Node *expr, List *tlist);
 extern void copy_plan_costsize(struct Plan *dest, struct Plan *src);
+
+/* ---------------------------------------------------------------- planagg_sets.c */
+
+extern struct Plan *make_grouping_sets_agg(PlannerInfo *root, List *tlist, List *qual,
+                                           struct Plan *input);
 
 /* ---------------------------------------------------------------- planwindow.c */
 

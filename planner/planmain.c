@@ -456,6 +456,8 @@ build_base_rel(PlannerInfo *root, int rtindex, List *quals)
     rel->lateral_relids = lateral_relids_of(root, rtindex);
     set_baserel_size(root, rel, rte);
     rel->cheapest_path = make_scan_path(root, rel, rte);
+    if (rte->rtekind == RTE_RELATION)
+        create_index_paths(root, rel);     /* indxpath.c */
     root->simple_rel_array[rtindex] = rel;
     return rel;
 }
@@ -544,6 +546,38 @@ try_nestloop(RelOptInfo *joinrel, RelOptInfo *outer, RelOptInfo *inner, JoinType
     path->startup_cost = op->startup_cost + ip->startup_cost;
     path->total_cost = op->total_cost + ip->total_cost +
         Max(op->rows - 1, 0) * rescan +
+        op->rows * ip->rows * (DEFAULT_CPU_TUPLE_COST +
+                               list_length(joinquals) * DEFAULT_CPU_OPERATOR_COST);
+    consider_path(joinrel, path);
+}
+
+/*
+ * A nested loop whose inner side is an index scan of a base table taking
+ * the join key from each outer row (indxpath.c); the join clauses stay as
+ * the join's quals (rechecked).
+ */
+static void
+try_index_nestloop(PlannerInfo *root, RelOptInfo *joinrel, RelOptInfo *outer,
+                   RelOptInfo *inner, JoinType jointype, List *joinquals, List *otherquals)
+{
+    Path       *ip = create_param_index_path(root, outer, inner, joinquals);
+    Path       *op = outer->cheapest_path;
+    Path       *path;
+
+    if (ip == NULL)
+        return;
+    path = palloc0(sizeof(Path));
+    path->pathtype = PATH_NESTLOOP;
+    path->parent = joinrel;
+    path->rows = joinrel->rows;
+    path->jointype = jointype;
+    path->outerpath = op;
+    path->innerpath = ip;
+    path->joinrestrictinfo = joinquals;
+    path->otherrestrictinfo = otherquals;
+    path->materialize_inner = false;
+    path->startup_cost = op->startup_cost + ip->startup_cost;
+    path->total_cost = op->total_cost + Max(op->rows, 1) * ip->total_cost +
         op->rows * ip->rows * (DEFAULT_CPU_TUPLE_COST +
                                list_length(joinquals) * DEFAULT_CPU_OPERATOR_COST);
     consider_path(joinrel, path);
@@ -685,12 +719,15 @@ make_join_rel(PlannerInfo *root, RelOptInfo *rel1, RelOptInfo *rel2, JoinType jo
         case JOIN_INNER:
             try_nestloop(joinrel, rel1, rel2, JOIN_INNER, joinquals, otherquals);
             try_nestloop(joinrel, rel2, rel1, JOIN_INNER, joinquals, otherquals);
+            try_index_nestloop(root, joinrel, rel1, rel2, JOIN_INNER, joinquals, otherquals);
+            try_index_nestloop(root, joinrel, rel2, rel1, JOIN_INNER, joinquals, otherquals);
             try_hashjoin(joinrel, rel1, rel2, JOIN_INNER, joinquals, otherquals);
             try_hashjoin(joinrel, rel2, rel1, JOIN_INNER, joinquals, otherquals);
             break;
         case JOIN_LEFT:
             /* rel1 is the preserved side */
             try_nestloop(joinrel, rel1, rel2, JOIN_LEFT, joinquals, otherquals);
+            try_index_nestloop(root, joinrel, rel1, rel2, JOIN_LEFT, joinquals, otherquals);
             try_hashjoin(joinrel, rel1, rel2, JOIN_LEFT, joinquals, otherquals);
             try_hashjoin(joinrel, rel2, rel1, JOIN_RIGHT, joinquals, otherquals);
             break;

@@ -28,6 +28,9 @@
  * GROUP BY); DISTINCT ON is a sorted Agg keeping each group's first row.
  * (PostgreSQL uses Unique for sorted DISTINCT; the rows are the same.)
  *
+ * GROUPING SETS / ROLLUP / CUBE: one sorted Agg computing every set in
+ * rollup chains (planagg_sets.c); its output order is not used.
+ *
  * Window functions (WindowAgg over Sort, after grouping) are planned in
  * planwindow.c.  UNION is planned in prepunion.c.  Not supported yet
  * (0A000): INTERSECT and EXCEPT, LATERAL references from sub-SELECTs in
@@ -163,7 +166,25 @@ preprocess_targetlist(PlannerInfo *root)
     List       *tlist = NIL;
 
     if (parse->commandType == CMD_SELECT)
-        return parse->targetList;
+    {
+        ListCell   *lc;
+
+        if (parse->rowMarks == NIL)
+            return parse->targetList;
+        /* FOR UPDATE/SHARE: the ctid of each locked table, as junk "ctid<rti>" */
+        tlist = list_copy(parse->targetList);
+        foreach(lc, parse->rowMarks)
+        {
+            RowMarkClause *rc = lfirst(lc);
+            Var        *ctid = makeVar(rc->rti, SelfItemPointerAttributeNumber, TIDOID, -1,
+                                       InvalidOid, 0);
+
+            tlist = lappend(tlist, makeTargetEntry((Expr *) ctid,
+                                                   (int16) (list_length(tlist) + 1),
+                                                   psprintf("ctid%d", rc->rti), true));
+        }
+        return tlist;
+    }
 
     target_rte = rt_fetch(parse->resultRelation, parse->rtable);
     rel = relation_open(target_rte->relid, NoLock);
@@ -208,6 +229,44 @@ preprocess_targetlist(PlannerInfo *root)
     }
     relation_close(rel, NoLock);
     return tlist;
+}
+
+/*
+ * LockRows over plan: one PlanRowMark per RowMarkClause, pointing at the
+ * junk ctid column preprocess_targetlist added for it.
+ */
+static Plan *
+make_lock_rows(Query *parse, Plan *plan)
+{
+    LockRows   *lr = makeNode(LockRows);
+    ListCell   *lc;
+
+    foreach(lc, parse->rowMarks)
+    {
+        RowMarkClause *rc = lfirst(lc);
+        PlanRowMark *prm = makeNode(PlanRowMark);
+        char       *name = psprintf("ctid%d", rc->rti);
+        ListCell   *tl;
+
+        prm->rti = rc->rti;
+        prm->relid = rt_fetch(rc->rti, parse->rtable)->relid;
+        prm->strength = rc->strength;
+        prm->waitPolicy = rc->waitPolicy;
+        foreach(tl, plan->targetlist)
+        {
+            TargetEntry *tle = lfirst(tl);
+
+            if (tle->resjunk && tle->resname && strcmp(tle->resname, name) == 0)
+                prm->ctidResno = tle->resno;
+        }
+        if (prm->ctidResno == 0)
+            elog(ERROR, "could not find junk %s column", name);
+        lr->rowMarks = lappend(lr->rowMarks, prm);
+    }
+    lr->plan.targetlist = copy_tlist_as_vars(plan->targetlist);
+    lr->plan.lefttree = plan;
+    copy_plan_costsize(&lr->plan, plan);
+    return (Plan *) lr;
 }
 
 /* ---------------------------------------------------------------- upper nodes */
@@ -515,7 +574,8 @@ grouping_planner(PlannerInfo *root)
 
     tlist = preprocess_targetlist(root);
     root->processed_tlist = tlist;
-    grouped = parse->hasAggs || parse->groupClause != NIL || parse->havingQual != NULL;
+    grouped = parse->hasAggs || parse->groupClause != NIL || parse->groupingSets != NIL ||
+        parse->havingQual != NULL;
 
     if (grouped)
         scanjoin_tlist = make_group_input_target(root, tlist);
@@ -541,6 +601,16 @@ grouping_planner(PlannerInfo *root)
     root->needed_vars = lateral_needed_vars(root, root->needed_vars);
 
     path = query_planner(root, scanjoin_tlist);
+    /* ORDER BY through an index of the only table (indxpath.c) */
+    if (!grouped && !parse->hasWindowFuncs && !parse->hasTargetSRFs &&
+        parse->distinctClause == NIL && parse->sortClause != NIL)
+    {
+        bool        sorted;
+
+        path = index_path_for_ordering(root, path, parse->sortClause, scanjoin_tlist, &sorted);
+        if (sorted)
+            current_order = parse->sortClause;
+    }
     plan = create_plan(root, path, scanjoin_tlist);
 
     /* ---- grouping and aggregation ---- */
@@ -584,7 +654,10 @@ grouping_planner(PlannerInfo *root)
                                  get_sortgroupclause_tle(lfirst(lc), scanjoin_tlist)->expr);
         numGroups = estimate_num_groups(root, groupExprs, plan->plan_rows);
 
-        if (parse->groupClause == NIL)
+        if (parse->groupingSets != NIL)
+            /* GROUPING SETS / ROLLUP / CUBE: sorted rollups (planagg_sets.c) */
+            plan = make_grouping_sets_agg(root, agg_tlist, qual, plan);
+        else if (parse->groupClause == NIL)
             plan = make_agg(root, agg_tlist, qual, AGG_PLAIN, NIL, 1, plan);
         else
         {
@@ -710,6 +783,10 @@ upper:
     if (parse->sortClause && !ordering_satisfies(parse->sortClause, current_order))
         plan = make_sort_from_sortclauses(parse->sortClause, plan, plan->targetlist);
 
+    /* ---- FOR UPDATE / SHARE: lock after sorting, before LIMIT (as PostgreSQL) ---- */
+    if (parse->rowMarks != NIL)
+        plan = make_lock_rows(parse, plan);
+
     /* ---- LIMIT / OFFSET ---- */
     if (parse->limitCount || parse->limitOffset)
     {
@@ -780,6 +857,8 @@ upper:
                         errmsg("RETURNING may refer only to the target table's columns for now"));
             mt->returningLists = list_make1(parse->returningList);
         }
+        if (parse->withCheckOptions)
+            mt->withCheckOptionLists = list_make1(parse->withCheckOptions);
         mt->onConflictAction = ONCONFLICT_NONE;
         mt->plan.lefttree = plan;
         copy_plan_costsize(&mt->plan, plan);
@@ -805,6 +884,13 @@ pull_aggrefs_walker(Node *node, void *context)
     if (IsA(node, Aggref))
     {
         if (((Aggref *) node)->agglevelsup == 0 && !list_member(ctx->aggs, node))
+            ctx->aggs = lappend(ctx->aggs, node);
+        return false;
+    }
+    /* GROUPING() is computed by the Agg too */
+    if (IsA(node, GroupingFunc))
+    {
+        if (((GroupingFunc *) node)->agglevelsup == 0 && !list_member(ctx->aggs, node))
             ctx->aggs = lappend(ctx->aggs, node);
         return false;
     }
@@ -881,6 +967,7 @@ subquery_planner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_root, Pl
 
     parse->targetList = (List *) preprocess_expression(root, (Node *) parse->targetList);
     parse->returningList = (List *) preprocess_expression(root, (Node *) parse->returningList);
+    parse->withCheckOptions = (List *) preprocess_expression(root, (Node *) parse->withCheckOptions);
     preprocess_jointree(root, (Node *) parse->jointree);
     parse->havingQual = preprocess_expression(root, parse->havingQual);
     parse->limitOffset = preprocess_expression(root, parse->limitOffset);

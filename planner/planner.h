@@ -65,6 +65,13 @@ extern List *transformExecuteParams(const char *sourceText, const char *stmtName
 /* The result columns a Query will produce (for Describe), or NULL if none. */
 extern struct TupleDescData *QueryResultTupleDesc(Query *query);
 
+/*
+ * PostgreSQL's view_query_is_auto_updatable: why a view with this query
+ * is not automatically updatable (its DETAIL text), or NULL if it is
+ * (planner/parse_view.c).
+ */
+extern const char *view_query_not_updatable_detail(Query *viewquery);
+
 /* Is this raw statement a transaction-control or other utility statement? */
 extern bool raw_stmt_is_utility(RawStmt *raw);
 

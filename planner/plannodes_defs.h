@@ -57,6 +57,8 @@
 #ifndef PLANNODES_DEFS_H
 #define PLANNODES_DEFS_H
 
+#include "storage/heapam.h"     /* ScanDirection */
+
 #define SelfItemPointerAttributeNumber (-1)
 
 typedef struct Plan
@@ -106,6 +108,9 @@ typedef struct ModifyTable
     List       *resultRelations;    /* int list of rtable indexes (one for now) */
     List       *updateColnos;       /* UPDATE: int list of target column numbers */
     List       *returningLists;     /* TargetEntry lists, Vars refer to the result rel (varno = its rtindex) */
+    List       *withCheckOptionLists;   /* per result rel: TargetEntry list, expr = a view's
+                                         * WITH CHECK OPTION qual over the new row (as
+                                         * returningLists), resname = the view's name */
     OnConflictAction onConflictAction;
 } ModifyTable;
 
@@ -122,6 +127,26 @@ typedef struct Scan
 } Scan;
 
 typedef Scan SeqScan;
+
+/*
+ * IndexScan: scan.qual holds ALL original quals, rechecked on each heap
+ * tuple.  indexqual: OpExprs "key Var <op> expr" where the Var is a column
+ * of the scan relation (varno = scanrelid, varattno = TABLE column number)
+ * and expr contains no Var of this relation (Const, Param (PARAM_EXEC from
+ * a nested loop or PARAM_EXTERN), or an expression of them); op is a btree
+ * operator of the index column's opfamily; or a NullTest on a key Var.
+ * indexqualcols: int list parallel to indexqual, INDEX column numbers
+ * (1-based).  indexorderdir: Forward or Backward (ORDER BY via the index).
+ * Built by planner/indxpath.c.
+ */
+typedef struct IndexScan
+{
+    Scan        scan;
+    Oid         indexid;
+    List       *indexqual;
+    List       *indexqualcols;
+    ScanDirection indexorderdir;
+} IndexScan;
 
 typedef struct SubqueryScan
 {
@@ -306,6 +331,29 @@ typedef struct SetOp
     int         firstFlag;
     long        numGroups;
 } SetOp;
+
+/*
+ * LockRows (SELECT ... FOR UPDATE/SHARE): locks, for each row from its
+ * child, the row of every marked table, found by the junk "ctid<rti>"
+ * column (ctidResno) that the planner added to the target list.  It
+ * passes rows through like Limit; a row that cannot be locked under SKIP
+ * LOCKED, or whose table row was deleted meanwhile, is dropped.
+ */
+typedef struct PlanRowMark
+{
+    NodeTag     type;
+    int         rti;            /* range table index (after flattening) */
+    Oid         relid;
+    LockClauseStrength strength;
+    LockWaitPolicy waitPolicy;
+    int16       ctidResno;      /* child target list position of its ctid */
+} PlanRowMark;
+
+typedef struct LockRows
+{
+    Plan        plan;
+    List       *rowMarks;       /* PlanRowMark list */
+} LockRows;
 
 typedef struct Limit
 {

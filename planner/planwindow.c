@@ -52,6 +52,14 @@ pull_walker(Node *node, void *context)
             return false;
         }
     }
+    /* GROUPING() is computed by the Agg below, like the aggregates */
+    if (IsA(node, GroupingFunc) && ctx->want_aggs &&
+        ((GroupingFunc *) node)->agglevelsup == 0)
+    {
+        if (!list_member(ctx->items, node))
+            ctx->items = lappend(ctx->items, node);
+        return false;
+    }
     if (IsA(node, WindowFunc) && ctx->want_wfuncs)
     {
         if (!list_member(ctx->items, node))

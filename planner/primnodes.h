@@ -107,6 +107,25 @@ typedef struct Aggref
     int         location;
 } Aggref;
 
+/*
+ * GROUPING(a, b, ...): an int4 bit mask with one bit per argument (the
+ * last argument is bit 0), set when that argument is not grouped in the
+ * grouping set of the current output row.  args are the analyzed
+ * arguments, kept for equal() and never evaluated; refs their
+ * sortgrouprefs (parse_agg.c); cols their positions in the Agg's input
+ * row (1-based, filled by the planner, planagg_sets.c).  agglevelsup as
+ * for Aggref.
+ */
+typedef struct GroupingFunc
+{
+    Expr        xpr;
+    List       *args;
+    List       *refs;           /* int list */
+    List       *cols;           /* int list */
+    int         agglevelsup;
+    int         location;
+} GroupingFunc;
+
 typedef struct WindowFunc
 {
     Expr        xpr;
@@ -344,6 +363,20 @@ typedef struct RowExpr
     List       *colnames;
     int         location;
 } RowExpr;
+
+/*
+ * (expr).field: field fieldnum (1-based, among the record's columns as
+ * procs/rowtypes.c stores them) of a record-valued expression.
+ */
+typedef struct FieldSelect
+{
+    Expr        xpr;
+    Expr       *arg;
+    int16       fieldnum;
+    Oid         resulttype;
+    int32       resulttypmod;
+    Oid         resultcollid;
+} FieldSelect;
 
 typedef struct CoalesceExpr
 {

@@ -90,6 +90,36 @@ find_expr_in_tlist(Node *node, List *tlist)
     return NULL;
 }
 
+/*
+ * The whole row of a sub-SELECT in FROM (a Var with varattno 0 of the
+ * SubqueryScan's relation): a ROW() of the subplan's output columns,
+ * named as the subquery RTE names them (executor/execExprRow.c builds
+ * whole rows of the other scans).
+ */
+static Node *
+subquery_whole_row(fix_context *ctx, Var *var)
+{
+    RangeTblEntry *rte = rt_fetch(var->varno, ctx->root->parse->rtable);
+    RowExpr    *row = makeNode(RowExpr);
+    ListCell   *lt;
+    int         attno = 0;
+
+    foreach(lt, rte->coltypes)
+    {
+        attno++;
+        row->args = lappend(row->args,
+                            makeVar(OUTER_VAR, (int16) attno, lfirst_oid(lt),
+                                    list_nth_int(rte->coltypmods, attno - 1),
+                                    list_nth_oid(rte->colcollations, attno - 1), 0));
+        row->colnames = lappend(row->colnames,
+                                pstrdup((char *) list_nth(rte->eref->colnames, attno - 1)));
+    }
+    row->row_typeid = var->vartype;
+    row->row_format = COERCE_IMPLICIT_CAST;
+    row->location = var->location;
+    return (Node *) row;
+}
+
 static Node *
 fix_expr_mutator(Node *node, void *context)
 {
@@ -104,6 +134,8 @@ fix_expr_mutator(Node *node, void *context)
 
         if (var->varno == OUTER_VAR || var->varno == INNER_VAR || var->varno == INDEX_VAR)
             return copyObject(node);
+        if (ctx->scanrelid > 0 && var->varno == ctx->scanrelid && var->varattno == 0)
+            return subquery_whole_row(ctx, var);
         if (ctx->scanrelid > 0 && var->varno == ctx->scanrelid)
         {
             Var        *v = copyObject(var);
@@ -312,12 +344,25 @@ set_plan_refs(PlannerInfo *root, Plan *plan, int rtoffset)
     switch (nodeTag(plan))
     {
         case T_SeqScan:
-        case T_IndexScan:
             {
                 Scan       *scan = (Scan *) plan;
 
                 fix_scan_plan(root, plan, rtoffset);
                 scan->scanrelid += rtoffset;
+            }
+            break;
+        case T_IndexScan:
+            {
+                IndexScan  *scan = (IndexScan *) plan;
+                fix_context ctx = {root, rtoffset, NIL, NIL, 0, false};
+
+                fix_scan_plan(root, plan, rtoffset);
+                scan->indexqual = (List *) fix_expr(&ctx, (Node *) scan->indexqual);
+                scan->scan.scanrelid += rtoffset;
+                /* the plan depends on the index too */
+                if (!list_member_oid(root->glob->relationOids, scan->indexid))
+                    root->glob->relationOids = lappend_oid(root->glob->relationOids,
+                                                           scan->indexid);
             }
             break;
         case T_ValuesScan:
@@ -412,6 +457,7 @@ set_plan_refs(PlannerInfo *root, Plan *plan, int rtoffset)
         case T_Hash:
         case T_Material:
         case T_Sort:
+        case T_LockRows:
         case T_Limit:
             plan->targetlist = make_dummy_tlist(plan->lefttree->targetlist);
             if (IsA(plan, Limit))
@@ -473,6 +519,7 @@ set_plan_refs(PlannerInfo *root, Plan *plan, int rtoffset)
                 ListCell   *lc;
 
                 mt->returningLists = (List *) fix_expr(&ctx, (Node *) mt->returningLists);
+                mt->withCheckOptionLists = (List *) fix_expr(&ctx, (Node *) mt->withCheckOptionLists);
                 plan->targetlist = mt->returningLists ? linitial(mt->returningLists) : NIL;
                 mt->nominalRelation += rtoffset;
                 foreach(lc, mt->resultRelations)

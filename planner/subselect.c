@@ -112,6 +112,20 @@ replace_correlation_vars_mutator(Node *node, void *context)
         paramid = assign_param_for_item(owner, (Node *) agg, agg->aggtype);
         return (Node *) make_exec_param(paramid, agg->aggtype, -1, agg->aggcollid);
     }
+    if (IsA(node, GroupingFunc) && ((GroupingFunc *) node)->agglevelsup > 0)
+    {
+        /* an outer GROUPING(): evaluated by the outer level's Agg, like an Aggref */
+        GroupingFunc *grp = copyObject((GroupingFunc *) node);
+        PlannerInfo *owner = root;
+        int         paramid;
+
+        for (int i = grp->agglevelsup; i > 0; i--)
+            owner = owner->parent_root;
+        grp = (GroupingFunc *) decrement_levels((Node *) grp, grp->agglevelsup);
+        grp->agglevelsup = 0;
+        paramid = assign_param_for_item(owner, (Node *) grp, INT4OID);
+        return (Node *) make_exec_param(paramid, INT4OID, -1, InvalidOid);
+    }
     if (IsA(node, Query))
         return node;            /* SubLinks are already planned by now */
     return expression_tree_mutator(node, replace_correlation_vars_mutator, context);
@@ -145,6 +159,9 @@ decrement_walker(Node *node, void *context)
     }
     if (IsA(node, Aggref) && ((Aggref *) node)->agglevelsup >= ctx->sublevels_up + ctx->delta)
         ((Aggref *) node)->agglevelsup -= ctx->delta;
+    if (IsA(node, GroupingFunc) &&
+        ((GroupingFunc *) node)->agglevelsup >= ctx->sublevels_up + ctx->delta)
+        ((GroupingFunc *) node)->agglevelsup -= ctx->delta;
     if (IsA(node, Query))
     {
         bool        r;

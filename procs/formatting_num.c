@@ -1,10 +1,11 @@
 /*-------------------------------------------------------------------------
  * formatting_num.c
  *    to_char(numeric|int4|int8|float4|float8, text): numbers formatted by
- *    PostgreSQL 15's number template patterns.
+ *    PostgreSQL 15's number template patterns; to_number(text, text),
+ *    which reads a number by the same patterns (one template parser).
  *
  * Principal entry points: numeric_to_char, int4_to_char, int8_to_char,
- * float4_to_char, float8_to_char.
+ * float4_to_char, float8_to_char, numeric_to_number.
  *
  * Patterns (PostgreSQL documentation, "Template Patterns for Numeric
  * Formatting"): 9 digit (blank when a leading zero), 0 digit (leading
@@ -42,6 +43,7 @@
 #include "procs/adt.h"
 #include "procs/builtins.h"
 #include "procs/numeric.h"
+#include "procs/formatting_int.h"
 
 
 /* ---------------------------------------------------------------- template */
@@ -764,4 +766,260 @@ float4_to_char(PG_FUNCTION_ARGS)
     nodes = num_template(fmt, &d, &n);
     num_value_float(value, &d, true, &v);
     PG_RETURN_TEXT_P(num_layout(nodes, n, &d, &v));
+}
+
+/* ---------------------------------------------------------------- to_number */
+
+/*
+ * to_number(text, text): read a number by the same template (PostgreSQL
+ * 15's NUM_processor in its from-char direction, C locale).  The template
+ * is walked node by node against the input; the digits, decimal point and
+ * sign found are collected into a numeric literal ("<sign>digits.digits",
+ * the sign slot a space when none was read), which numeric_in reads with
+ * precision pre+V-digits+fraction-digits-read and that scale, and V
+ * divides by 10^(digits after V).  Reading rules, as PostgreSQL's:
+ *   - 9, 0, . and D skip up to two spaces, take a sign before the first
+ *     digit, then one digit (none past the template's fraction digits) or
+ *     the decimal point, then a sign right after the last digit (S) or
+ *     in place of MI/PL/SG when the template is not exact;
+ *   - , and G consume a matching separator only, and nothing in FM mode;
+ *   - MI, PL, SG consume their sign, else skip one non-data character;
+ *   - L and TH skip up to one/two non-data characters;
+ *   - any other template character skips one input character, whatever
+ *     it is; S, PR, V, B, FM consume nothing;
+ *   - reading stops when the input ends.
+ */
+extern Datum numeric_power(PG_FUNCTION_ARGS);   /* procs/numeric_math.c */
+
+typedef struct NumReader
+{
+    const NumDesc *d;
+    const char *in;             /* input, NUL-terminated */
+    const char *end;
+    const char *p;              /* read position */
+    char       *number;         /* number[0] is the sign slot */
+    char       *number_p;       /* next digit goes here */
+    int         read_pre;
+    int         read_post;
+    bool        read_dec;
+} NumReader;
+
+#define NR_AT_END(r)         ((r)->p >= (r)->end)
+#define NR_AVAILABLE(r, n)   ((r)->end - (r)->p >= (n))
+#define NR_LSIGN(d)          ((d)->lsign_pre || (d)->lsign_post)
+
+/* skip up to n input characters that cannot be part of a number */
+static void
+num_eat_non_data_chars(NumReader *r, int n)
+{
+    while (n-- > 0)
+    {
+        if (NR_AT_END(r))
+            break;
+        if (strchr("0123456789.,+-", *r->p) != NULL)
+            break;
+        r->p += dch_utf8_len(r->p);
+    }
+}
+
+/* one 9, 0, . or D: PostgreSQL's NUM_numpart_from_char */
+static void
+num_read_numpart(NumReader *r, bool is_digit_key)
+{
+    const NumDesc *d = r->d;
+    bool        isread = false;
+
+    if (*r->p == ' ')
+        r->p++;
+    if (*r->p == ' ')
+        r->p++;
+    if (NR_AT_END(r))
+        return;
+
+    /* a sign before the first digit */
+    if (r->number[0] == ' ' && is_digit_key && r->read_pre + r->read_post == 0)
+    {
+        if (*r->p == '-' || (d->bracket && *r->p == '<'))
+        {
+            r->number[0] = '-';
+            r->p++;
+        }
+        else if (*r->p == '+')
+        {
+            r->number[0] = '+';
+            r->p++;
+        }
+    }
+    if (NR_AT_END(r))
+        return;
+
+    if (isdigit((unsigned char) *r->p))
+    {
+        if (r->read_dec && r->read_post == d->post)
+            return;
+        *r->number_p++ = *r->p;
+        if (r->read_dec)
+            r->read_post++;
+        else
+            r->read_pre++;
+        isread = true;
+    }
+    else if (d->decimal && !r->read_dec && *r->p == '.')
+    {
+        *r->number_p++ = '.';
+        r->read_dec = true;
+        isread = true;
+    }
+    if (NR_AT_END(r))
+        return;
+
+    /* a sign right behind the last digit read */
+    if (r->number[0] == ' ' && r->read_pre + r->read_post > 0)
+    {
+        if (NR_LSIGN(d) && isread && r->p + 1 <= r->end &&
+            !isdigit((unsigned char) r->p[1]))
+        {
+            const char *save = r->p++;
+
+            if (NR_AVAILABLE(r, 1) && *r->p == '-')
+                r->number[0] = '-';
+            else if (NR_AVAILABLE(r, 1) && *r->p == '+')
+                r->number[0] = '+';
+            if (r->number[0] == ' ')
+                r->p = save;    /* no sign: do not consume */
+            /* else the caller's step moves past the sign */
+        }
+        else if (!isread && !NR_LSIGN(d) && (d->plus || d->minus))
+        {
+            if (*r->p == '-' || *r->p == '+')
+                r->number[0] = *r->p;
+        }
+    }
+}
+
+Datum
+numeric_to_number(PG_FUNCTION_ARGS)
+{
+    text       *value = PG_GETARG_TEXT_PP(0);
+    text       *fmt = PG_GETARG_TEXT_PP(1);
+    int         fmtlen = VARSIZE_ANY_EXHDR(fmt);
+    NumDesc     d;
+    NumNode    *nodes;
+    int         n;
+    NumReader   r;
+    int         scale;
+    int         precision;
+    Datum       result;
+
+    if (fmtlen <= 0)
+        PG_RETURN_NULL();
+    nodes = num_parse(VARDATA_ANY(fmt), fmtlen, &d, &n);
+    if (d.eeee)
+        ereport(ERROR,
+                (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                 errmsg("\"EEEE\" not supported for input")));
+    if (d.roman)
+        ereport(ERROR,
+                (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                 errmsg("\"RN\" not supported for input")));
+
+    memset(&r, 0, sizeof(r));
+    r.d = &d;
+    r.in = text_to_cstring(value);
+    r.end = r.in + strlen(r.in);
+    r.p = r.in;
+    /* at most one byte per template node, plus sign slot and NUL */
+    r.number = palloc(n + 2);
+    r.number[0] = ' ';
+    r.number_p = r.number + 1;
+
+    for (int i = 0; i < n; i++)
+    {
+        const NumNode *node = &nodes[i];
+
+        if (NR_AT_END(&r))
+            break;
+        switch (node->key)
+        {
+            case NK_9:
+            case NK_0:
+            case NK_DEC:
+            case NK_D:
+                num_read_numpart(&r, node->key == NK_9 || node->key == NK_0);
+                break;
+            case NK_COMMA:
+                if (d.fillmode || *r.p != ',')
+                    continue;
+                break;
+            case NK_G:
+                if (d.fillmode || *r.p != ',')
+                    continue;
+                break;
+            case NK_L:
+                num_eat_non_data_chars(&r, 1);
+                continue;
+            case NK_TH:
+                if (d.decimal)
+                    continue;
+                num_eat_non_data_chars(&r, 2);
+                continue;
+            case NK_MI:
+                if (*r.p == '-')
+                    r.number[0] = '-';
+                else
+                {
+                    num_eat_non_data_chars(&r, 1);
+                    continue;
+                }
+                break;
+            case NK_PL:
+                if (*r.p == '+')
+                    r.number[0] = '+';
+                else
+                {
+                    num_eat_non_data_chars(&r, 1);
+                    continue;
+                }
+                break;
+            case NK_SG:
+                if (*r.p == '-' || *r.p == '+')
+                    r.number[0] = *r.p;
+                else
+                {
+                    num_eat_non_data_chars(&r, 1);
+                    continue;
+                }
+                break;
+            case NK_LIT:
+                /* one template character (UTF-8 continuation bytes belong
+                 * to the node before) skips one input character */
+                if (((unsigned char) node->ch & 0xC0) == 0x80)
+                    continue;
+                r.p += dch_utf8_len(r.p);
+                continue;
+            default:
+                /* S, PR, V, B, FM: nothing to read */
+                continue;
+        }
+        r.p++;
+    }
+    if (r.number_p[-1] == '.')
+        r.number_p[-1] = '\0';
+    else
+        *r.number_p = '\0';
+
+    scale = r.read_post;
+    precision = d.pre + d.multi + scale;
+    result = DirectFunctionCall3(numeric_in, CStringGetDatum(r.number),
+                                 ObjectIdGetDatum(InvalidOid),
+                                 Int32GetDatum(((precision << 16) | scale) + VARHDRSZ));
+    if (d.multi > 0)
+    {
+        Datum       x = DirectFunctionCall2(numeric_power,
+                                            NumericGetDatum(int64_to_numeric(10)),
+                                            NumericGetDatum(int64_to_numeric(-d.multi)));
+
+        result = DirectFunctionCall2(numeric_mul, result, x);
+    }
+    PG_RETURN_DATUM(result);
 }

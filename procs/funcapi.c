@@ -2,7 +2,8 @@
  * funcapi.c
  *    Support for set-returning functions (see funcapi.h): the
  *    FuncCallContext kept across value-per-call invocations, and the
- *    materialize-mode set-up.
+ *    materialize-mode set-up, and the result columns of functions with
+ *    OUT parameters (build_function_result_tupdesc).
  *
  *    The FuncCallContext and its multi_call_memory_ctx hang off
  *    flinfo->fn_extra; both live in a child of the FmgrInfo's fn_mcxt (the
@@ -14,7 +15,15 @@
 #include "backend/basalt.h"
 #include "executor/execnodes.h"
 #include "executor/tuplestore.h"
+#include "catalog/catalog.h"
+#include "catalog/catalog_attnums.h"
+#include "catalog/pg_type_oids.h"
+#include "catalog/relcache.h"
+#include "procs/adt.h"
+#include "procs/array.h"
 #include "procs/funcapi.h"
+#include "storage/heapam.h"
+#include "storage/snapshot.h"
 
 FuncCallContext *
 init_MultiFuncCall(FunctionCallInfo fcinfo)
@@ -77,4 +86,87 @@ tuplestore_putvalues(Tuplestorestate *state, TupleDesc desc, const Datum *values
 
     tuplestore_puttuple(state, tuple);
     heap_freetuple(tuple);
+}
+
+/*
+ * build_function_result_tupdesc
+ *    The result columns of a function with OUT, INOUT or TABLE parameters
+ *    (pg_proc.proallargtypes / proargmodes / proargnames), or NULL if it
+ *    has none.  An unnamed output parameter is "columnN" (N counting the
+ *    output parameters), as in PostgreSQL.
+ *
+ * The catalog cache keeps only the input signature, so this reads the
+ * pg_proc row itself; it is called at analysis time for functions that
+ * return RECORD, never per row.
+ */
+TupleDesc
+build_function_result_tupdesc(Oid funcid)
+{
+    Relation    rel = table_open(ProcedureRelationId, AccessShareLock);
+    TupleDesc   rdesc = RelationGetDescr(rel);
+    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
+    HeapTuple   tup;
+    TupleDesc   result = NULL;
+
+    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+    {
+        bool        isnull;
+        Datum       d;
+        Datum      *types,
+                   *modes,
+                   *names = NULL;
+        bool       *tnulls,
+                   *mnulls,
+                   *nnulls = NULL;
+        int         ntypes,
+                    nmodes,
+                    nnames = 0;
+        int         nout = 0;
+
+        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_proc_oid, rdesc, &isnull)) != funcid)
+            continue;
+        d = heap_getattr(tup, Anum_pg_proc_proallargtypes, rdesc, &isnull);
+        if (isnull)
+            break;
+        deconstruct_array(DatumGetArrayTypeP(d), OIDOID, 4, true, 'i', &types, &tnulls, &ntypes);
+        d = heap_getattr(tup, Anum_pg_proc_proargmodes, rdesc, &isnull);
+        if (isnull)
+            break;
+        deconstruct_array(DatumGetArrayTypeP(d), CHAROID, 1, true, 'c', &modes, &mnulls, &nmodes);
+        d = heap_getattr(tup, Anum_pg_proc_proargnames, rdesc, &isnull);
+        if (!isnull)
+            deconstruct_array(DatumGetArrayTypeP(d), TEXTOID, -1, false, 'i', &names, &nnulls,
+                              &nnames);
+        if (nmodes != ntypes)
+            break;
+        for (int i = 0; i < nmodes; i++)
+        {
+            char        m = DatumGetChar(modes[i]);
+
+            if (m == 'o' || m == 'b' || m == 't')
+                nout++;
+        }
+        if (nout == 0)
+            break;
+        result = CreateTemplateTupleDesc(nout);
+        nout = 0;
+        for (int i = 0; i < nmodes; i++)
+        {
+            char        m = DatumGetChar(modes[i]);
+            char       *name = NULL;
+
+            if (m != 'o' && m != 'b' && m != 't')
+                continue;
+            nout++;
+            if (i < nnames && !nnulls[i])
+                name = text_to_cstring(DatumGetTextP(names[i]));
+            if (name == NULL || name[0] == '\0')
+                name = psprintf("column%d", nout);
+            TupleDescInitEntry(result, nout, name, DatumGetObjectId(types[i]), -1, 0);
+        }
+        break;
+    }
+    heap_endscan(scan);
+    table_close(rel, AccessShareLock);
+    return result;
 }

@@ -104,4 +104,6 @@ extern void InitMaterializedSRF(FunctionCallInfo fcinfo, TupleDesc desc);
 extern void tuplestore_putvalues(struct Tuplestorestate *state, TupleDesc desc,
                                  const Datum *values, const bool *isnull);
 
+/* The OUT/INOUT/TABLE parameters of a function as columns, or NULL (funcapi.c). */
+extern TupleDesc build_function_result_tupdesc(Oid funcid);
 #endif

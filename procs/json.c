@@ -36,6 +36,7 @@
 #include "procs/builtins.h"
 #include "procs/datetime.h"
 #include "procs/json_lex.h"
+#include "procs/rowtypes.h"
 
 /* ================================================================ type I/O */
 
@@ -230,11 +231,41 @@ JsonEncodeDateTime(Datum value, Oid typid)
 
 static void array_to_json_internal(Datum array, StringInfo result, bool use_line_feeds);
 
-pg_attribute_noreturn() static void
-composite_not_supported(void)
+/*
+ * A record as an object of its fields (PostgreSQL's composite_to_json);
+ * use_line_feeds: a line break after each field's comma (row_to_json's
+ * pretty form).
+ */
+void
+composite_to_json(Datum composite, StringInfo result, bool use_line_feeds)
 {
-    ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-            errmsg("converting composite values to json is not supported yet"));
+    TupleDesc   desc = record_tupdesc(composite);
+    Datum      *values = palloc(sizeof(Datum) * (Size) Max(desc->natts, 1));
+    bool       *nulls = palloc(sizeof(bool) * (Size) Max(desc->natts, 1));
+    const char *sep = use_line_feeds ? ",\n " : ",";
+
+    record_deform(composite, desc, values, nulls);
+    appendStringInfoChar(result, '{');
+    for (int i = 0; i < desc->natts; i++)
+    {
+        Form_pg_attribute att = TupleDescAttr(desc, i);
+        JsonTypeCategory tcategory;
+        Oid         outfuncoid;
+
+        if (i > 0)
+            appendStringInfoString(result, sep);
+        escape_json(result, NameStr(att->attname));
+        appendStringInfoChar(result, ':');
+        if (nulls[i])
+        {
+            tcategory = JSONTYPE_NULL;
+            outfuncoid = InvalidOid;
+        }
+        else
+            json_categorize_type(att->atttypid, &tcategory, &outfuncoid);
+        datum_to_json(values[i], nulls[i], result, tcategory, outfuncoid, false);
+    }
+    appendStringInfoChar(result, '}');
 }
 
 /*
@@ -265,7 +296,7 @@ datum_to_json(Datum val, bool is_null, StringInfo result,
             array_to_json_internal(val, result, false);
             break;
         case JSONTYPE_COMPOSITE:
-            composite_not_supported();
+            composite_to_json(val, result, false);
             break;
         case JSONTYPE_BOOL:
             outputstr = DatumGetBool(val) ? "true" : "false";

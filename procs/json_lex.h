@@ -143,6 +143,8 @@ extern char *JsonEncodeDateTime(Datum value, Oid typid);
 extern void datum_to_json(Datum val, bool is_null, StringInfo result,
                           JsonTypeCategory tcategory, Oid outfuncoid,
                           bool key_scalar);
+/* Append a record (procs/rowtypes.c) as a JSON object; row_to_json's pretty form. */
+extern void composite_to_json(Datum composite, StringInfo result, bool use_line_feeds);
 
 /*
  * The arguments of a variadic "any" function (json_build_object & co.):

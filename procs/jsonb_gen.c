@@ -28,6 +28,7 @@
 #include "procs/builtins.h"
 #include "procs/jsonb.h"
 #include "procs/json_lex.h"
+#include "procs/rowtypes.h"
 
 typedef struct JsonbInState
 {
@@ -85,6 +86,39 @@ array_to_jsonb_internal(Datum array, JsonbInState *result)
                        tcategory, outfuncoid);
 }
 
+/* A record as an object of its fields (PostgreSQL's composite_to_jsonb). */
+static void
+composite_to_jsonb(Datum composite, JsonbInState *result)
+{
+    TupleDesc   desc = record_tupdesc(composite);
+    Datum      *values = palloc(sizeof(Datum) * (Size) Max(desc->natts, 1));
+    bool       *nulls = palloc(sizeof(bool) * (Size) Max(desc->natts, 1));
+
+    record_deform(composite, desc, values, nulls);
+    result->res = pushJsonbValue(&result->parseState, WJB_BEGIN_OBJECT, NULL);
+    for (int i = 0; i < desc->natts; i++)
+    {
+        Form_pg_attribute att = TupleDescAttr(desc, i);
+        JsonbValue  key;
+        JsonTypeCategory tcategory;
+        Oid         outfuncoid;
+
+        key.type = jbvString;
+        key.val.string.len = checkStringLen(strlen(NameStr(att->attname)));
+        key.val.string.val = NameStr(att->attname);
+        result->res = pushJsonbValue(&result->parseState, WJB_KEY, &key);
+        if (nulls[i])
+        {
+            tcategory = JSONTYPE_NULL;
+            outfuncoid = InvalidOid;
+        }
+        else
+            json_categorize_type(att->atttypid, &tcategory, &outfuncoid);
+        datum_to_jsonb(values[i], nulls[i], result, tcategory, outfuncoid, false);
+    }
+    result->res = pushJsonbValue(&result->parseState, WJB_END_OBJECT, NULL);
+}
+
 static JsonbValue
 jsonb_string_value(char *s)
 {
@@ -122,9 +156,8 @@ datum_to_jsonb(Datum val, bool is_null, JsonbInState *result,
                 array_to_jsonb_internal(val, result);
                 return;
             case JSONTYPE_COMPOSITE:
-                ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                        errmsg("converting composite values to jsonb is not supported yet"));
-                break;
+                composite_to_jsonb(val, result);
+                return;
             case JSONTYPE_JSON:
                 {
                     text *json = DatumGetTextP(val);

@@ -24,8 +24,9 @@
  *
  * Set-returning functions use the value-per-call protocol (funcapi.h);
  * their state lives in the multi-call memory context.  Functions that
- * return records (json_each, jsonb_each, jsonb_to_record, ...) are not
- * here yet: the executor's SRF support returns one column.
+ * return records (json_each, jsonb_each, json[b]_to_record[set],
+ * json[b]_populate_record[set], row_to_json) are at the end of the file
+ * and answer sets in materialize mode.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -37,6 +38,9 @@
 #include "procs/funcapi.h"
 #include "procs/jsonb.h"
 #include "procs/json_lex.h"
+#include "procs/rowtypes.h"
+#include "catalog/lsyscache.h"
+#include "executor/tuplestore.h"
 
 /* ================================================================ json tree */
 
@@ -816,4 +820,589 @@ json_object_keys(PG_FUNCTION_ARGS)
     root = (JsonNode *) funcctx->user_fctx;
     key = cstring_to_text(root->keys[funcctx->call_cntr]);
     SRF_RETURN_NEXT(funcctx, PointerGetDatum(key));
+}
+
+/* ================================================================ record-returning */
+
+/*
+ * json[b]_each[_text], json[b]_to_record[set], json[b]_populate_record[set]
+ * and row_to_json.  The set-returning ones answer in materialize mode
+ * (funcapi.h): one tuplestore row per result row, described by the
+ * caller's expected columns (a FROM item's) or the function's own OUT
+ * parameters.  Records are procs/rowtypes.c values.
+ */
+
+/* The result descriptor of a json[b]_each: (key text, value valtype). */
+static TupleDesc
+each_result_desc(FunctionCallInfo fcinfo, Oid valtype)
+{
+    TupleDesc   desc = CreateTemplateTupleDesc(2);
+
+    TupleDescInitEntry(desc, 1, "key", TEXTOID, -1, 0);
+    TupleDescInitEntry(desc, 2, "value", valtype, -1, 0);
+    return desc;
+}
+
+static Datum
+json_each_worker(FunctionCallInfo fcinfo, bool as_text)
+{
+    ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+    text       *arg = PG_GETARG_TEXT_PP(0);
+    JsonNode   *root = json_parse_tree(arg);
+    TupleDesc   desc;
+    Datum       values[2];
+    bool        nulls[2] = {false, false};
+
+    if (root->type == JSON_TOKEN_ARRAY_START)
+        ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                errmsg("cannot deconstruct an array as an object"));
+    if (root->type != JSON_TOKEN_OBJECT_START)
+        ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                errmsg("cannot deconstruct a scalar"));
+    InitMaterializedSRF(fcinfo, each_result_desc(fcinfo, as_text ? TEXTOID : JSONOID));
+    desc = rsi->setDesc;
+    for (int i = 0; i < root->nchildren; i++)
+    {
+        JsonNode   *v = root->children[i];
+        text       *t;
+
+        values[0] = PointerGetDatum(cstring_to_text(root->keys[i]));
+        t = as_text ? node_as_text(v) : cstring_to_text_with_len(v->start, v->len);
+        nulls[1] = (t == NULL);
+        values[1] = PointerGetDatum(t);
+        tuplestore_putvalues(rsi->setResult, desc, values, nulls);
+    }
+    PG_RETURN_NULL();
+}
+
+Datum
+json_each(PG_FUNCTION_ARGS)
+{
+    return json_each_worker(fcinfo, false);
+}
+
+Datum
+json_each_text(PG_FUNCTION_ARGS)
+{
+    return json_each_worker(fcinfo, true);
+}
+
+static Datum
+jsonb_each_worker(FunctionCallInfo fcinfo, const char *fname, bool as_text)
+{
+    ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+    Jsonb      *jb = PG_GETARG_JSONB_P(0);
+    JsonbIterator *it;
+    JsonbValue  v;
+    JsonbIteratorToken r;
+    TupleDesc   desc;
+    Datum       values[2];
+    bool        nulls[2] = {false, false};
+    bool        skipNested = false;
+
+    if (!JB_ROOT_IS_OBJECT(jb))
+        ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                errmsg("cannot call %s on a non-object", fname));
+    InitMaterializedSRF(fcinfo, each_result_desc(fcinfo, as_text ? TEXTOID : JSONBOID));
+    desc = rsi->setDesc;
+    it = JsonbIteratorInit(&jb->root);
+    while ((r = JsonbIteratorNext(&it, &v, skipNested)) != WJB_DONE)
+    {
+        skipNested = true;
+        if (r != WJB_KEY)
+            continue;
+        values[0] = PointerGetDatum(cstring_to_text_with_len(v.val.string.val,
+                                                             v.val.string.len));
+        r = JsonbIteratorNext(&it, &v, skipNested);
+        if (as_text)
+        {
+            text       *t = JsonbValueAsText(&v);
+
+            nulls[1] = (t == NULL);
+            values[1] = PointerGetDatum(t);
+        }
+        else
+        {
+            nulls[1] = false;
+            values[1] = JsonbPGetDatum(JsonbValueToJsonb(&v));
+        }
+        tuplestore_putvalues(rsi->setResult, desc, values, nulls);
+    }
+    PG_RETURN_NULL();
+}
+
+Datum
+jsonb_each(PG_FUNCTION_ARGS)
+{
+    return jsonb_each_worker(fcinfo, "jsonb_each", false);
+}
+
+Datum
+jsonb_each_text(PG_FUNCTION_ARGS)
+{
+    return jsonb_each_worker(fcinfo, "jsonb_each_text", true);
+}
+
+Datum
+row_to_json(PG_FUNCTION_ARGS)
+{
+    StringInfoData result;
+
+    initStringInfo(&result);
+    composite_to_json(PG_GETARG_DATUM(0), &result, false);
+    PG_RETURN_TEXT_P(cstring_to_text_with_len(result.data, result.len));
+}
+
+Datum
+row_to_json_pretty(PG_FUNCTION_ARGS)
+{
+    StringInfoData result;
+
+    initStringInfo(&result);
+    composite_to_json(PG_GETARG_DATUM(0), &result, PG_GETARG_BOOL(1));
+    PG_RETURN_TEXT_P(cstring_to_text_with_len(result.data, result.len));
+}
+
+/* ---------------------------------------------------------------- populate */
+
+/*
+ * A JSON value being turned into a column (PostgreSQL's JsValue): a node
+ * of a parsed json document, or a jsonb value (jbvBinary for containers).
+ */
+typedef struct JsValue
+{
+    bool        is_json;
+    const JsonNode *node;
+    JsonbValue *jbv;
+} JsValue;
+
+static bool
+jsv_is_null(const JsValue *v)
+{
+    return v->is_json ? v->node->type == JSON_TOKEN_NULL : v->jbv->type == jbvNull;
+}
+
+static bool
+jsv_is_string(const JsValue *v)
+{
+    return v->is_json ? v->node->type == JSON_TOKEN_STRING : v->jbv->type == jbvString;
+}
+
+static bool
+jsv_is_container(const JsValue *v, bool object)
+{
+    if (v->is_json)
+        return v->node->type == (object ? JSON_TOKEN_OBJECT_START : JSON_TOKEN_ARRAY_START);
+    if (v->jbv->type != jbvBinary)
+        return false;
+    return object ? JsonContainerIsObject(v->jbv->val.binary.data) :
+        (JsonContainerIsArray(v->jbv->val.binary.data) &&
+         !JsonContainerIsScalar(v->jbv->val.binary.data));
+}
+
+/* The value as a column's text: strings de-escaped, others as JSON text. */
+static char *
+jsv_text(const JsValue *v, bool json_text)
+{
+    if (v->is_json)
+    {
+        if (v->node->type == JSON_TOKEN_STRING && !json_text)
+            return pstrdup(v->node->str);
+        return pnstrdup(v->node->start, v->node->len);
+    }
+    if (json_text && v->jbv->type == jbvString)
+    {
+        StringInfoData buf;
+
+        initStringInfo(&buf);
+        escape_json(&buf, pnstrdup(v->jbv->val.string.val, v->jbv->val.string.len));
+        return buf.data;
+    }
+    return text_to_cstring(JsonbValueAsText(v->jbv));
+}
+
+/* Field `name` of an object value; false if absent. */
+static bool
+jsv_object_field(const JsValue *obj, const char *name, JsValue *out)
+{
+    out->is_json = obj->is_json;
+    if (obj->is_json)
+    {
+        /* duplicate keys: the last one wins, as in PostgreSQL */
+        for (int i = obj->node->nchildren - 1; i >= 0; i--)
+            if (strcmp(obj->node->keys[i], name) == 0)
+            {
+                out->node = obj->node->children[i];
+                return true;
+            }
+        return false;
+    }
+    out->jbv = getKeyJsonValueFromContainer(obj->jbv->val.binary.data, name,
+                                            (int) strlen(name), NULL);
+    return out->jbv != NULL;
+}
+
+static int
+jsv_array_length(const JsValue *arr)
+{
+    return arr->is_json ? arr->node->nchildren : (int) JsonContainerSize(arr->jbv->val.binary.data);
+}
+
+static void
+jsv_array_element(const JsValue *arr, int i, JsValue *out)
+{
+    out->is_json = arr->is_json;
+    if (arr->is_json)
+        out->node = arr->node->children[i];
+    else
+        out->jbv = getIthJsonbValueFromContainer(arr->jbv->val.binary.data, (uint32) i);
+}
+
+static Datum populate_record_from(const JsValue *obj, TupleDesc desc, Datum base, bool base_null,
+                                  const char *fname);
+
+/* Input function call for one column value. */
+static Datum
+populate_scalar(Oid typid, int32 typmod, const char *str)
+{
+    Oid         typinput;
+    Oid         typioparam;
+
+    getTypeInputInfo(typid, &typinput, &typioparam);
+    return OidInputFunctionCall(typinput, (char *) str, typioparam, typmod);
+}
+
+typedef struct PopulateArrayState
+{
+    Oid         elemtype;
+    int32       typmod;
+    int         ndims;
+    int         dims[MAXDIM];
+    List       *values;         /* Datum list (as pointers), row-major */
+    List       *nulls;          /* int list */
+    const char *colname;
+} PopulateArrayState;
+
+static void
+populate_array_dim(PopulateArrayState *st, const JsValue *v, int dim)
+{
+    int         n;
+
+    if (!jsv_is_container(v, false))
+    {
+        if (dim == 0)
+            ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("expected JSON array"),
+                    errhint("See the value of key \"%s\".", st->colname));
+        /* a scalar at this depth: the dimensions are now known */
+        if (st->ndims == 0)
+            st->ndims = dim;
+        else if (st->ndims != dim)
+            ereport(ERROR, errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+                    errmsg("malformed JSON array"),
+                    errdetail("Multidimensional arrays must have sub-arrays with matching dimensions."));
+        if (jsv_is_null(v))
+        {
+            st->values = lappend(st->values, NULL);
+            st->nulls = lappend_int(st->nulls, 1);
+        }
+        else
+        {
+            st->values = lappend(st->values,
+                                 (void *) populate_scalar(st->elemtype, st->typmod,
+                                                          jsv_text(v, st->elemtype == JSONOID ||
+                                                                   st->elemtype == JSONBOID)));
+            st->nulls = lappend_int(st->nulls, 0);
+        }
+        return;
+    }
+    if (dim >= MAXDIM)
+        ereport(ERROR, errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+                errmsg("number of array dimensions (%d) exceeds the maximum allowed (%d)",
+                       dim + 1, MAXDIM));
+    n = jsv_array_length(v);
+    if (st->ndims > 0 && dim >= st->ndims)
+        ereport(ERROR, errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+                errmsg("malformed JSON array"),
+                errdetail("Multidimensional arrays must have sub-arrays with matching dimensions."));
+    if (st->dims[dim] == -1)
+        st->dims[dim] = n;
+    else if (st->dims[dim] != n)
+        ereport(ERROR, errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+                errmsg("malformed JSON array"),
+                errdetail("Multidimensional arrays must have sub-arrays with matching dimensions."));
+    for (int i = 0; i < n; i++)
+    {
+        JsValue     elem;
+
+        jsv_array_element(v, i, &elem);
+        populate_array_dim(st, &elem, dim + 1);
+    }
+    if (n == 0 && st->ndims == 0)
+        st->ndims = dim + 1;
+}
+
+static Datum
+populate_array(Oid arraytype, int32 typmod, const JsValue *v, const char *colname)
+{
+    PopulateArrayState st;
+    Datum      *values;
+    bool       *nulls;
+    int         lbs[MAXDIM];
+    int         n;
+    int16       typlen;
+    bool        typbyval;
+    char        typalign;
+
+    memset(&st, 0, sizeof(st));
+    st.elemtype = get_element_type(arraytype);
+    st.typmod = typmod;
+    st.colname = colname;
+    for (int i = 0; i < MAXDIM; i++)
+    {
+        st.dims[i] = -1;
+        lbs[i] = 1;
+    }
+    populate_array_dim(&st, v, 0);
+    n = list_length(st.values);
+    if (n == 0)
+        return PointerGetDatum(construct_empty_array(st.elemtype));
+    values = palloc(sizeof(Datum) * (Size) n);
+    nulls = palloc(sizeof(bool) * (Size) n);
+    for (int i = 0; i < n; i++)
+    {
+        values[i] = (Datum) list_nth(st.values, i);
+        nulls[i] = list_nth_int(st.nulls, i) != 0;
+    }
+    get_typlenbyvalalign(st.elemtype, &typlen, &typbyval, &typalign);
+    return PointerGetDatum(construct_md_array(values, nulls, st.ndims, st.dims, lbs, st.elemtype,
+                                              typlen, typbyval, typalign));
+}
+
+/* One column's value from a JSON value (PostgreSQL's populate_record_field). */
+static Datum
+populate_field(Form_pg_attribute att, const JsValue *v, bool *isnull)
+{
+    Oid         typid = getBaseType(att->atttypid);
+
+    *isnull = jsv_is_null(v);
+    if (*isnull)
+        return (Datum) 0;
+    if (typid == JSONOID || typid == JSONBOID)
+        return populate_scalar(typid, att->atttypmod, jsv_text(v, true));
+    if (OidIsValid(get_element_type(typid)) && !jsv_is_string(v))
+        return populate_array(typid, att->atttypmod, v, NameStr(att->attname));
+    if (get_typtype(typid) == 'c' && jsv_is_container(v, true))
+        return populate_record_from(v, composite_type_tupdesc(typid), (Datum) 0, true,
+                                    "populate_composite");
+    return populate_scalar(att->atttypid, att->atttypmod, jsv_text(v, false));
+}
+
+/*
+ * A record of desc's columns from a JSON object: each column from the key
+ * of its name, else from base (or NULL).
+ */
+static Datum
+populate_record_from(const JsValue *obj, TupleDesc desc, Datum base, bool base_null,
+                     const char *fname)
+{
+    Datum      *values = palloc(sizeof(Datum) * (Size) Max(desc->natts, 1));
+    bool       *nulls = palloc(sizeof(bool) * (Size) Max(desc->natts, 1));
+
+    if (!jsv_is_container(obj, true))
+    {
+        if (jsv_is_container(obj, false))
+            ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("cannot call %s on an array", fname));
+        ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                errmsg("cannot call %s on a scalar", fname));
+    }
+    if (!base_null && record_natts(base) == desc->natts)
+        record_deform(base, desc, values, nulls);
+    else
+        for (int i = 0; i < desc->natts; i++)
+            nulls[i] = true;
+    for (int i = 0; i < desc->natts; i++)
+    {
+        Form_pg_attribute att = TupleDescAttr(desc, i);
+        JsValue     field;
+
+        if (jsv_object_field(obj, NameStr(att->attname), &field))
+            values[i] = populate_field(att, &field, &nulls[i]);
+    }
+    return make_record_datum(desc, values, nulls);
+}
+
+/*
+ * The columns of a populate/to_record call: the first argument's row type
+ * (populate), else the caller's column definition list.
+ */
+static TupleDesc
+populate_result_desc(FunctionCallInfo fcinfo, bool have_base, const char *fname)
+{
+    ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+    TupleDesc   desc = NULL;
+
+    if (have_base)
+    {
+        Oid         argtype = get_fn_expr_argtype(fcinfo->flinfo, 0);
+
+        if (argtype != RECORDOID && get_typtype(argtype) != 'c')
+            ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
+                    errmsg("first argument of %s must be a row type", fname));
+        if (argtype != RECORDOID)
+            desc = composite_type_tupdesc(argtype);
+        else if (!PG_ARGISNULL(0))
+            desc = record_tupdesc(PG_GETARG_DATUM(0));
+    }
+    if (desc == NULL && rsi && IsA(rsi, ReturnSetInfo) && rsi->expectedDesc)
+    {
+        desc = CreateTupleDescCopy(rsi->expectedDesc);
+        desc->tdtypeid = RECORDOID;
+    }
+    if (desc == NULL)
+        ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("could not determine row type for result of %s", fname),
+                errhint("Provide a non-null record argument, or call the function in the FROM clause using a column definition list."));
+    return desc;
+}
+
+/* The JSON argument argno as a JsValue (json is parsed, jsonb read in place). */
+static void
+json_arg_value(FunctionCallInfo fcinfo, int argno, bool is_jsonb, JsValue *v, JsonbValue *jbvbuf)
+{
+    v->is_json = !is_jsonb;
+    if (is_jsonb)
+    {
+        Jsonb      *jb = PG_GETARG_JSONB_P(argno);
+
+        jbvbuf->type = jbvBinary;
+        jbvbuf->val.binary.data = &jb->root;
+        jbvbuf->val.binary.len = (int) VARSIZE(jb) - VARHDRSZ;
+        if (JB_ROOT_IS_SCALAR(jb))
+        {
+            /* a scalar document: its one element */
+            v->jbv = getIthJsonbValueFromContainer(&jb->root, 0);
+            return;
+        }
+        v->jbv = jbvbuf;
+    }
+    else
+        v->node = json_parse_tree(PG_GETARG_TEXT_PP(argno));
+}
+
+static Datum
+populate_record_worker(FunctionCallInfo fcinfo, const char *fname, bool is_jsonb, bool have_base)
+{
+    int         jsonarg = have_base ? 1 : 0;
+    TupleDesc   desc;
+    JsValue     v;
+    JsonbValue  jbv;
+
+    if (PG_ARGISNULL(jsonarg))
+    {
+        if (have_base && !PG_ARGISNULL(0))
+            PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+        PG_RETURN_NULL();
+    }
+    desc = populate_result_desc(fcinfo, have_base, fname);
+    json_arg_value(fcinfo, jsonarg, is_jsonb, &v, &jbv);
+    PG_RETURN_DATUM(populate_record_from(&v, desc,
+                                         have_base && !PG_ARGISNULL(0) ? PG_GETARG_DATUM(0) : 0,
+                                         !have_base || PG_ARGISNULL(0), "populate_composite"));
+}
+
+static Datum
+populate_recordset_worker(FunctionCallInfo fcinfo, const char *fname, bool is_jsonb,
+                          bool have_base)
+{
+    ReturnSetInfo *rsi = (ReturnSetInfo *) fcinfo->resultinfo;
+    int         jsonarg = have_base ? 1 : 0;
+    TupleDesc   desc;
+    JsValue     v;
+    JsonbValue  jbv;
+    Datum      *values;
+    bool       *nulls;
+    int         n;
+
+    desc = populate_result_desc(fcinfo, have_base, fname);
+    InitMaterializedSRF(fcinfo, desc);
+    if (PG_ARGISNULL(jsonarg))
+        PG_RETURN_NULL();
+    json_arg_value(fcinfo, jsonarg, is_jsonb, &v, &jbv);
+    if (!jsv_is_container(&v, false))
+    {
+        if (jsv_is_container(&v, true))
+            ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("cannot call %s on an object", fname));
+        ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                errmsg("cannot call %s on a scalar", fname));
+    }
+    values = palloc(sizeof(Datum) * (Size) Max(desc->natts, 1));
+    nulls = palloc(sizeof(bool) * (Size) Max(desc->natts, 1));
+    n = jsv_array_length(&v);
+    for (int i = 0; i < n; i++)
+    {
+        JsValue     elem;
+        Datum       rec;
+
+        jsv_array_element(&v, i, &elem);
+        if (!jsv_is_container(&elem, true))
+            ereport(ERROR, errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+                    errmsg("argument of %s must be an array of objects", fname));
+        rec = populate_record_from(&elem, desc,
+                                   have_base && !PG_ARGISNULL(0) ? PG_GETARG_DATUM(0) : 0,
+                                   !have_base || PG_ARGISNULL(0), fname);
+        record_deform(rec, desc, values, nulls);
+        tuplestore_putvalues(rsi->setResult, rsi->setDesc, values, nulls);
+    }
+    PG_RETURN_NULL();
+}
+
+Datum
+json_populate_record(PG_FUNCTION_ARGS)
+{
+    return populate_record_worker(fcinfo, "json_populate_record", false, true);
+}
+
+Datum
+jsonb_populate_record(PG_FUNCTION_ARGS)
+{
+    return populate_record_worker(fcinfo, "jsonb_populate_record", true, true);
+}
+
+Datum
+json_to_record(PG_FUNCTION_ARGS)
+{
+    return populate_record_worker(fcinfo, "json_to_record", false, false);
+}
+
+Datum
+jsonb_to_record(PG_FUNCTION_ARGS)
+{
+    return populate_record_worker(fcinfo, "jsonb_to_record", true, false);
+}
+
+Datum
+json_populate_recordset(PG_FUNCTION_ARGS)
+{
+    return populate_recordset_worker(fcinfo, "json_populate_recordset", false, true);
+}
+
+Datum
+jsonb_populate_recordset(PG_FUNCTION_ARGS)
+{
+    return populate_recordset_worker(fcinfo, "jsonb_populate_recordset", true, true);
+}
+
+Datum
+json_to_recordset(PG_FUNCTION_ARGS)
+{
+    return populate_recordset_worker(fcinfo, "json_to_recordset", false, false);
+}
+
+Datum
+jsonb_to_recordset(PG_FUNCTION_ARGS)
+{
+    return populate_recordset_worker(fcinfo, "jsonb_to_recordset", true, false);
 }

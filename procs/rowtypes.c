@@ -1,20 +1,31 @@
 /*-------------------------------------------------------------------------
  * rowtypes.c
- *    Anonymous record values: ROW(1, 'a') / (1, 'a') used as a value, and
- *    their text output (record_out, PostgreSQL's quoting rules).
+ *    Record values: ROW(1, 'a') used as a value, whole-row references
+ *    (SELECT t FROM t), values of a table's composite row type; their
+ *    layout, construction and deformation, comparison and hashing.  Text
+ *    and binary I/O (record_in/out/recv/send) are in rowtypes_io.c.
  *
  * A record datum is a self-describing varlena (Basalt's own layout, never
- * stored in tables nor sent in binary): the varlena header, the column
- * count, each column's type OID, then -- at a MAXALIGN'd offset -- the
- * heap tuple header and data as heap_form_tuple builds them.  Carrying the
- * column types in the value stands in for PostgreSQL's blessed record
- * typmods (the typcache), so record_out needs no per-query registry.
+ * stored in tables as such nor sent as is; the wire and text formats are
+ * PostgreSQL's):
+ *
+ *    RecordDatumHeader: varlena header, column count, the record's type
+ *        (a composite type's OID, or RECORDOID), the offset of the tuple,
+ *        each column's type OID;
+ *    the column names, each NUL-terminated, in column order;
+ *    at a MAXALIGN'd offset (data_off): the heap tuple header and data as
+ *        heap_form_tuple builds them.
+ *
+ * Carrying the column types and names in the value stands in for
+ * PostgreSQL's blessed record typmods (the typcache): record_out,
+ * row_to_json and field selection need no per-query registry.  A record
+ * of a table's row type holds the table's live columns only (dropped
+ * columns are left out), in attnum order.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
-#include <ctype.h>
-#include "backend/utils/stringinfo.h"
 #include "catalog/lsyscache.h"
+#include "catalog/relcache.h"
 #include "procs/adt.h"
 #include "procs/rowtypes.h"
 
@@ -22,88 +33,159 @@ typedef struct RecordDatumHeader
 {
     uint32      vl_len_;
     int32       natts;
-    Oid         atttypes[];
+    Oid         typid;          /* composite type, or RECORDOID */
+    uint32      data_off;       /* offset of the tuple header from the start */
+    Oid         atttypes[];     /* then the NUL-terminated column names */
 } RecordDatumHeader;
 
-#define RECORD_DATA_OFFSET(natts) \
-    MAXALIGN(offsetof(RecordDatumHeader, atttypes) + sizeof(Oid) * (Size) (natts))
+#define RECORD_NAMES(rec) \
+    ((char *) (rec) + offsetof(RecordDatumHeader, atttypes) + sizeof(Oid) * (Size) (rec)->natts)
+
+static const char *
+column_name(TupleDesc desc, int i, char *buf, size_t buflen)
+{
+    const char *name = NameStr(TupleDescAttr(desc, i)->attname);
+
+    if (name[0] != '\0')
+        return name;
+    snprintf(buf, buflen, "f%d", i + 1);
+    return buf;
+}
 
 Datum
 make_record_datum(TupleDesc desc, const Datum *values, const bool *isnull)
 {
     HeapTuple   tup = heap_form_tuple(desc, values, isnull);
-    Size        off = RECORD_DATA_OFFSET(desc->natts);
-    RecordDatumHeader *rec = palloc0(off + tup->t_len);
+    Size        names_len = 0;
+    Size        off;
+    RecordDatumHeader *rec;
+    char       *np;
+    char        buf[16];
 
+    for (int i = 0; i < desc->natts; i++)
+        names_len += strlen(column_name(desc, i, buf, sizeof(buf))) + 1;
+    off = MAXALIGN(offsetof(RecordDatumHeader, atttypes) + sizeof(Oid) * (Size) desc->natts +
+                   names_len);
+    rec = palloc0(off + tup->t_len);
     SET_VARSIZE(rec, off + tup->t_len);
     rec->natts = desc->natts;
+    rec->typid = OidIsValid(desc->tdtypeid) ? desc->tdtypeid : RECORDOID;
+    rec->data_off = (uint32) off;
+    np = RECORD_NAMES(rec);
     for (int i = 0; i < desc->natts; i++)
+    {
+        const char *name = column_name(desc, i, buf, sizeof(buf));
+        size_t      len = strlen(name) + 1;
+
         rec->atttypes[i] = TupleDescAttr(desc, i)->atttypid;
+        memcpy(np, name, len);
+        np += len;
+    }
     memcpy((char *) rec + off, tup->t_data, tup->t_len);
+    heap_freetuple(tup);
     return PointerGetDatum(rec);
 }
 
-Datum
-record_out(PG_FUNCTION_ARGS)
+Oid
+record_typid(Datum d)
 {
-    RecordDatumHeader *rec = (RecordDatumHeader *) PG_GETARG_POINTER(0);
-    int         natts = rec->natts;
-    Size        off = RECORD_DATA_OFFSET(natts);
-    TupleDesc   desc = CreateTemplateTupleDesc(natts);
-    HeapTupleData tup;
-    Datum      *values = palloc(sizeof(Datum) * (Size) Max(natts, 1));
-    bool       *nulls = palloc(sizeof(bool) * (Size) Max(natts, 1));
-    StringInfoData buf;
+    return ((RecordDatumHeader *) DatumGetPointer(d))->typid;
+}
 
-    for (int i = 0; i < natts; i++)
-        TupleDescInitEntry(desc, i + 1, NULL, rec->atttypes[i], -1, 0);
+int
+record_natts(Datum d)
+{
+    return ((RecordDatumHeader *) DatumGetPointer(d))->natts;
+}
+
+TupleDesc
+record_tupdesc(Datum d)
+{
+    RecordDatumHeader *rec = (RecordDatumHeader *) DatumGetPointer(d);
+    TupleDesc   desc = CreateTemplateTupleDesc(rec->natts);
+    const char *np = RECORD_NAMES(rec);
+
+    for (int i = 0; i < rec->natts; i++)
+    {
+        TupleDescInitEntry(desc, i + 1, np, rec->atttypes[i], -1, 0);
+        np += strlen(np) + 1;
+    }
+    desc->tdtypeid = rec->typid;
+    desc->tdtypmod = -1;
+    return desc;
+}
+
+bool
+record_tupdesc_matches(Datum d, TupleDesc desc)
+{
+    RecordDatumHeader *rec = (RecordDatumHeader *) DatumGetPointer(d);
+
+    if (desc == NULL || desc->natts != rec->natts || desc->tdtypeid != rec->typid)
+        return false;
+    for (int i = 0; i < rec->natts; i++)
+        if (TupleDescAttr(desc, i)->atttypid != rec->atttypes[i])
+            return false;
+    /* names too: row_to_json reads them from the descriptor */
+    {
+        const char *np = RECORD_NAMES(rec);
+
+        for (int i = 0; i < rec->natts; i++)
+        {
+            if (strcmp(np, NameStr(TupleDescAttr(desc, i)->attname)) != 0)
+                return false;
+            np += strlen(np) + 1;
+        }
+    }
+    return true;
+}
+
+void
+record_deform(Datum d, TupleDesc desc, Datum *values, bool *nulls)
+{
+    RecordDatumHeader *rec = (RecordDatumHeader *) DatumGetPointer(d);
+    HeapTupleData tup;
+
     memset(&tup, 0, sizeof(tup));
-    tup.t_len = VARSIZE(rec) - off;
-    tup.t_data = (HeapTupleHeader) ((char *) rec + off);
+    tup.t_len = VARSIZE(rec) - rec->data_off;
+    tup.t_data = (HeapTupleHeader) ((char *) rec + rec->data_off);
     ItemPointerSetInvalid(&tup.t_self);
     heap_deform_tuple(&tup, desc, values, nulls);
+}
 
-    initStringInfo(&buf);
-    appendStringInfoChar(&buf, '(');
-    for (int i = 0; i < natts; i++)
+TupleDesc
+composite_type_tupdesc(Oid typid)
+{
+    Oid         relid = get_typ_typrelid(typid);
+    Relation    rel;
+    TupleDesc   rdesc;
+    TupleDesc   desc;
+    int         nlive = 0;
+    int         k = 0;
+
+    if (!OidIsValid(relid))
+        ereport(ERROR,
+                errcode(ERRCODE_WRONG_OBJECT_TYPE),
+                errmsg("type %s is not composite", format_type_be(typid)));
+    rel = relation_open(relid, AccessShareLock);
+    rdesc = RelationGetDescr(rel);
+    for (int i = 0; i < rdesc->natts; i++)
+        if (!TupleDescAttr(rdesc, i)->attisdropped)
+            nlive++;
+    desc = CreateTemplateTupleDesc(nlive);
+    for (int i = 0; i < rdesc->natts; i++)
     {
-        Oid         typoutput;
-        bool        typisvarlena;
-        char       *value;
-        bool        nq;
+        Form_pg_attribute att = TupleDescAttr(rdesc, i);
 
-        if (i > 0)
-            appendStringInfoChar(&buf, ',');
-        if (nulls[i])
+        if (att->attisdropped)
             continue;
-        getTypeOutputInfo(rec->atttypes[i], &typoutput, &typisvarlena);
-        value = OidOutputFunctionCall(typoutput, values[i]);
-        /* PostgreSQL's record_out: quote empty strings and special characters */
-        nq = (value[0] == '\0');
-        for (const char *p = value; *p; p++)
-        {
-            char        ch = *p;
-
-            if (ch == '"' || ch == '\\' || ch == '(' || ch == ')' || ch == ',' ||
-                isspace((unsigned char) ch))
-            {
-                nq = true;
-                break;
-            }
-        }
-        if (nq)
-            appendStringInfoChar(&buf, '"');
-        for (const char *p = value; *p; p++)
-        {
-            if (*p == '"' || *p == '\\')
-                appendStringInfoChar(&buf, *p);
-            appendStringInfoChar(&buf, *p);
-        }
-        if (nq)
-            appendStringInfoChar(&buf, '"');
+        k++;
+        TupleDescInitEntry(desc, k, NameStr(att->attname), att->atttypid, att->atttypmod, 0);
+        TupleDescAttr(desc, k - 1)->attcollation = att->attcollation;
     }
-    appendStringInfoChar(&buf, ')');
-    PG_RETURN_CSTRING(buf.data);
+    desc->tdtypeid = typid;
+    desc->tdtypmod = -1;
+    relation_close(rel, AccessShareLock);
+    return desc;
 }
 
 /* ---- comparison and hashing: record_cmp/btrecordcmp, record_eq..., hash_record ---- */
@@ -121,21 +203,12 @@ deform_record(Datum d, DeformedRecord *out)
 {
     RecordDatumHeader *rec = (RecordDatumHeader *) DatumGetPointer(d);
     int         natts = rec->natts;
-    Size        off = RECORD_DATA_OFFSET(natts);
-    TupleDesc   desc = CreateTemplateTupleDesc(natts);
-    HeapTupleData tup;
 
-    for (int i = 0; i < natts; i++)
-        TupleDescInitEntry(desc, i + 1, NULL, rec->atttypes[i], -1, 0);
-    memset(&tup, 0, sizeof(tup));
-    tup.t_len = VARSIZE(rec) - off;
-    tup.t_data = (HeapTupleHeader) ((char *) rec + off);
-    ItemPointerSetInvalid(&tup.t_self);
     out->natts = natts;
     out->types = rec->atttypes;
     out->values = palloc(sizeof(Datum) * (Size) Max(natts, 1));
     out->nulls = palloc(sizeof(bool) * (Size) Max(natts, 1));
-    heap_deform_tuple(&tup, desc, out->values, out->nulls);
+    record_deform(d, record_tupdesc(d), out->values, out->nulls);
 }
 
 static Oid

@@ -48,7 +48,7 @@ PROC_SOURCE="(select p.*, case when p.prolang = 14 and p.prosqlbody is not null 
 CATALOGS=(
 "pg_namespace|oid,nspname,nspowner|where oid < 16384 and (nspname = 'pg_toast' or (nspname not like 'pg_toast%' and nspname not like 'pg_temp%')) order by oid"
 "pg_type|oid,typname,typnamespace,typowner,typlen,typbyval,typtype,typcategory,typispreferred,typisdefined,typdelim,typrelid,typsubscript::oid,typelem,typarray,typinput::oid,typoutput::oid,typreceive::oid,typsend::oid,typmodin::oid,typmodout::oid,typanalyze::oid,typalign,typstorage,typnotnull,typbasetype,typtypmod,typndims,typcollation|$TYPE_COND"
-"pg_proc|oid,proname,pronamespace,proowner,prolang,procost,prorows,provariadic,prosupport::oid,prokind,prosecdef,proleakproof,proisstrict,proretset,provolatile,proparallel,pronargs,pronargdefaults,prorettype,proargtypes,proargnames,argdefs as proargdefaults,sqlsrc as prosrc|where (prolang = 12 or (prolang = 14 and pronamespace = 11)) and oid < 16384 order by oid|$PROC_SOURCE"
+"pg_proc|oid,proname,pronamespace,proowner,prolang,procost,prorows,provariadic,prosupport::oid,prokind,prosecdef,proleakproof,proisstrict,proretset,provolatile,proparallel,pronargs,pronargdefaults,prorettype,proargtypes,proallargtypes,proargmodes,proargnames,argdefs as proargdefaults,sqlsrc as prosrc|where (prolang = 12 or (prolang = 14 and pronamespace = 11)) and oid < 16384 order by oid|$PROC_SOURCE"
 "pg_operator|oid,oprname,oprnamespace,oprowner,oprkind,oprcanmerge,oprcanhash,oprleft,oprright,oprresult,oprcom,oprnegate,oprcode::oid,oprrest::oid,oprjoin::oid|where oid < 16384 order by oid"
 "pg_cast|oid,castsource,casttarget,castfunc,castcontext,castmethod|where oid < 16384 order by oid"
 "pg_aggregate|aggfnoid::oid,aggkind,aggnumdirectargs,aggtransfn::oid,aggfinalfn::oid,aggcombinefn::oid,aggserialfn::oid,aggdeserialfn::oid,aggmtransfn::oid,aggminvtransfn::oid,aggmfinalfn::oid,aggfinalextra,aggmfinalextra,aggfinalmodify,aggmfinalmodify,aggsortop,aggtranstype,aggtransspace,aggmtranstype,aggmtransspace,agginitval,aggminitval|where aggfnoid::oid < 16384 order by aggfnoid::oid"
@@ -58,6 +58,11 @@ CATALOGS=(
 "pg_opclass|oid,opcmethod,opcname,opcnamespace,opcowner,opcfamily,opcintype,opcdefault,opckeytype|where opcmethod in (403,405) order by oid"
 "pg_amop|oid,amopfamily,amoplefttype,amoprighttype,amopstrategy,amoppurpose,amopopr,amopmethod,amopsortfamily|where amopmethod in (403,405) order by oid"
 "pg_amproc|oid,amprocfamily,amproclefttype,amprocrighttype,amprocnum,amproc::oid|where amprocfamily in (select oid from pg_opfamily where opfmethod in (403,405)) order by oid"
+"pg_authid|oid,rolname,rolsuper,rolinherit,rolcreaterole,rolcreatedb,rolcanlogin,rolreplication,rolbypassrls,rolconnlimit,rolpassword,rolvaliduntil|where oid < 16384 order by oid"
+"pg_database|oid,datname,datdba,encoding,datlocprovider,datistemplate,datallowconn,datconnlimit,dattablespace,datcollate,datctype,daticulocale,datcollversion|where datname = 'postgres'"
+"pg_tablespace|oid,spcname,spcowner|where oid < 16384 order by oid"
+"pg_auth_members|roleid,member,grantor,admin_option|where roleid < 16384 and member < 16384 order by roleid, member"
+"pg_collation|oid,collname,collnamespace,collowner,collprovider,collisdeterministic,collencoding,collcollate,collctype|where oid < 16384 and collname in ('default', 'C', 'POSIX', 'ucs_basic') order by oid"
 )
 
 # psql prints rows separated by \x1e, fields by \x1f, SQL NULL as \x02 (so an

@@ -4,7 +4,8 @@
  *    a fixed set of shared page buffers (a small SLRU).
  *
  * Entry points: CLOGShmemSize/CLOGShmemInit, TransactionIdGetStatus,
- * TransactionIdSetStatus, TransactionIdDidCommit/DidAbort, CheckPointCLOG.
+ * TransactionIdSetStatus, TransactionIdCommitTree/AbortTree,
+ * TransactionIdDidCommit/DidAbort, CheckPointCLOG.
  *
  * Layout.  Two bits per xid (clog.h: in progress 00, committed 01,
  * aborted 10, sub-committed 11), four xids per byte, CLOG_XACTS_PER_PAGE
@@ -36,6 +37,26 @@
  *
  * Per-process state: one cached segment fd, and a one-entry cache of the
  * last final status looked up (PostgreSQL's cachedFetchXid).
+ *
+ * Subtransactions (savepoints).  A subtransaction that writes gets its own
+ * xid (storage/xact.c); its parent is recorded in the subtrans map
+ * (storage/subtrans.c) before the xid is used.  A rolled-back
+ * subtransaction's xids are marked ABORTED at once (TransactionIdAbortTree).
+ * A top-level commit with committed subxids (TransactionIdCommitTree):
+ *    1. the subxids' map entries are written and fsync'd (SubTransFlush);
+ *    2. every subxid is marked SUB_COMMITTED, pages written and fsync'd;
+ *    3. the top-level xid is marked COMMITTED, written and fsync'd: the
+ *       commit point for the whole tree;
+ *    4. every subxid is marked COMMITTED (no fsync needed).
+ * Invariant (what makes the tree's commit atomic for readers and across a
+ * crash): a SUB_COMMITTED xid counts as committed iff its topmost parent,
+ * found through the durable subtrans map, is COMMITTED
+ * (TransactionIdDidCommit resolves it; TransactionIdDidAbort likewise).
+ * Before step 3 every subxid reads as not committed (its top-level parent
+ * is in progress, or -- after a crash -- never committed, i.e. aborted);
+ * from step 3 on, all of them read as committed, whatever step 4 has
+ * reached.  Readers never see part of the tree committed.  The
+ * in-progress test (procarray.c) still comes first, as for any xid.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -43,6 +64,7 @@
 #include "storage/clog.h"
 #include "storage/lwlock.h"
 #include "storage/shmem.h"
+#include "storage/subtrans.h"
 #include "storage/transam.h"
 #include "storage/xact.h"
 
@@ -92,8 +114,10 @@ static XidStatus cachedFetchStatus;
 Size
 CLOGShmemSize(void)
 {
-    return add_size(CACHELINEALIGN(sizeof(ClogShared)),
-                    mul_size(CLOG_BUFFERS, BLCKSZ));
+    /* the subtrans map's buffers ride along: it is the clog's companion */
+    return add_size(add_size(CACHELINEALIGN(sizeof(ClogShared)),
+                             mul_size(CLOG_BUFFERS, BLCKSZ)),
+                    SUBTRANSShmemSize());
 }
 
 void
@@ -117,6 +141,7 @@ CLOGShmemInit(void)
         close(clog_fd);
     clog_fd = -1;
     clog_fd_segno = -1;
+    SUBTRANSShmemInit();
 }
 
 /* ---------------------------------------------------------------- files */
@@ -406,16 +431,120 @@ TransactionIdSetStatus(TransactionId xid, XidStatus status, bool flush)
     }
 }
 
+/*
+ * A SUB_COMMITTED xid is committed iff its topmost parent is (see the
+ * header).  The topmost parent is never itself SUB_COMMITTED.
+ */
+static XidStatus
+resolve_sub_committed(TransactionId xid)
+{
+    TransactionId top = SubTransGetTopmostTransaction(xid);
+    XidStatus   status;
+
+    if (top == xid)
+        return TRANSACTION_STATUS_ABORTED;  /* no parent recorded: never committed */
+    status = TransactionIdGetStatus(top);
+    if (status == TRANSACTION_STATUS_SUB_COMMITTED)
+        elog(ERROR, "top-level transaction %llu of %llu is marked subcommitted",
+             (unsigned long long) top, (unsigned long long) xid);
+    return status;
+}
+
 bool
 TransactionIdDidCommit(TransactionId xid)
 {
-    return TransactionIdGetStatus(xid) == TRANSACTION_STATUS_COMMITTED;
+    XidStatus   status = TransactionIdGetStatus(xid);
+
+    if (status == TRANSACTION_STATUS_SUB_COMMITTED)
+        status = resolve_sub_committed(xid);
+    return status == TRANSACTION_STATUS_COMMITTED;
 }
 
 bool
 TransactionIdDidAbort(TransactionId xid)
 {
-    return TransactionIdGetStatus(xid) == TRANSACTION_STATUS_ABORTED;
+    XidStatus   status = TransactionIdGetStatus(xid);
+
+    if (status == TRANSACTION_STATUS_SUB_COMMITTED)
+        status = resolve_sub_committed(xid);
+    return status == TRANSACTION_STATUS_ABORTED;
+}
+
+/*
+ * Write the dirty pages holding xids in [lo, hi] and fsync their segments
+ * (every existing segment of the range).  Called with no lock held.
+ */
+static void
+flush_xid_range(TransactionId lo, TransactionId hi)
+{
+    int64       pagelo = PageOfXid(lo);
+    int64       pagehi = PageOfXid(hi);
+    int64       seg;
+    int         i;
+
+    LWLockAcquire(CLogControlLock, LW_EXCLUSIVE);
+    for (i = 0; i < CLOG_BUFFERS; i++)
+    {
+        int64       pageno = Clog->slots[i].pageno;
+
+        if (pageno >= pagelo && pageno <= pagehi && Clog->slots[i].dirty)
+            (void) write_page(i, PANIC);
+    }
+    LWLockRelease(CLogControlLock);
+    for (seg = pagelo / CLOG_PAGES_PER_SEGMENT; seg <= pagehi / CLOG_PAGES_PER_SEGMENT; seg++)
+    {
+        int         fd = open_segment(seg, false, PANIC);
+
+        if (fd >= 0)
+            fsync_segment(fd, seg);
+    }
+}
+
+void
+TransactionIdCommitTree(TransactionId xid, int nsubxids, const TransactionId *subxids)
+{
+    TransactionId lo,
+                hi;
+    int         i;
+
+    if (nsubxids == 0)
+    {
+        TransactionIdSetStatus(xid, TRANSACTION_STATUS_COMMITTED, true);
+        return;
+    }
+
+    /* 1. the parent links must survive a crash before anything reads through them */
+    SubTransFlush(subxids, nsubxids);
+
+    /* 2. subcommitted, durably */
+    lo = hi = subxids[0];
+    for (i = 0; i < nsubxids; i++)
+    {
+        TransactionIdSetStatus(subxids[i], TRANSACTION_STATUS_SUB_COMMITTED, false);
+        if (subxids[i] < lo)
+            lo = subxids[i];
+        if (subxids[i] > hi)
+            hi = subxids[i];
+    }
+    flush_xid_range(lo, hi);
+
+    /* 3. the commit point */
+    TransactionIdSetStatus(xid, TRANSACTION_STATUS_COMMITTED, true);
+
+    /* 4. final statuses; a crash before they reach disk leaves SUB_COMMITTED, which resolves */
+    for (i = 0; i < nsubxids; i++)
+        TransactionIdSetStatus(subxids[i], TRANSACTION_STATUS_COMMITTED, false);
+}
+
+void
+TransactionIdAbortTree(TransactionId xid, int nsubxids, const TransactionId *subxids)
+{
+    int         i;
+
+    if (TransactionIdIsValid(xid))
+        TransactionIdSetStatus(xid, TRANSACTION_STATUS_ABORTED, false);
+    for (i = 0; i < nsubxids; i++)
+        TransactionIdSetStatus(subxids[i], TRANSACTION_STATUS_ABORTED, false);
 }
 
 void
@@ -429,6 +558,7 @@ CheckPointCLOG(void)
     if (Clog == NULL)
         return;
 
+    CheckPointSUBTRANS();
     LWLockAcquire(CLogControlLock, LW_EXCLUSIVE);
     for (i = 0; i < CLOG_BUFFERS; i++)
     {

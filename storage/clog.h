@@ -20,7 +20,7 @@ typedef enum XidStatus
     TRANSACTION_STATUS_IN_PROGRESS = 0x00,
     TRANSACTION_STATUS_COMMITTED = 0x01,
     TRANSACTION_STATUS_ABORTED = 0x02,
-    TRANSACTION_STATUS_SUB_COMMITTED = 0x03     /* reserved for savepoints */
+    TRANSACTION_STATUS_SUB_COMMITTED = 0x03     /* committing with its top-level parent */
 } XidStatus;
 
 #define CLOG_BITS_PER_XACT      2
@@ -42,8 +42,19 @@ extern XidStatus TransactionIdGetStatus(TransactionId xid);
  * (or the reverse) is a PANIC: it would mean a broken transaction state.
  */
 extern void TransactionIdSetStatus(TransactionId xid, XidStatus status, bool flush);
-/* Write every dirty page and fsync (clean shutdown, checkpoint). */
+/* Write every dirty page and fsync (clean shutdown, checkpoint); also the subtrans map. */
 extern void CheckPointCLOG(void);
+
+/*
+ * Commit a top-level xid together with its committed subtransactions'
+ * xids (subxids, sorted or not): atomic for readers and across a crash
+ * (clog.c explains the protocol).  Waits for the fsyncs.
+ */
+extern void TransactionIdCommitTree(TransactionId xid, int nsubxids,
+                                    const TransactionId *subxids);
+/* Mark xid (if valid) and subxids aborted; no fsync. */
+extern void TransactionIdAbortTree(TransactionId xid, int nsubxids,
+                                   const TransactionId *subxids);
 
 /* Test hooks (per process): pages read from / written to segment files. */
 extern uint64 clog_pages_read;

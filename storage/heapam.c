@@ -458,6 +458,20 @@ heap_endscan(HeapScanDesc scan)
  *    also collect the offsets of the visible tuples under one share lock.
  *    Returns with the buffer pinned and unlocked.
  */
+/*
+ * Another session's temporary relation (PostgreSQL's RELATION_IS_OTHER_TEMP
+ * check in ReadBufferExtended): its rows may sit unflushed in that
+ * session's care, so no page of it is read or written here.
+ */
+static inline void
+check_not_other_temp(Relation rel)
+{
+    if (rel->rd_isothertemp)
+        ereport(ERROR,
+                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                errmsg("cannot access temporary tables of other sessions"));
+}
+
 static void
 heapgetpage(HeapScanDesc scan, BlockNumber block)
 {
@@ -473,6 +487,7 @@ heapgetpage(HeapScanDesc scan, BlockNumber block)
     }
 
     CHECK_FOR_INTERRUPTS();
+    check_not_other_temp(scan->rs_rd);
 
     scan->rs_cbuf = ReadBuffer(scan->rs_rd->rd_node, block);
     scan->rs_cblock = block;
@@ -651,6 +666,7 @@ heap_fetch(Relation relation, Snapshot snapshot, HeapTuple tuple, Buffer *userbu
     ItemId      lp;
     bool        valid;
 
+    check_not_other_temp(relation);
     buffer = ReadBuffer(relation->rd_node, ItemPointerGetBlockNumber(tid));
     LockBuffer(buffer, BUFFER_LOCK_SHARE);
     page = BufferGetPage(buffer);
@@ -714,6 +730,7 @@ heap_insert(Relation relation, HeapTuple tup, CommandId cid)
     TransactionId xid = GetCurrentTransactionId();
     Buffer      buffer;
 
+    check_not_other_temp(relation);
     if (MAXALIGN(tup->t_len) > MaxHeapTupleSize)
         row_too_big(MAXALIGN(tup->t_len));
 
@@ -937,6 +954,50 @@ heap_update(Relation relation, ItemPointer otid, HeapTuple newtup,
     UnlockReleaseBuffer(buffer);
     heap_release_tuple_lock(relation, &otid_copy, have_tuple_lock);
     return TM_Ok;
+}
+
+/*
+ * heap_lock_tuple
+ *    Lock the row at tid for the current transaction (SELECT FOR
+ *    UPDATE/SHARE): xmax = our xid with HEAP_XMAX_LOCK_ONLY, which hides
+ *    the row from nobody but makes writers and other lockers wait for us.
+ *    Every strength takes the one exclusive row lock (no multixacts: two
+ *    FOR SHARE lockers of one row wait for each other, as FOR UPDATE ones
+ *    do).  A row we already locked, updated or deleted needs nothing.
+ *    With wait == false, a row locked or being changed by another
+ *    in-progress transaction gives TM_WouldBlock.  TM_Updated/TM_Deleted
+ *    fill *tmfd as heap_update does.  Returns holding no pin or lock.
+ */
+TM_Result
+heap_lock_tuple(Relation relation, ItemPointer tid, CommandId cid, bool wait,
+                TM_FailureData *tmfd)
+{
+    HeapTupleData tp;
+    Buffer      buffer;
+    TM_Result   result;
+    bool        have_tuple_lock = false;
+    TransactionId xid = GetCurrentTransactionId();
+
+    buffer = ReadBuffer(relation->rd_node, ItemPointerGetBlockNumber(tid));
+    LockBuffer(buffer, BUFFER_LOCK_EXCLUSIVE);
+    heap_get_tuple_at(relation, buffer, tid, &tp, "lock");
+
+    result = heap_lock_for_modify(relation, buffer, &tp, cid, InvalidSnapshot, wait, "lock",
+                                  &have_tuple_lock);
+    if (result == TM_BeingModified && !wait)
+        result = TM_WouldBlock;
+    if (result == TM_Ok && !XidIsCurrent(HeapTupleHeaderGetRawXmax(tp.t_data)))
+    {
+        heap_set_xmax(tp.t_data, xid, cid, true);
+        MarkBufferDirty(buffer);
+    }
+    else if (result == TM_SelfModified)
+        result = TM_Ok;         /* changed by an earlier command of ours: ours already */
+    if (result != TM_Ok)
+        heap_fill_failure(&tp, result, tmfd);
+    UnlockReleaseBuffer(buffer);
+    heap_release_tuple_lock(relation, tid, have_tuple_lock);
+    return result;
 }
 
 /* ================================================================ simple_heap_* */

@@ -93,6 +93,10 @@ extern TM_Result heap_update(Relation relation, ItemPointer otid, HeapTuple newt
                              CommandId cid, Snapshot crosscheck, bool wait,
                              TM_FailureData *tmfd);
 
+/* SELECT FOR UPDATE/SHARE's row lock (see heapam.c); wait false -> TM_WouldBlock. */
+extern TM_Result heap_lock_tuple(Relation relation, ItemPointer tid, CommandId cid,
+                                 bool wait, TM_FailureData *tmfd);
+
 /* Catalog convenience: insert/update/delete with the current command id,
  * then make the change visible to later commands of this transaction is the
  * caller's job (CommandCounterIncrement). */

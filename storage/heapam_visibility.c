@@ -1,8 +1,8 @@
 /*-------------------------------------------------------------------------
  * heapam_visibility.c
  *    Which heap tuple versions a snapshot sees, and whether a tuple may be
- *    updated: PostgreSQL's heapam_visibility.c rules for 64-bit xids and
- *    no subtransactions or multixacts (yet).
+ *    updated: PostgreSQL's heapam_visibility.c rules for 64-bit xids, with
+ *    subtransactions and without multixacts (yet).
  *
  * Principal entry points:
  *    HeapTupleSatisfiesVisibility - dispatch on snapshot->snapshot_type:
@@ -43,8 +43,19 @@
  * record is flushed" rule to follow: a commit is durable (commit log
  * fsync'd) before TransactionIdDidCommit can report it.
  *
- * Departures from PostgreSQL: no subtransaction xids in snapshots, no
- * multixacts, no frozen-xmin bit (64-bit xids never wrap); xids below
+ * Subtransactions (savepoints) need no rule of their own here, as in
+ * PostgreSQL: a tuple's xmin/xmax may be a subxid;
+ * TransactionIdIsCurrentTransactionId is true for our top-level xid and
+ * for the subxids of our savepoints that are not rolled back (so an xmax
+ * of ours that is not "current" belongs to a rolled-back savepoint: the
+ * deletion never happened); other backends' subxids are in snapshots'
+ * xip or resolved through the subtrans map (XidInMVCCSnapshot,
+ * TransactionIdIsInProgress); a rolled-back savepoint's xids are aborted
+ * in the clog at once; a released one's commit with their top-level
+ * transaction (TransactionIdDidCommit resolves SUB_COMMITTED).
+ *
+ * Departures from PostgreSQL: no multixacts, no frozen-xmin bit (64-bit
+ * xids never wrap); xids below
  * FirstNormalTransactionId (bootstrap, frozen) are committed for everyone.
  * HEAP_XMAX_LOCK_ONLY marks a row lock (heap_update sets it briefly while
  * it looks for a page for the new version; SELECT FOR UPDATE later): such

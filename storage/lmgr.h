@@ -37,6 +37,8 @@ extern void UnlockRelationForExtension(Oid relNode);
 extern void XactLockTableInsert(TransactionId xid);
 /* Wait until xid has committed or aborted. */
 extern void XactLockTableWait(TransactionId xid);
+/* Release a rolled-back subtransaction's xid lock before top-level end. */
+extern void XactLockTableDelete(TransactionId xid);
 /* Release all transaction-scoped locks (end of transaction). */
 extern void LockReleaseAll(void);
 

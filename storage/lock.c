@@ -1108,6 +1108,19 @@ XactLockTableInsert(TransactionId xid)
 }
 
 /*
+ * A rolled-back subtransaction's xid (storage/xact.c): release its lock
+ * before top-level end, so that waiters for its rows go ahead (the caller
+ * marked it aborted and removed it from the proc array first).
+ */
+void
+XactLockTableDelete(TransactionId xid)
+{
+    LOCKTAG     tag = xact_tag(xid);
+
+    (void) LockRelease(&tag, ExclusiveLock);
+}
+
+/*
  * Wait for xid to end: its owner holds ExclusiveLock on it from
  * assignment to end of transaction, so taking ShareLock waits exactly
  * that long.  The loop covers the instant between the owner publishing

@@ -38,6 +38,28 @@
  * A process without a slot (single-process bootstrap) may still assign
  * xids: they are not advertised, so it must not run concurrently with
  * backends; ProcArrayEndTransaction still advances latestCompletedXid.
+ *
+ * Subtransaction xids (PostgreSQL's XidCache).  Each slot also lists up to
+ * PGPROC_MAX_CACHED_SUBXIDS xids of its running subtransactions (released
+ * or not; rolled-back ones are removed).  Past that the slot is marked
+ * overflowed and further subxids are findable only through the subtrans
+ * map (storage/subtrans.c: subxid -> parent, set before the subxid is
+ * used).  A snapshot copies the cached subxids into xip with the top-level
+ * xids and sets suboverflowed if any slot overflowed; XidInMVCCSnapshot
+ * then maps an xid to its topmost parent before searching xip.
+ * TransactionIdIsInProgress does the same for overflowed slots (after
+ * ruling out an aborted xid, which the map would wrongly attribute to a
+ * running parent).  Memory stays bounded: 64 cached xids per slot, a
+ * snapshot holds at most slots * (1 + 64) xids.
+ * The same consistency argument holds for subxids: they are added to the
+ * cache under XidGenLock at assignment (ProcArrayAddSubXid, count stored
+ * after the entry with release order), removed under ProcArrayLock
+ * exclusive only after their clog status is final (rollback to savepoint:
+ * ProcArrayRemoveSubXids; top-level end: ProcArrayEndTransaction), and
+ * each removal advances latestCompletedXid past them.
+ * Locking: subxids[], nsubxids, overflowed are written by the owner only;
+ * appended without ProcArrayLock (entry first, then the count), shrunk or
+ * cleared under ProcArrayLock exclusive; readers hold ProcArrayLock.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -46,12 +68,17 @@
 #include "storage/lmgr.h"
 #include "storage/lwlock.h"
 #include "storage/shmem.h"
+#include "storage/clog.h"
+#include "storage/subtrans.h"
 #include "storage/xact.h"
 
 typedef struct ProcArraySlot
 {
     TransactionId xid;          /* running xid, or 0; atomic */
     TransactionId xmin;         /* xmin of this transaction's snapshots, or 0; atomic */
+    int         nsubxids;       /* valid entries in subxids[]; atomic */
+    bool        overflowed;     /* more subxids than fit in subxids[]; atomic */
+    TransactionId subxids[PGPROC_MAX_CACHED_SUBXIDS];
     int         pid;            /* 0 when free */
     int32       cancelKey;
     bool        inUse;
@@ -73,11 +100,18 @@ int         MyProcNumber = -1;
 
 /* xid assigned by a process that has no slot (see header comment) */
 static TransactionId MyUnadvertisedXid = InvalidTransactionId;
+/* the newest xid (top or sub) this backend was given in its transaction */
+static TransactionId MyLatestXid = InvalidTransactionId;
+/* TransactionIdIsInProgress scratch: top xids of overflowed slots (TopMemoryContext) */
+static TransactionId *overflowedTops = NULL;
+static int  overflowedTopsSize = 0;
 /* xmin of the last snapshot this process took: every xid below it has finished */
 static TransactionId RecentXmin = InvalidTransactionId;
 
 #define SlotXid(s)   __atomic_load_n(&(s)->xid, __ATOMIC_ACQUIRE)
 #define SlotXmin(s)  __atomic_load_n(&(s)->xmin, __ATOMIC_ACQUIRE)
+#define SlotNSubxids(s)   __atomic_load_n(&(s)->nsubxids, __ATOMIC_ACQUIRE)
+#define SlotOverflowed(s) __atomic_load_n(&(s)->overflowed, __ATOMIC_ACQUIRE)
 
 /* ---------------------------------------------------------------- shmem */
 
@@ -85,6 +119,12 @@ int
 ProcArrayNumSlots(void)
 {
     return MaxConnections + NUM_AUXILIARY_PROCS;
+}
+
+int
+ProcArraySnapshotCapacity(void)
+{
+    return ProcArrayNumSlots() * (1 + PGPROC_MAX_CACHED_SUBXIDS);
 }
 
 Size
@@ -108,6 +148,7 @@ ProcArrayShmemInit(void)
     /* a re-created segment (tests; the postmaster after a crash) */
     MyProcNumber = -1;
     MyUnadvertisedXid = InvalidTransactionId;
+    MyLatestXid = InvalidTransactionId;
     RecentXmin = InvalidTransactionId;
 }
 
@@ -139,6 +180,8 @@ add_in_range(int lo, int hi, int pid, int32 cancel_key, bool auxiliary)
             continue;
         __atomic_store_n(&s->xid, InvalidTransactionId, __ATOMIC_RELEASE);
         __atomic_store_n(&s->xmin, InvalidTransactionId, __ATOMIC_RELEASE);
+        __atomic_store_n(&s->nsubxids, 0, __ATOMIC_RELEASE);
+        __atomic_store_n(&s->overflowed, false, __ATOMIC_RELEASE);
         __atomic_store_n(&s->cancelKey, cancel_key, __ATOMIC_RELAXED);
         s->auxiliary = auxiliary;
         __atomic_store_n(&s->pid, pid, __ATOMIC_RELAXED);
@@ -181,10 +224,14 @@ ProcArrayRemove(void)
     LWLockAcquire(ProcArrayLock, LW_EXCLUSIVE);
     if (TransactionIdIsValid(SlotXid(s)))
     {
-        if (SlotXid(s) > procArray->latestCompletedXid)
-            procArray->latestCompletedXid = SlotXid(s);
+        TransactionId latest = Max(SlotXid(s), MyLatestXid);
+
+        if (latest > procArray->latestCompletedXid)
+            procArray->latestCompletedXid = latest;
         procArray->completionCount++;
     }
+    __atomic_store_n(&s->nsubxids, 0, __ATOMIC_RELEASE);
+    __atomic_store_n(&s->overflowed, false, __ATOMIC_RELEASE);
     __atomic_store_n(&s->inUse, false, __ATOMIC_RELEASE);
     __atomic_store_n(&s->pid, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&s->cancelKey, 0, __ATOMIC_RELAXED);
@@ -246,6 +293,7 @@ ProcArrayGetPid(int procno)
 void
 ProcArraySetXid(TransactionId xid)
 {
+    MyLatestXid = xid;
     if (MyProcNumber < 0)
     {
         MyUnadvertisedXid = xid;
@@ -253,6 +301,73 @@ ProcArraySetXid(TransactionId xid)
     }
     Assert(!TransactionIdIsValid(SlotXid(&procArray->slots[MyProcNumber])));
     __atomic_store_n(&procArray->slots[MyProcNumber].xid, xid, __ATOMIC_RELEASE);
+}
+
+/*
+ * Caller holds XidGenLock (GetNewTransactionId for a subtransaction):
+ * list the new subxid in our cache, or mark the cache overflowed.  Our
+ * top-level xid is already advertised.  A process without a slot runs
+ * alone (bootstrap): its subxids need no advertising.
+ */
+void
+ProcArrayAddSubXid(TransactionId xid)
+{
+    ProcArraySlot *s;
+    int         n;
+
+    MyLatestXid = xid;
+    if (MyProcNumber < 0)
+        return;
+    s = &procArray->slots[MyProcNumber];
+    n = s->nsubxids;
+    if (n < PGPROC_MAX_CACHED_SUBXIDS)
+    {
+        s->subxids[n] = xid;
+        /* entry before count: a reader that sees the count sees the entry */
+        __atomic_store_n(&s->nsubxids, n + 1, __ATOMIC_RELEASE);
+    }
+    else
+        __atomic_store_n(&s->overflowed, true, __ATOMIC_RELEASE);
+}
+
+/*
+ * A subtransaction rolled back: its xids (already marked aborted in the
+ * clog) leave our cache.  latestXid is the newest of them.  Xids not in
+ * the cache (overflow) are simply not found: the slot stays overflowed
+ * until the top-level transaction ends, as in PostgreSQL.
+ */
+void
+ProcArrayRemoveSubXids(const TransactionId *xids, int nxids, TransactionId latestXid)
+{
+    ProcArraySlot *s;
+    int         i,
+                j,
+                n;
+
+    if (MyProcNumber < 0 || nxids == 0)
+        return;
+    s = &procArray->slots[MyProcNumber];
+    LWLockAcquire(ProcArrayLock, LW_EXCLUSIVE);
+    n = s->nsubxids;
+    for (i = 0; i < nxids; i++)
+    {
+        /* newest first: rolled-back xids are usually at the end */
+        for (j = n - 1; j >= 0; j--)
+        {
+            if (s->subxids[j] == xids[i])
+            {
+                s->subxids[j] = s->subxids[n - 1];
+                n--;
+                break;
+            }
+        }
+    }
+    __atomic_store_n(&s->nsubxids, n, __ATOMIC_RELEASE);
+    if (latestXid > procArray->latestCompletedXid)
+        procArray->latestCompletedXid = latestXid;
+    __atomic_store_n(&procArray->completionCount, procArray->completionCount + 1,
+                     __ATOMIC_RELEASE);
+    LWLockRelease(ProcArrayLock);
 }
 
 /*
@@ -279,13 +394,19 @@ ProcArrayEndTransaction(void)
     {
         __atomic_store_n(&s->xid, InvalidTransactionId, __ATOMIC_RELEASE);
         __atomic_store_n(&s->xmin, InvalidTransactionId, __ATOMIC_RELEASE);
+        __atomic_store_n(&s->nsubxids, 0, __ATOMIC_RELEASE);
+        __atomic_store_n(&s->overflowed, false, __ATOMIC_RELEASE);
     }
+    /* subxids are newer than the top xid: the newest assigned may be one */
+    if (TransactionIdIsValid(MyLatestXid) && MyLatestXid > xid)
+        xid = MyLatestXid;
     if (xid > procArray->latestCompletedXid)
         procArray->latestCompletedXid = xid;
     __atomic_store_n(&procArray->completionCount, procArray->completionCount + 1,
                      __ATOMIC_RELEASE);
     LWLockRelease(ProcArrayLock);
     MyUnadvertisedXid = InvalidTransactionId;
+    MyLatestXid = InvalidTransactionId;
 }
 
 uint64
@@ -306,12 +427,13 @@ GetSnapshotData(Snapshot snapshot)
     TransactionId xmin,
                 xmax;
     uint32      count = 0;
+    bool        suboverflowed = false;
     int         i;
 
     if (snapshot->xip == NULL)
         snapshot->xip = (TransactionId *)
             MemoryContextAlloc(TopMemoryContext,
-                               sizeof(TransactionId) * procArray->numSlots);
+                               sizeof(TransactionId) * ProcArraySnapshotCapacity());
 
     LWLockAcquire(ProcArrayLock, LW_SHARED);
     xmax = procArray->latestCompletedXid + 1;
@@ -332,6 +454,22 @@ GetSnapshotData(Snapshot snapshot)
         if (xid < xmin)
             xmin = xid;
         snapshot->xip[count++] = xid;
+
+        /* its subtransactions' xids (all newer than xid) */
+        {
+            ProcArraySlot *slot = &procArray->slots[i];
+            int         nsub = SlotNSubxids(slot);
+
+            if (SlotOverflowed(slot))
+                suboverflowed = true;
+            for (int j = 0; j < nsub; j++)
+            {
+                TransactionId sub = slot->subxids[j];
+
+                if (sub < xmax)
+                    snapshot->xip[count++] = sub;
+            }
+        }
     }
     if (MyProcNumber >= 0 &&
         !TransactionIdIsValid(SlotXmin(&procArray->slots[MyProcNumber])))
@@ -343,6 +481,7 @@ GetSnapshotData(Snapshot snapshot)
     snapshot->xmin = xmin;
     snapshot->xmax = xmax;
     snapshot->xcnt = count;
+    snapshot->suboverflowed = suboverflowed;
     return snapshot;
 }
 
@@ -350,30 +489,81 @@ bool
 ProcArrayXidIsRunning(TransactionId xid)
 {
     int         i;
+    int         noverflowed = 0;
     bool        found = false;
+    TransactionId top;
 
     if (!TransactionIdIsValid(xid))
         return false;
     if (xid == MyUnadvertisedXid)
         return true;
-    LWLockAcquire(ProcArrayLock, LW_SHARED);
-    for (i = 0; i < procArray->numSlots; i++)
+    if (overflowedTops == NULL || overflowedTopsSize < procArray->numSlots)
     {
-        if (SlotXid(&procArray->slots[i]) == xid)
+        /* allocated before the lock: no allocation under an LWLock */
+        if (overflowedTops != NULL)
+            pfree(overflowedTops);
+        overflowedTops = MemoryContextAlloc(TopMemoryContext,
+                                            sizeof(TransactionId) * procArray->numSlots);
+        overflowedTopsSize = procArray->numSlots;
+    }
+    LWLockAcquire(ProcArrayLock, LW_SHARED);
+    for (i = 0; i < procArray->numSlots && !found; i++)
+    {
+        ProcArraySlot *slot = &procArray->slots[i];
+        TransactionId pxid = SlotXid(slot);
+        int         nsub;
+
+        if (!TransactionIdIsValid(pxid))
+            continue;
+        if (pxid == xid)
         {
             found = true;
             break;
         }
+        /* subxids are newer than their top xid */
+        if (xid < pxid)
+            continue;
+        nsub = SlotNSubxids(slot);
+        for (int j = 0; j < nsub; j++)
+        {
+            if (slot->subxids[j] == xid)
+            {
+                found = true;
+                break;
+            }
+        }
+        if (!found && SlotOverflowed(slot))
+            overflowedTops[noverflowed++] = pxid;
     }
     LWLockRelease(ProcArrayLock);
-    return found;
+    if (found || noverflowed == 0)
+        return found;
+
+    /*
+     * Some backend has more subxids than its cache holds: xid may be one of
+     * them.  An aborted xid is not running whatever its parent does; else
+     * find its top-level xid in the map (outside ProcArrayLock) and look
+     * for that.  A parent that ended since we looked makes us answer
+     * "running" for a finished xid, which callers tolerate: they check the
+     * clog next or wait on the xid's lock.
+     */
+    if (TransactionIdDidAbort(xid))
+        return false;
+    top = SubTransGetTopmostTransaction(xid);
+    if (top == xid)
+        return false;
+    for (i = 0; i < noverflowed; i++)
+        if (overflowedTops[i] == top)
+            return true;
+    return false;
 }
 
 /*
  * Is xid still running?  Visibility code asks this before
  * TransactionIdDidCommit (the clog is written before the xid leaves the
  * proc array, so that order never sees "not running, not committed" for
- * a transaction that is committing).
+ * a transaction that is committing).  Our own xids, subxids included,
+ * are running unless their subtransaction rolled back.
  */
 bool
 TransactionIdIsInProgress(TransactionId xid)

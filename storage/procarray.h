@@ -30,8 +30,8 @@ extern bool ProcArrayXidIsRunning(TransactionId xid);
 
 /*
  * GetSnapshotData: when snapshot->xip is NULL it is allocated (once) in
- * TopMemoryContext with ProcArrayNumSlots() entries; otherwise it must have
- * that capacity.  Other modules should use GetTransactionSnapshot /
+ * TopMemoryContext with ProcArraySnapshotCapacity() entries; otherwise it
+ * must have that capacity.  Other modules should use GetTransactionSnapshot /
  * GetCatalogSnapshot (snapshot.h) rather than call it directly.
  * ProcArrayRemove: call AbortOutOfAnyTransaction (xact.h) first.
  */
@@ -53,5 +53,18 @@ extern uint64 ProcArrayCompletionCount(void);
  * running: rows deleted by committed xids older than this are dead to all.
  */
 extern TransactionId GetOldestXmin(void);
+
+/*
+ * Subtransaction xids (savepoints): each slot lists up to this many of its
+ * running subtransactions' xids, then is marked overflowed and the rest
+ * are found through the subtrans map (PostgreSQL's PGPROC_MAX_CACHED_SUBXIDS).
+ */
+#define PGPROC_MAX_CACHED_SUBXIDS 64
+/* GetNewTransactionId for a subtransaction, under XidGenLock. */
+extern void ProcArrayAddSubXid(TransactionId xid);
+/* Rollback to savepoint: these xids (clog: aborted) stop running; latestXid the newest. */
+extern void ProcArrayRemoveSubXids(const TransactionId *xids, int nxids, TransactionId latestXid);
+/* Capacity a snapshot's xip needs: every slot's xid and cached subxids. */
+extern int  ProcArraySnapshotCapacity(void);
 
 #endif

@@ -53,6 +53,7 @@ typedef struct RelationData
     Oid         relnamespace;
     char        relkind;
     char        relpersistence;
+    bool        rd_isothertemp; /* another session's temporary relation: no access */
     Oid         reltype;        /* composite row type */
     TupleDesc   rd_att;         /* columns (dropped ones included, flagged) */
     int         rd_refcnt;      /* pins by this backend (relcache) */
@@ -60,6 +61,7 @@ typedef struct RelationData
     struct RelationCacheExtra *rd_extra;   /* relcache-private: defaults, checks... */
     RelationIndexData *rd_index;    /* indexes only, else NULL */
     struct List *rd_indexlist;      /* tables: OIDs of their indexes (relcache) */
+    uint8       rd_fkeyflags;       /* RELFK_* once known (RelationGetForeignKeyFlags) */
 } RelationData;
 typedef RelationData *Relation;
 

@@ -17,6 +17,7 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "backend/backend_status.h"
 #include "storage/shmem.h"
 #include "storage/spin.h"
 #include "storage/lwlock.h"
@@ -100,6 +101,7 @@ CalculateShmemSize(void)
     size = add_size(size, LockShmemSize());
     size = add_size(size, ProcArrayShmemSize());
     size = add_size(size, SInvalShmemSize());
+    size = add_size(size, BackendStatusShmemSize());
     /* round up to a huge page multiple */
     size = add_size(size, HUGE_PAGE_SIZE - 1);
     size -= size % HUGE_PAGE_SIZE;
@@ -179,6 +181,7 @@ CreateSharedMemoryAndSemaphores(void)
     LockShmemInit();
     ProcArrayShmemInit();
     SInvalShmemInit();
+    BackendStatusShmemInit();
 }
 
 /* ---------------------------------------------------------------- allocation */

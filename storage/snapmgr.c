@@ -24,6 +24,13 @@
  * REPEATABLE READ / SERIALIZABLE: the first snapshot is the transaction
  * snapshot; later calls return it with the current command id.
  *
+ * Subtransactions: xip holds the other backends' cached subxids too; a
+ * snapshot taken while some backend's cache overflowed is marked
+ * suboverflowed and XidInMVCCSnapshot maps an xid to its top-level xid
+ * through the subtrans map first (PostgreSQL's rule).  This backend's own
+ * subxids are never in its snapshots: TransactionIdIsCurrentTransactionId
+ * answers for them (rolled-back ones are aborted in the clog).
+ *
  * The catalog snapshot is an MVCC snapshot too (PostgreSQL >= 9.4), reused
  * on the same rule; catalog access needs a transaction.
  *
@@ -34,6 +41,7 @@
 #include "backend/basalt.h"
 #include "storage/snapshot.h"
 #include "storage/procarray.h"
+#include "storage/subtrans.h"
 #include "storage/xact.h"
 
 SnapshotData SnapshotSelfData = {.snapshot_type = SNAPSHOT_SELF};
@@ -72,13 +80,13 @@ take_snapshot(CommandId curcid, uint64 *count)
 {
     /* read the count first: a change after this makes the snapshot look stale, never fresh */
     *count = ProcArrayCompletionCount();
-    if (ScratchCapacity < ProcArrayNumSlots())
+    if (ScratchCapacity < ProcArraySnapshotCapacity())
     {
         /* first use, or a re-created segment with more slots */
         if (ScratchSnapshot.xip != NULL)
             pfree(ScratchSnapshot.xip);
         ScratchSnapshot.xip = NULL;         /* GetSnapshotData allocates it */
-        ScratchCapacity = ProcArrayNumSlots();
+        ScratchCapacity = ProcArraySnapshotCapacity();
     }
     GetSnapshotData(&ScratchSnapshot);
     return copy_snapshot(&ScratchSnapshot, curcid, TopTransactionContext);
@@ -154,6 +162,16 @@ XidInMVCCSnapshot(TransactionId xid, Snapshot snapshot)
         return false;
     if (xid >= snapshot->xmax)
         return true;
+    if (snapshot->suboverflowed)
+    {
+        /*
+         * A subxid missing from xip belongs to a running top-level xid that
+         * is in it (procarray.c).  A top-level xid maps to itself.
+         */
+        xid = SubTransGetTopmostTransaction(xid);
+        if (xid < snapshot->xmin)
+            return false;
+    }
     for (i = 0; i < snapshot->xcnt; i++)
         if (snapshot->xip[i] == xid)
             return true;

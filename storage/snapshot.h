@@ -25,8 +25,9 @@ typedef struct SnapshotData
     SnapshotType snapshot_type;
     TransactionId xmin;         /* all xids < xmin are finished */
     TransactionId xmax;         /* all xids >= xmax are invisible */
-    TransactionId *xip;         /* in-progress xids in [xmin, xmax) */
+    TransactionId *xip;         /* in-progress xids in [xmin, xmax), subxids included */
     uint32      xcnt;
+    bool        suboverflowed;  /* some subxids are missing from xip: map to top first */
     CommandId   curcid;         /* own changes with cid < curcid are visible */
     TransactionId dirty_xmin;   /* SNAPSHOT_DIRTY output: in-progress inserter */
     TransactionId dirty_xmax;   /* SNAPSHOT_DIRTY output: in-progress deleter */

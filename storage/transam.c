@@ -439,6 +439,12 @@ GetSystemIdentifier(void)
 TransactionId
 GetNewTransactionId(void)
 {
+    return GetNewTransactionIdExtended(false);
+}
+
+TransactionId
+GetNewTransactionIdExtended(bool isSubXact)
+{
     TransactionId xid;
 
     if (Transam == NULL || !Transam->started)
@@ -454,7 +460,10 @@ GetNewTransactionId(void)
     }
     Transam->nextXid = xid + 1;
     /* published before XidGenLock is released: see procarray.c */
-    ProcArraySetXid(xid);
+    if (isSubXact)
+        ProcArrayAddSubXid(xid);
+    else
+        ProcArraySetXid(xid);
     LWLockRelease(XidGenLock);
     return xid;
 }

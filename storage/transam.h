@@ -86,6 +86,11 @@ extern uint64 GetSystemIdentifier(void);
  * xmax exceeds it sees it as running.  Callers: AssignTransactionId only.
  */
 extern TransactionId GetNewTransactionId(void);
+/*
+ * The same for a subtransaction (isSubXact): published in this backend's
+ * subxid cache (ProcArrayAddSubXid) instead.  Callers: AssignTransactionId.
+ */
+extern TransactionId GetNewTransactionIdExtended(bool isSubXact);
 /* The next xid that will be assigned (for xmax computations and tests). */
 extern TransactionId ReadNextTransactionId(void);
 

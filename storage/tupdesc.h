@@ -24,6 +24,7 @@ typedef struct FormData_pg_attribute
     bool        attisdropped;
     int16       attndims;
     Oid         attcollation;
+    char        attidentity;    /* 'a' ALWAYS, 'd' BY DEFAULT identity, or '\0' */
 } FormData_pg_attribute;
 typedef FormData_pg_attribute *Form_pg_attribute;
 

@@ -45,6 +45,8 @@ extern bool TransactionIdIsInProgress(TransactionId xid);
 
 /* Record that this transaction modified relation storage (for the commit flush). */
 extern void XactRegisterDirtiedRelation(RelFileNode rnode);
+/* Storage created in a rolled-back savepoint is gone: do not flush it at commit. */
+extern void XactForgetDirtiedRelation(RelFileNode rnode);
 
 /* ---- callbacks: other modules clean up at end of transaction ---- */
 typedef enum XactEvent
@@ -95,10 +97,45 @@ extern void UserAbortTransactionBlockChain(bool chain);
 extern void RequireTransactionBlock(bool isTopLevel, const char *stmtType);
 extern void WarnNoTransactionBlock(bool isTopLevel, const char *stmtType);
 extern bool IsInTransactionBlock(bool isTopLevel);
-extern bool IsSubTransaction(void);     /* always false until savepoints */
+extern bool IsSubTransaction(void);     /* inside a savepoint */
 extern TransactionId GetTopTransactionId(void);     /* assigns if needed */
 /* Abort and clean up whatever is open, ending idle (backend exit, before ProcArrayRemove). */
 extern void AbortOutOfAnyTransaction(void);
+
+/* ---- subtransactions (savepoints) ---- */
+
+typedef uint32 SubTransactionId;
+#define InvalidSubTransactionId ((SubTransactionId) 0)
+#define TopSubTransactionId     ((SubTransactionId) 1)
+
+/* SAVEPOINT / RELEASE SAVEPOINT / ROLLBACK TO SAVEPOINT (utility.c, after RequireTransactionBlock). */
+extern void DefineSavepoint(const char *name);
+extern void ReleaseSavepoint(const char *name);
+extern void RollbackToSavepoint(const char *name);
+/* 1 at top level, +1 per open savepoint. */
+extern int  GetCurrentTransactionNestLevel(void);
+/* Unique within the top-level transaction; TopSubTransactionId at top level. */
+extern SubTransactionId GetCurrentSubTransactionId(void);
+
+/*
+ * Subtransaction callbacks (PostgreSQL's RegisterSubXactCallback): START
+ * after a savepoint's subtransaction started; COMMIT when RELEASE merges
+ * it into its parent (mySubid's resources now belong to parentSubid);
+ * ABORT when it rolls back (after the xids are marked aborted, before its
+ * memory goes; the nest level is still the aborting one).  Heavyweight
+ * locks taken in a rolled-back subtransaction are kept until the
+ * top-level transaction ends.
+ */
+typedef enum SubXactEvent
+{
+    SUBXACT_EVENT_START_SUB,
+    SUBXACT_EVENT_COMMIT_SUB,
+    SUBXACT_EVENT_ABORT_SUB
+} SubXactEvent;
+typedef void (*SubXactCallback)(SubXactEvent event, SubTransactionId mySubid,
+                                SubTransactionId parentSubid, void *arg);
+#define MAX_SUBXACT_CALLBACKS 16
+extern void RegisterSubXactCallback(SubXactCallback callback, void *arg);
 
 /* Called by every CommandCounterIncrement (local catalog invalidation). */
 typedef void (*CommandCounterCallback)(void *arg);

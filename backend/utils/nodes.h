@@ -29,6 +29,7 @@ typedef enum NodeTag
     T_Const,
     T_Param,
     T_Aggref,
+    T_GroupingFunc,
     T_WindowFunc,
     T_FuncExpr,
     T_OpExpr,
@@ -47,6 +48,7 @@ typedef enum NodeTag
     T_ArrayExpr,
     T_SubscriptingRef,
     T_RowExpr,
+    T_FieldSelect,
     T_CoalesceExpr,
     T_MinMaxExpr,
     T_SQLValueFunction,
@@ -66,6 +68,7 @@ typedef enum NodeTag
     T_GroupingSet,
     T_WindowClause,
     T_CommonTableExpr,
+    T_RowMarkClause,
     T_SetOperationStmt,
 
     /* planner/plannodes.h: plans */
@@ -93,6 +96,7 @@ typedef enum NodeTag
     T_Hash,
     T_SetOp,
     T_LockRows,
+    T_PlanRowMark,
     T_Limit,
     T_NestLoopParam,
     T_RecursiveUnion,

@@ -20,6 +20,7 @@
 #include "storage/procarray.h"
 #include "storage/shmem.h"
 #include "storage/snapshot.h"
+#include "storage/subtrans.h"
 #include "storage/transam.h"
 #include "storage/xact.h"
 
@@ -393,6 +394,56 @@ body_exit_holding(void)
     (void) GetCurrentTransactionId();
     LockRelationOid(child_relid, AccessExclusiveLock);
     c_sendc('L');
+    (void) c_wait();
+}
+
+/*
+ * Savepoints: a block with child_nsub nested savepoints, each assigning a
+ * subxid; every 5th is rolled back (ROLLBACK TO, which re-creates it).
+ * Sends the top xid, then the child_nsub subxids; commits on 'c' (COMMIT
+ * with the savepoints open), sends 'd'.
+ */
+static int  child_nsub;
+
+static void
+sub_cmd(void (*fn)(const char *), const char *name)
+{
+    StartTransactionCommand();
+    fn(name);
+    CommitTransactionCommand();
+}
+
+static void
+body_subxacts(void)
+{
+    TransactionId top;
+    TransactionId subs[256];
+    char        name[16];
+    int         k;
+
+    StartTransactionCommand();
+    BeginTransactionBlock();
+    CommitTransactionCommand();
+    StartTransactionCommand();
+    top = GetCurrentTransactionId();
+    CommitTransactionCommand();
+    for (k = 0; k < child_nsub; k++)
+    {
+        snprintf(name, sizeof name, "s%d", k);
+        sub_cmd(DefineSavepoint, name);
+        StartTransactionCommand();
+        subs[k] = GetCurrentTransactionId();
+        if (k % 5 == 4)
+            RollbackToSavepoint(name);
+        CommitTransactionCommand();
+    }
+    c_send(&top, sizeof top);
+    c_send(subs, sizeof(TransactionId) * child_nsub);
+    (void) c_wait();
+    StartTransactionCommand();
+    (void) EndTransactionBlock();
+    CommitTransactionCommand();
+    c_sendc('d');
     (void) c_wait();
 }
 
@@ -1235,6 +1286,189 @@ test_xact(void)
     ok(ProcArrayAdd(getpid(), 4242), "re-registered after the restart");
 }
 
+/* A far-away xid for hand-set clog statuses (never assigned in this test). */
+#define FAKE_XID(n) ((TransactionId) 1000000000000ULL + (TransactionId) (n))
+
+static void
+test_subtransactions(void)
+{
+    TransactionId top,
+                sub1,
+                sub2,
+                sub3,
+                subs[256];
+    TransactionId tree[3];
+    Child       c;
+    Snapshot    snap;
+    int         code,
+                k,
+                bad;
+
+    /*
+     * Every subxid holds its xid lock until top-level end: the child below
+     * needs more lock table entries than the earlier tests' small table.
+     */
+    ProcArrayRemove();
+    max_locks_per_transaction = 64;
+    restart_cluster();
+    ok(ProcArrayAdd(getpid(), 4242), "re-registered with a larger lock table");
+
+    /* ---- the state machine and ids, in this process ---- */
+    StartTransactionCommand();
+    BeginTransactionBlock();
+    CommitTransactionCommand();
+    StartTransactionCommand();
+    EXPECT_ERROR(code, ReleaseSavepoint("nosuch"));
+    ok(code == ERRCODE_S_E_INVALID_SPECIFICATION &&
+       strcmp(err_message, "savepoint \"nosuch\" does not exist") == 0,
+       "RELEASE of an unknown savepoint: 3B001 (%s)", err_message);
+    AbortCurrentTransaction();
+    ok(TransactionBlockStatusCode() == 'E', "... which fails the top-level block");
+    StartTransactionCommand();
+    UserAbortTransactionBlock();
+    CommitTransactionCommand();
+
+    StartTransactionCommand();
+    BeginTransactionBlock();
+    CommitTransactionCommand();
+    StartTransactionCommand();
+    top = GetCurrentTransactionId();
+    CommitTransactionCommand();
+    sub_cmd(DefineSavepoint, "a");
+    ok(IsSubTransaction() && GetCurrentTransactionNestLevel() == 2 &&
+       TransactionBlockStatusCode() == 'T', "SAVEPOINT a: nest level 2, status T");
+    ok(!TransactionIdIsValid(GetCurrentTransactionIdIfAny()) &&
+       GetTopTransactionIdIfAny() == top, "a savepoint gets no xid until it writes");
+    StartTransactionCommand();
+    sub1 = GetCurrentTransactionId();
+    CommitTransactionCommand();
+    ok(sub1 > top && TransactionIdIsCurrentTransactionId(sub1) &&
+       TransactionIdIsCurrentTransactionId(top), "the subxid is newer and current, the top xid too");
+    ok(SubTransGetParent(sub1) == top && SubTransGetParent(top) == InvalidTransactionId,
+       "the subtrans map records the parent");
+    sub_cmd(DefineSavepoint, "b");
+    StartTransactionCommand();
+    sub2 = GetCurrentTransactionId();
+    CommitTransactionCommand();
+    ok(SubTransGetTopmostTransaction(sub2) == top && SubTransGetParent(sub2) == sub1,
+       "nested: parent is the outer savepoint, topmost is the top xid");
+    sub_cmd(RollbackToSavepoint, "b");
+    ok(GetCurrentTransactionNestLevel() == 3 && !TransactionIdIsCurrentTransactionId(sub2) &&
+       TransactionIdDidAbort(sub2) && !TransactionIdIsInProgress(sub2),
+       "ROLLBACK TO b: b restarted, its xid aborted in the clog and not running");
+    ok(TransactionIdIsCurrentTransactionId(sub1), "the outer savepoint's xid is still current");
+
+    /* an error inside a savepoint, then ROLLBACK TO */
+    StartTransactionCommand();
+    sub3 = GetCurrentTransactionId();
+    AbortCurrentTransaction();  /* what tcop does after an ERROR */
+    ok(TransactionBlockStatusCode() == 'E' && IsAbortedTransactionBlockState() &&
+       !TransactionIdIsCurrentTransactionId(sub3) && TransactionIdDidAbort(sub3),
+       "an ERROR in a savepoint fails it: status E, its xid aborted");
+    ok(TransactionIdIsCurrentTransactionId(sub1) && TransactionIdIsCurrentTransactionId(top),
+       "... the outer levels' xids are still current");
+    sub_cmd(RollbackToSavepoint, "a");
+    ok(TransactionBlockStatusCode() == 'T' && GetCurrentTransactionNestLevel() == 2 &&
+       !TransactionIdIsCurrentTransactionId(sub1) && TransactionIdDidAbort(sub1),
+       "ROLLBACK TO a in the failed block: usable again, a's subtree aborted");
+
+    /* RELEASE: the child's xid becomes part of the parent */
+    StartTransactionCommand();
+    sub1 = GetCurrentTransactionId();
+    CommitTransactionCommand();
+    sub_cmd(ReleaseSavepoint, "a");
+    ok(GetCurrentTransactionNestLevel() == 1 && TransactionIdIsCurrentTransactionId(sub1) &&
+       TransactionIdIsInProgress(sub1), "RELEASE a: back at level 1, a's xid still current");
+    StartTransactionCommand();
+    (void) EndTransactionBlock();
+    CommitTransactionCommand();
+    ok(TransactionIdDidCommit(top) && TransactionIdDidCommit(sub1) &&
+       TransactionIdDidAbort(sub2) && TransactionIdDidAbort(sub3),
+       "COMMIT: released subxid committed with the top, rolled-back ones stay aborted");
+    ok(TransactionIdGetStatus(sub1) == TRANSACTION_STATUS_COMMITTED,
+       "the released subxid's final clog status is COMMITTED");
+
+    /* ---- another backend with more subxids than its proc array cache ---- */
+    child_nsub = 100;
+    c = spawn(body_subxacts, false);
+    (void) p_recv(&c, &top, sizeof top);
+    (void) p_recv(&c, subs, sizeof(TransactionId) * child_nsub);
+    StartTransactionCommand();
+    snap = GetTransactionSnapshot();
+    ok(snap->suboverflowed, "a backend with %d live savepoint xids overflows its cache (> %d)",
+       child_nsub - child_nsub / 5, PGPROC_MAX_CACHED_SUBXIDS);
+    for (bad = 0, k = 0; k < child_nsub; k++)
+    {
+        bool        rolled_back = (k % 5 == 4);
+
+        if (rolled_back ? (!TransactionIdDidAbort(subs[k]) || TransactionIdIsInProgress(subs[k]))
+            : (!XidInMVCCSnapshot(subs[k], snap) || !TransactionIdIsInProgress(subs[k]) ||
+               TransactionIdDidCommit(subs[k])))
+            bad++;
+    }
+    ok(bad == 0, "every live subxid (cached or not) is running and in the snapshot, "
+       "every rolled-back one is aborted (%d wrong)", bad);
+    ok(SubTransGetTopmostTransaction(subs[child_nsub - 2]) == top,
+       "an uncached subxid maps to its top-level xid");
+    CommitTransactionCommand();
+    p_send(&c, 'c');
+    ok(p_recvc(&c) == 'd', "the child committed with its savepoints open");
+    StartTransactionCommand();
+    snap = GetTransactionSnapshot();
+    for (bad = 0, k = 0; k < child_nsub; k++)
+    {
+        bool        rolled_back = (k % 5 == 4);
+
+        if (XidInMVCCSnapshot(subs[k], snap) || TransactionIdIsInProgress(subs[k]) ||
+            (rolled_back ? !TransactionIdDidAbort(subs[k]) : !TransactionIdDidCommit(subs[k])))
+            bad++;
+    }
+    ok(bad == 0 && !snap->suboverflowed && TransactionIdDidCommit(top),
+       "after its commit: kept subxids committed, rolled-back ones aborted, none running (%d wrong)",
+       bad);
+    CommitTransactionCommand();
+    p_send(&c, 'q');
+    p_reap(&c);
+
+    /* ---- SUB_COMMITTED resolves through the topmost parent ---- */
+    SubTransSetParent(FAKE_XID(2), FAKE_XID(1));
+    SubTransSetParent(FAKE_XID(3), FAKE_XID(2));
+    TransactionIdSetStatus(FAKE_XID(2), TRANSACTION_STATUS_SUB_COMMITTED, false);
+    TransactionIdSetStatus(FAKE_XID(3), TRANSACTION_STATUS_SUB_COMMITTED, false);
+    ok(!TransactionIdDidCommit(FAKE_XID(3)) && !TransactionIdDidAbort(FAKE_XID(3)),
+       "sub-committed with the top-level xid in progress: neither committed nor aborted");
+    TransactionIdSetStatus(FAKE_XID(1), TRANSACTION_STATUS_COMMITTED, false);
+    ok(TransactionIdDidCommit(FAKE_XID(3)) && TransactionIdDidCommit(FAKE_XID(2)),
+       "... committed once the top-level xid is (through a sub-committed parent too)");
+    SubTransSetParent(FAKE_XID(11), FAKE_XID(10));
+    TransactionIdSetStatus(FAKE_XID(11), TRANSACTION_STATUS_SUB_COMMITTED, false);
+    TransactionIdSetStatus(FAKE_XID(10), TRANSACTION_STATUS_ABORTED, false);
+    ok(TransactionIdDidAbort(FAKE_XID(11)) && !TransactionIdDidCommit(FAKE_XID(11)),
+       "sub-committed under an aborted top-level xid: aborted");
+
+    /* a crash between the sub-commit and the commit record: not committed */
+    SubTransSetParent(FAKE_XID(21), FAKE_XID(20));
+    TransactionIdSetStatus(FAKE_XID(21), TRANSACTION_STATUS_SUB_COMMITTED, false);
+    CheckPointCLOG();
+    /* and a complete tree commit, whose step 4 the crash may lose: committed */
+    tree[0] = FAKE_XID(31);
+    tree[1] = FAKE_XID(32);
+    tree[2] = FAKE_XID(5000);   /* another subtrans page */
+    SubTransSetParent(tree[0], FAKE_XID(30));
+    SubTransSetParent(tree[1], tree[0]);
+    SubTransSetParent(tree[2], FAKE_XID(30));
+    TransactionIdCommitTree(FAKE_XID(30), 3, tree);
+    ProcArrayRemove();
+    restart_cluster();
+    ok(ProcArrayAdd(getpid(), 4242), "re-registered after the restart");
+    ok(!TransactionIdDidCommit(FAKE_XID(21)),
+       "after a crash: sub-committed under a top-level xid that never committed is not committed");
+    ok(TransactionIdDidCommit(FAKE_XID(30)) && TransactionIdDidCommit(tree[0]) &&
+       TransactionIdDidCommit(tree[1]) && TransactionIdDidCommit(tree[2]) &&
+       SubTransGetParent(tree[1]) == tree[0] && SubTransGetParent(tree[2]) == FAKE_XID(30),
+       "a tree commit and its subtrans map entries survive the restart");
+}
+
 int
 main(void)
 {
@@ -1265,6 +1499,7 @@ main(void)
     test_conflict_table();
     test_locks();
     test_xact();
+    test_subtransactions();
 
     printf("1..%d\n", tests_run);
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpl);
