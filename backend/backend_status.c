@@ -118,20 +118,36 @@ appname_assigned(void)
     end_write(s);
 }
 
-/* The client's TCP port, or -1 for a Unix-domain socket (pg_stat_activity.client_port). */
-static int
-client_port_of(int sock)
+/*
+ * The client's address and TCP port (pg_stat_activity.client_addr /
+ * client_port): family 0 and port -1 for a Unix-domain socket.
+ */
+static void
+client_address_of(int sock, BackendStatusCopy *d)
 {
     struct sockaddr_storage addr;
     socklen_t   len = sizeof(addr);
 
+    d->client_family = 0;
+    d->client_port = -1;
     if (sock < 0 || getpeername(sock, (struct sockaddr *) &addr, &len) != 0)
-        return -1;
+        return;
     if (addr.ss_family == AF_INET)
-        return ntohs(((struct sockaddr_in *) &addr)->sin_port);
-    if (addr.ss_family == AF_INET6)
-        return ntohs(((struct sockaddr_in6 *) &addr)->sin6_port);
-    return -1;
+    {
+        struct sockaddr_in *in = (struct sockaddr_in *) &addr;
+
+        d->client_family = AF_INET + 0;
+        memcpy(d->client_addr, &in->sin_addr, 4);
+        d->client_port = ntohs(in->sin_port);
+    }
+    else if (addr.ss_family == AF_INET6)
+    {
+        struct sockaddr_in6 *in6 = (struct sockaddr_in6 *) &addr;
+
+        d->client_family = AF_INET + 1;
+        memcpy(d->client_addr, &in6->sin6_addr, 16);
+        d->client_port = ntohs(in6->sin6_port);
+    }
 }
 
 void
@@ -148,7 +164,7 @@ pgstat_bestart(const char *user_name, int client_sock)
     s->data.state = STATE_UNDEFINED;
     s->data.backend_start = now;
     s->data.state_change = now;
-    s->data.client_port = client_port_of(client_sock);
+    client_address_of(client_sock, &s->data);
     copy_clipped(s->data.usename, sizeof(s->data.usename), user_name);
     end_write(s);
     RegisterGucAssignHook("application_name", appname_assigned);

@@ -48,6 +48,8 @@ typedef struct BackendStatusCopy
     TimestampTz query_start;    /* 0: no query yet */
     TimestampTz state_change;
     int         client_port;    /* -1: Unix-domain socket */
+    int         client_family;  /* 0 (none), 2 IPv4 or 3 IPv6, as inet stores it */
+    unsigned char client_addr[16];
     char        usename[64];
     char        appname[64];
     char        query[BACKEND_QUERY_SIZE];

@@ -5,15 +5,15 @@
  *
  * The model, strategies, states and limits are described in portal.h.
  * This is PostgreSQL's portalmem.c + pquery.c + prepare.c, one statement
- * per portal.  Departures: plans are not invalidated and rebuilt (a
- * CachedStatement keeps its first plan; locks are re-taken at each
- * PortalStart, which is where a concurrent DROP is noticed), and
- * holdable cursors do not exist.
+ * per portal.  Statements and their plans (and re-planning them after
+ * DDL) are backend/plancache.c's; PortalStart gets the plan from there.
+ * Departure: holdable cursors do not exist.
  *
  * Memory: every portal has its own context under TopPortalContext; the
  * executor state, parameters, formats and result store of a portal live
  * there and die with PortalDrop.  A CachedStatement from Parse has its own
- * context under TopMemoryContext and dies with its last reference.
+ * context under TopMemoryContext and dies with its last reference; the
+ * portal's references to it and to its CachedPlan go at PortalDrop.
  *
  * The registries are chained hash tables with a fixed number of buckets
  * (entries allocated in TopMemoryContext / the portal's context) and a
@@ -58,64 +58,6 @@ name_hash(const char *name)
 
 /* ---------------------------------------------------------------- statements */
 
-CachedStatement *
-BuildCachedStatement(RawStmt *raw, const char *query_string, Oid *paramTypes,
-                     int numParams, bool varparams)
-{
-    CachedStatement *stmt = palloc0(sizeof(CachedStatement));
-
-    stmt->query_string = query_string;
-    stmt->raw = raw;
-    stmt->refcount = 0;
-    if (raw == NULL)
-    {
-        /* the empty query: EmptyQueryResponse, NoData */
-        stmt->param_types = paramTypes;
-        stmt->num_params = numParams;
-        return stmt;
-    }
-    stmt->commandTag = CreateCommandTag(raw->stmt);
-    if (raw_stmt_is_utility(raw))
-    {
-        stmt->is_utility = true;
-        stmt->param_types = paramTypes;
-        stmt->num_params = numParams;
-        CheckUtilityStatement(raw->stmt);
-        /* as PostgreSQL does, at parse time (SHOW of an unknown name fails here) */
-        stmt->result_desc = UtilityTupleDescriptor(raw->stmt);
-        return stmt;
-    }
-
-    /* PostgreSQL analyzes DML/SELECT under a snapshot; take one likewise. */
-    (void) GetTransactionSnapshot();
-    if (varparams)
-        stmt->query = parse_analyze_varparams(raw, query_string, &paramTypes, &numParams);
-    else
-        stmt->query = parse_analyze_fixedparams(raw, query_string, paramTypes, numParams);
-    stmt->param_types = paramTypes;
-    stmt->num_params = numParams;
-    CHECK_FOR_INTERRUPTS();
-    stmt->plan = pg_plan_query(stmt->query, query_string, NULL);
-    stmt->result_desc = QueryResultTupleDesc(stmt->query);
-    stmt->targetlist = stmt->query->commandType == CMD_SELECT ?
-        stmt->query->targetList : stmt->query->returningList;
-    return stmt;
-}
-
-void
-RetainCachedStatement(CachedStatement *stmt)
-{
-    stmt->refcount++;
-}
-
-void
-ReleaseCachedStatement(CachedStatement *stmt)
-{
-    Assert(stmt->refcount > 0);
-    if (--stmt->refcount == 0 && stmt->context != NULL)
-        MemoryContextDelete(stmt->context);
-}
-
 static PreparedStatementEntry **
 find_statement_slot(const char *name)
 {
@@ -155,6 +97,8 @@ StorePreparedStatement(const char *name, CachedStatement *stmt)
     RetainCachedStatement(stmt);
     *slot = entry;
     num_prepared_statements++;
+    if (stmt->context != NULL && !stmt->is_saved)
+        SaveCachedStatement(stmt);
 }
 
 CachedStatement *
@@ -295,28 +239,7 @@ PortalDefineQuery(Portal portal, CachedStatement *stmt, ParamListInfo params)
 List *
 PortalGetTargetList(Portal portal)
 {
-    return portal->stmt ? portal->stmt->targetlist : NIL;
-}
-
-/*
- * A cached plan may be run in a later transaction than the one that made
- * it: take the locks the analyzer took then (PostgreSQL's
- * AcquireExecutorLocks).  Taking a lock also processes invalidations.
- */
-static void
-AcquireExecutorLocks(PlannedStmt *plan)
-{
-    ListCell   *lc;
-
-    foreach(lc, plan->rtable)
-    {
-        RangeTblEntry *rte = (RangeTblEntry *) lfirst(lc);
-
-        if (rte->rtekind != RTE_RELATION || !OidIsValid(rte->relid))
-            continue;
-        LockRelationOid(rte->relid, rte->rellockmode != NoLock ? rte->rellockmode
-                        : AccessShareLock);
-    }
+    return portal->stmt && portal->cplan ? portal->cplan->targetlist : NIL;
 }
 
 void
@@ -338,16 +261,18 @@ PortalStart(Portal portal)
     }
     else
     {
-        PlannedStmt *plan = stmt->plan;
+        PlannedStmt *plan;
 
-        if (plan->commandType == CMD_SELECT && !stmt->query->hasModifyingCTE)
+        /* locks the plan's relations; re-plans after DDL (plancache.h) */
+        portal->cplan = GetCachedPlan(stmt);
+        plan = portal->cplan->plan;
+        if (plan->commandType == CMD_SELECT && !portal->cplan->query->hasModifyingCTE)
             portal->strategy = PORTAL_ONE_SELECT;
         else if (plan->hasReturning || plan->commandType == CMD_SELECT)
             portal->strategy = PORTAL_ONE_RETURNING;
         else
             portal->strategy = PORTAL_MULTI_QUERY;
 
-        AcquireExecutorLocks(plan);
         if (portal->strategy == PORTAL_ONE_SELECT)
         {
             QueryDesc  *qd = CreateQueryDesc(plan, stmt->query_string,
@@ -467,7 +392,7 @@ run_plan_to_completion(Portal portal, DestReceiver *dest)
     QueryDesc  *qd;
     uint64      processed;
 
-    qd = CreateQueryDesc(stmt->plan, stmt->query_string, GetTransactionSnapshot(),
+    qd = CreateQueryDesc(portal->cplan->plan, stmt->query_string, GetTransactionSnapshot(),
                          dest, portal->params);
     ExecutorStart(qd, 0);
     ExecutorRun(qd, ForwardScanDirection, 0);
@@ -499,7 +424,7 @@ FillPortalStore(Portal portal, bool isTopLevel)
     {
         /* the tag's row count is the number fetched by each Execute */
         (void) run_plan_to_completion(portal, &receiver->pub);
-        portal->storeOp = portal->stmt->plan->commandType;
+        portal->storeOp = portal->cplan->plan->commandType;
     }
     if (portal->holdSlot == NULL)
         portal->holdSlot = MakeSingleTupleTableSlot(portal->tupDesc);
@@ -583,7 +508,7 @@ PortalRun(Portal portal, long count, bool isTopLevel, DestReceiver *dest,
             else
             {
                 nprocessed = run_plan_to_completion(portal, None_Receiver);
-                set_count_tag(completionTag, portal->stmt->plan->commandType, nprocessed);
+                set_count_tag(completionTag, portal->cplan->plan->commandType, nprocessed);
             }
             /* an abort inside (ROLLBACK) marked it FAILED: keep that */
             if (portal->status == PORTAL_ACTIVE)
@@ -629,6 +554,8 @@ PortalDrop(Portal portal)
     /* A failed portal's executor resources went with the aborted transaction. */
     if (portal->status != PORTAL_FAILED)
         PortalReleaseExecutor(portal);
+    if (portal->cplan && !portal->stmt_transient)
+        ReleaseCachedPlan(portal->cplan);
     if (portal->stmt && !portal->stmt_transient)
         ReleaseCachedStatement(portal->stmt);
     MemoryContextDelete(portal->portalContext);
@@ -672,6 +599,7 @@ portal_xact_callback(XactEvent event, void *arg)
                 if (portal->stmt_transient)
                 {
                     portal->stmt = NULL;
+                    portal->cplan = NULL;
                     portal->formats = NULL;
                 }
             }
@@ -725,6 +653,7 @@ portal_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
                     if (portal->stmt_transient)
                     {
                         portal->stmt = NULL;
+                        portal->cplan = NULL;
                         portal->formats = NULL;
                     }
                 }

@@ -4,16 +4,13 @@
  *    names with Parse and Bind (PostgreSQL's plancache/prepare/portalmem/
  *    pquery, reduced to what one statement per portal needs).
  *
- * CachedStatement: one parsed, analyzed and planned statement (or a raw
- * utility statement, or the empty query) with its parameter types and
- * result descriptor.  It lives in its own memory context and is
- * reference-counted: the prepared-statement entry holds one reference and
- * every portal built from it holds one, so Close or a new unnamed Parse
- * never frees a statement a portal still runs.  Parse once: the plan is
- * kept and reused by every Bind.  Re-planning when a table the plan uses
- * changes (PostgreSQL's plan invalidation) is not done yet; the executor
- * takes the plan's relation locks at each start (AcquireExecutorLocks),
- * so a dropped table is reported, not crashed into.
+ * Statements (CachedStatement, backend/plancache.h) are reference-
+ * counted: the prepared-statement entry holds one reference and every
+ * portal built from it holds one, so Close or a new unnamed Parse never
+ * frees a statement a portal still runs.  A portal also holds a reference
+ * to the plan it runs (CachedPlan), which PortalStart obtains through
+ * GetCachedPlan: that locks the plan's relations and re-plans the
+ * statement first if DDL (here or in another session) invalidated it.
  *
  * Portal: a statement bound to parameter values and result formats,
  * ready to run.  Strategies (PostgreSQL's):
@@ -51,28 +48,13 @@
 
 #include "executor/executor.h"
 #include "executor/tuplestore.h"
+#include "backend/plancache.h"
 #include "planner/planner.h"
 
 #define MAX_PREPARED_STATEMENTS 10000
 #define MAX_PORTALS             10000
 #define COMPLETION_TAG_BUFSIZE  64
 #define FETCH_ALL               0
-
-typedef struct CachedStatement
-{
-    MemoryContext context;      /* owns the statement; NULL if transient */
-    int         refcount;
-    const char *query_string;   /* the whole string given to Parse */
-    RawStmt    *raw;            /* NULL for an empty query */
-    const char *commandTag;     /* NULL for an empty query */
-    bool        is_utility;
-    Query      *query;          /* analyzed (NULL for utility/empty) */
-    PlannedStmt *plan;          /* planned (NULL for utility/empty) */
-    Oid        *param_types;
-    int         num_params;
-    TupleDesc   result_desc;    /* NULL when it returns no rows (NoData) */
-    List       *targetlist;     /* the Query's target list: result column origins */
-} CachedStatement;
 
 typedef enum PortalStrategy
 {
@@ -98,6 +80,9 @@ typedef struct PortalData
     MemoryContext portalContext;
     CachedStatement *stmt;      /* holds a reference (unless stmt_transient);
                                  * NULL once a failed portal lost it */
+    CachedPlan *cplan;          /* the plan it runs, from PortalStart (holds a
+                                 * reference unless transient); NULL for
+                                 * utility and empty statements */
     bool        stmt_transient; /* simple Query: stmt lives in MessageContext */
     const char *commandTag;
     ParamListInfo params;
@@ -117,18 +102,8 @@ typedef struct PortalData
 } PortalData;
 
 /* ---- statements ---- */
-/*
- * Analyze and plan raw (or keep it raw, for utilities) in
- * CurrentMemoryContext.  paramTypes/numParams: the client's types (0 =
- * infer); with varparams the inferred types are filled in.
- */
-extern CachedStatement *BuildCachedStatement(RawStmt *raw, const char *query_string,
-                                             Oid *paramTypes, int numParams,
-                                             bool varparams);
-extern void RetainCachedStatement(CachedStatement *stmt);
-extern void ReleaseCachedStatement(CachedStatement *stmt);
-
 /* Named (and unnamed "") prepared statements of this session. */
+/* Store a statement from CreateCachedStatement (it becomes saved: plancache.h). */
 extern void StorePreparedStatement(const char *name, CachedStatement *stmt);
 extern CachedStatement *FetchPreparedStatement(const char *name, bool throwError);
 extern void DropPreparedStatement(const char *name, bool showError);
@@ -141,7 +116,10 @@ extern Portal CreatePortal(const char *name);
 extern Portal GetPortalByName(const char *name);
 /* Attach a statement (takes a reference) and bind parameter values. */
 extern void PortalDefineQuery(Portal portal, CachedStatement *stmt, ParamListInfo params);
-/* Choose the strategy, take locks and a snapshot, start the executor. */
+/*
+ * Choose the strategy, get the (re-validated, locked) plan, take a
+ * snapshot, start the executor.
+ */
 extern void PortalStart(Portal portal);
 /* Result formats from Bind: 0, 1 or one per column (else 08P01). */
 extern void PortalSetResultFormat(Portal portal, int nFormats, const int16 *formats);

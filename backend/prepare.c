@@ -11,12 +11,14 @@
  * one the extended protocol's Parse fills: a statement PREPAREd in SQL can
  * be Bound by name, and one Parsed by a driver can be EXECUTEd.
  *
- * PREPARE analyzes and plans the statement once (BuildCachedStatement,
+ * PREPARE analyzes and plans the statement (CreateCachedStatement,
  * parameter types given or inferred, 42P18 if one stays unknown) in its
  * own memory context, which moves under TopMemoryContext once stored:
  * prepared statements are not transactional.  The statement's raw tree
  * comes from parsing the query string again inside that context, so
- * nothing of the current message is referenced after it ends.
+ * nothing of the current message is referenced after it ends.  The plan
+ * is re-made from that raw tree when DDL invalidates it
+ * (backend/plancache.h); the result columns may not change (0A000).
  *
  * EXECUTE evaluates its arguments (parse_execute.c coerces them; 42601
  * wrong count, 42804 not coercible), runs the statement in a portal of
@@ -77,8 +79,7 @@ PrepareQuery(PgQuery__PrepareStmt *stmt, RawStmt *pstmt, const char *queryString
 
         typenameTypeIdAndMod(stmt->argtypes[i]->type_name, &types[i], &typmod);
     }
-    cs = BuildCachedStatement(raw, query_copy, types, ntypes, true);
-    cs->context = stmt_context;
+    cs = CreateCachedStatement(raw, query_copy, types, ntypes, stmt_context);
     for (int i = 0; i < cs->num_params; i++)
     {
         if (cs->param_types[i] == InvalidOid || cs->param_types[i] == UNKNOWNOID)
@@ -87,8 +88,8 @@ PrepareQuery(PgQuery__PrepareStmt *stmt, RawStmt *pstmt, const char *queryString
                      errmsg("could not determine data type of parameter $%d", i + 1)));
     }
     MemoryContextSwitchTo(old);
+    /* moves stmt_context under TopMemoryContext (SaveCachedStatement) */
     StorePreparedStatement(stmt->name, cs);
-    MemoryContextSetParent(stmt_context, TopMemoryContext);
 }
 
 TupleDesc

@@ -323,8 +323,7 @@ exec_parse_message(const char *query_string, const char *stmt_name,
     if (numParams > 0)
         memcpy(types, paramTypes, sizeof(Oid) * (Size) numParams);
 
-    stmt = BuildCachedStatement(raw, query_copy, types, numParams, true);
-    stmt->context = stmt_context;
+    stmt = CreateCachedStatement(raw, query_copy, types, numParams, stmt_context);
     /* every parameter must have a type by now (PostgreSQL's check) */
     for (int i = 0; i < stmt->num_params; i++)
     {
@@ -633,7 +632,7 @@ exec_describe_statement_message(const char *stmt_name)
     pq_endmessage(&buf);
 
     if (desc)
-        SendRowDescriptionMessage(desc, stmt->targetlist, NULL, 0);
+        SendRowDescriptionMessage(desc, CachedStatementGetTargetList(stmt), NULL, 0);
     else
         pq_putemptymessage('n');    /* NoData */
 }

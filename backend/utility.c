@@ -23,6 +23,7 @@
 #include "backend/utils/stringinfo.h"
 #include "catalog/index.h"
 #include "catalog/lsyscache.h"
+#include "executor/copy.h"
 #include "executor/tuptable.h"
 #include "planner/planner.h"
 #include "procs/fmgr.h"
@@ -33,6 +34,7 @@
 #include "catalog/tablecmds.h"
 #include "catalog/sequence.h"
 #include "catalog/alter_table.h"
+#include "catalog/vacuum.h"
 #include "catalog/view.h"
 #include "catalog/schemacmds.h"
 #include "catalog/truncate.h"
@@ -130,7 +132,14 @@ CreateCommandTag(RawNode *node)
         case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT: return "CREATE SCHEMA";
         case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT: return "CREATE SEQUENCE";
         case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT: return "ALTER SEQUENCE";
-        case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT: return "ALTER TABLE";
+        case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+            switch (node->alter_table_stmt->objtype)
+            {
+                case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE: return "ALTER SEQUENCE";
+                case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW: return "ALTER VIEW";
+                case PG_QUERY__OBJECT_TYPE__OBJECT_INDEX: return "ALTER INDEX";
+                default: return "ALTER TABLE";
+            }
         case PG_QUERY__NODE__NODE_RENAME_STMT:
             if (node->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ||
                 (node->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN &&
@@ -680,7 +689,7 @@ utility_is_read_only(RawNode *node)
         case PG_QUERY__NODE__NODE_LOCK_STMT:
             return true;        /* PostgreSQL refuses strong modes only in recovery */
         case PG_QUERY__NODE__NODE_COPY_STMT:
-            return !node->copy_stmt->is_from;
+            return true;        /* COPY FROM into a non-temp table: DoCopy refuses */
         default:
             return false;
     }
@@ -735,6 +744,11 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
             LockTableCommand(node->lock_stmt, isTopLevel);
             break;
 
+        case PG_QUERY__NODE__NODE_COPY_STMT:
+            DoCopy(node->copy_stmt, queryString, pstmt->stmt_location, pstmt->stmt_len,
+                   completionTag);
+            break;
+
         case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
         case PG_QUERY__NODE__NODE_SELECT_STMT:     /* SELECT ... INTO */
             ExecCreateTableAs(node, queryString, pstmt->stmt_location, pstmt->stmt_len,
@@ -763,6 +777,10 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
 
         case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
             ExecuteTruncate(node->truncate_stmt);
+            break;
+
+        case PG_QUERY__NODE__NODE_VACUUM_STMT:
+            ExecVacuum(node->vacuum_stmt, isTopLevel);
             break;
 
         case PG_QUERY__NODE__NODE_COMMENT_STMT:

@@ -8,7 +8,12 @@
  * Done: ALTER COLUMN SET DEFAULT / DROP DEFAULT, SET NOT NULL (scans the
  * table for NULLs: 23502), DROP NOT NULL; ADD COLUMN and DROP COLUMN are
  * in alter_table_cols.c, and ALTER COLUMN TYPE [USING] (RENAME is a
- * RenameStmt: rename.c).  Every other subcommand is
+ * RenameStmt: rename.c; RENAME CONSTRAINT is ExecRenameConstraint here).
+ * ADD CONSTRAINT CHECK [NOT VALID], VALIDATE CONSTRAINT, DROP CONSTRAINT:
+ * pg_constraint.c; PRIMARY KEY / UNIQUE: index.c; FOREIGN KEY:
+ * foreign_key.c.  SET STATISTICS, SET/RESET (options), OWNER TO,
+ * CLUSTER ON / SET WITHOUT CLUSTER, SET LOGGED/UNLOGGED:
+ * alter_table_misc.c.  Every other subcommand is
  * refused with 0A000 before anything changes (all subcommands are
  * checked first), so a statement never half-works.
  *
@@ -19,8 +24,10 @@
 #include "backend/interrupts.h"
 #include "catalog/alter_table.h"
 #include "catalog/alter_table_cols.h"
+#include "catalog/alter_table_misc.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
+#include "catalog/foreign_key.h"
 #include "catalog/index.h"
 #include "catalog/pg_constraint.h"
 #include "catalog/lsyscache.h"
@@ -85,7 +92,8 @@ is_index_constraint_cmd(PgQuery__AlterTableCmd *cmd)
     c = cmd->def->constraint;
     return c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY ||
         c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ||
-        c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK;
+        c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK ||
+        c->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN;
 }
 
 static int
@@ -243,13 +251,24 @@ AlterTable(PgQuery__AlterTableStmt *stmt, const char *queryString)
     const char *schemaname = (rv->schemaname && rv->schemaname[0]) ? rv->schemaname : NULL;
     Oid         relid;
     Relation    rel;
+    bool        only_owner = stmt->n_cmds > 0;
 
+    /* OWNER TO alone: any relation kind (pg_dump's ALTER TABLE seq OWNER TO) */
+    for (size_t i = 0; i < stmt->n_cmds; i++)
+        if (stmt->cmds[i]->alter_table_cmd->subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner)
+            only_owner = false;
+    if (only_owner)
+    {
+        AlterRelationOwner(stmt);
+        return;
+    }
     if (stmt->objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE)
         ereport(ERROR,
                 errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                 errmsg("this form of ALTER is not supported yet"));
     for (size_t i = 0; i < stmt->n_cmds; i++)
         if (!subcommand_supported(stmt->cmds[i]->alter_table_cmd->subtype) &&
+            !ATIsBookkeeping(stmt->cmds[i]->alter_table_cmd->subtype) &&
             !is_index_constraint_cmd(stmt->cmds[i]->alter_table_cmd))
             ereport(ERROR,
                     errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
@@ -284,6 +303,15 @@ AlterTable(PgQuery__AlterTableStmt *stmt, const char *queryString)
             ValidateTableConstraint(rel, cmd->name);
             continue;
         }
+        /* catalog bookkeeping: alter_table_misc.c */
+        if (ATIsBookkeeping(cmd->subtype))
+        {
+            ATExecBookkeeping(rel, cmd);
+            CommandCounterIncrement();
+            relation_close(rel, NoLock);
+            rel = relation_open(relid, NoLock);
+            continue;
+        }
         /* PRIMARY KEY / UNIQUE, CHECK and DROP CONSTRAINT: catalog/index.c, pg_constraint.c */
         if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint ||
             cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint)
@@ -291,6 +319,9 @@ AlterTable(PgQuery__AlterTableStmt *stmt, const char *queryString)
             if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint &&
                 cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_CHECK)
                 AddTableCheckConstraint(rel, cmd->def->constraint);
+            else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint &&
+                     cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN)
+                AddForeignKeyConstraint(relid, cmd->def->constraint, NULL, queryString, true);
             else if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint)
             {
                 IndexDef    def;
@@ -299,7 +330,8 @@ AlterTable(PgQuery__AlterTableStmt *stmt, const char *queryString)
                 (void) DefineIndexInternal(relid, &def, queryString);
             }
             else
-                DropConstraintByName(rel, cmd->name, cmd->missing_ok);
+                DropConstraintByNameCascade(rel, cmd->name, cmd->missing_ok,
+                                            cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE);
             CommandCounterIncrement();
             relation_close(rel, NoLock);
             rel = relation_open(relid, NoLock);
@@ -378,6 +410,9 @@ AlterTable(PgQuery__AlterTableStmt *stmt, const char *queryString)
                 foreach(lc, retyped_indexes)
                     (void) DefineIndexInternal(relid, lfirst(lc), queryString);
             }
+            /* foreign keys on the column (either side): catalog/foreign_key.c */
+            if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType)
+                RecheckForeignKeysOfColumn(relid, (int16) RelationGetAttnum(rel, cmd->name));
             relation_close(rel, NoLock);
             rel = relation_open(relid, NoLock);
             continue;

@@ -47,6 +47,7 @@
 #include "catalog/pg_attrdef.h"
 #include "catalog/pg_type_oids.h"
 #include "catalog/relcache.h"
+#include "catalog/foreign_key.h"
 #include "catalog/sequence.h"
 #include "catalog/view.h"
 #include "planner/nodefuncs.h"
@@ -409,6 +410,26 @@ dependrow_oid_cmp(const void *a, const void *b)
     return 0;
 }
 
+/*
+ * Does obj depend 'a' or 'i' on a target too (a foreign key of a table
+ * dropped in the same statement as the table it references)?  Then it goes
+ * with that target silently, as in PostgreSQL.
+ */
+static bool
+auto_dependent_on_target(const ObjectAddress *obj, DropWalk *w)
+{
+    ListCell   *lc;
+
+    foreach(lc, getReferencedRows(obj->classId, obj->objectId))
+    {
+        DependRow  *r = lfirst(lc);
+
+        if (r->deptype != DEPENDENCY_NORMAL && address_covered(&r->ref, w->targets))
+            return true;
+    }
+    return false;
+}
+
 static void
 walk_dependents(const ObjectAddress *from, DropWalk *w, bool report)
 {
@@ -437,6 +458,8 @@ walk_dependents(const ObjectAddress *from, DropWalk *w, bool report)
         CHECK_FOR_INTERRUPTS();
         if (goes_with_dropped(&r->obj, w))
             continue;
+        if (normal && auto_dependent_on_target(&r->obj, w))
+            normal = false;
         obj = copy_address(&r->obj);
         w->found = lappend(w->found, obj);
         w->reported = lappend_int(w->reported, normal && report);
@@ -519,6 +542,8 @@ drop_object(const ObjectAddress *obj)
         if (attrdef_column(obj->objectId, &relid, &attnum))
             RemoveAttrDefault(relid, attnum);
     }
+    else if (obj->classId == ConstraintRelationId)
+        RemoveForeignKeyById(obj->objectId);    /* only foreign keys record dependencies */
     else
         elog(ERROR, "cannot drop object %u of catalog %u", obj->objectId, obj->classId);
     CommandCounterIncrement();

@@ -39,6 +39,8 @@ typedef struct ForeignKeyInfo
     int         nkeys;
     int16       conkey[INDEX_MAX_KEYS];     /* referencing columns */
     int16       confkey[INDEX_MAX_KEYS];    /* referenced columns, pairwise */
+    Oid         pfeqop[INDEX_MAX_KEYS];     /* pk = fk equality operators */
+    Oid         ppeqop[INDEX_MAX_KEYS];     /* pk = pk */
     char        confupdtype;
     char        confdeltype;
     char        confmatchtype;
@@ -61,6 +63,28 @@ extern void ValidateForeignKeyConstraint(Relation rel, const char *name);
 /* The foreign keys of relid (as referencing table, or as referenced), ForeignKeyInfo *. */
 extern List *RelationGetForeignKeys(Oid relid);
 extern List *RelationGetReferencingForeignKeys(Oid relid);
+
+/*
+ * TRUNCATE: the tables (OID order) with a foreign key referencing one of
+ * relids that are not in relids themselves; *referenced is a table of
+ * relids the first of them references (for the message).
+ */
+extern List *ForeignKeyReferencersNotIn(List *relids, Oid *referenced);
+
+/*
+ * ALTER COLUMN TYPE changed column attnum of relid: the foreign keys using
+ * it (either side) must still be implementable (42804 as PostgreSQL when
+ * it re-adds them); their operators and referenced index are updated.
+ */
+extern void RecheckForeignKeysOfColumn(Oid relid, int16 attnum);
+
+/*
+ * A table is being dropped (heap_drop_with_catalog): remove the foreign
+ * keys it has and those referencing it, with their pg_depend rows --
+ * whatever path the DROP took (DROP SCHEMA, temporary tables at exit).
+ * DROP TABLE's dependency walk has already refused or reported them.
+ */
+extern void RemoveForeignKeysOfRelation(Oid relid);
 
 /* Remove one foreign key row and its pg_depend rows (DROP CONSTRAINT, DROP ... CASCADE). */
 extern void RemoveForeignKeyById(Oid conoid);

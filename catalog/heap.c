@@ -26,6 +26,7 @@
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
 #include "catalog/comment.h"
+#include "catalog/foreign_key.h"
 #include "catalog/heap.h"
 #include "catalog/index.h"
 #include "catalog/lsyscache.h"
@@ -509,6 +510,7 @@ heap_drop_with_catalog(Oid relid)
         DropIndexesOfRelation(relid);
     delete_catalog_rows(AttributeRelationId, Anum_pg_attribute_attrelid, relid);
     RemoveAttrDefaultsOfRelation(relid);
+    RemoveForeignKeysOfRelation(relid);     /* both directions (catalog/foreign_key.c) */
     delete_catalog_rows(ConstraintRelationId, Anum_pg_constraint_conrelid, relid);
     DeleteDependenciesOf(relid);
     DeleteComments(relid, RelationRelationId, 0);  /* its and its columns' */

@@ -461,7 +461,23 @@ DefineIndexInternal(Oid relid, IndexDef *def, const char *queryString)
         att = TupleDescAttr(desc, attnum - 1);
         attnums[i] = (int16) attnum;
         collations[i] = att->attcollation;
-        opclasses[i] = GetDefaultOpClass(att->atttypid, BTREE_AM_OID);
+        if (k->opclass != NULL)
+        {
+            /* PostgreSQL's ResolveOpClass */
+            opclasses[i] = get_opclass_oid_by_name(BTREE_AM_OID, k->opclass);
+            if (!OidIsValid(opclasses[i]))
+                ereport(ERROR,
+                        errcode(ERRCODE_UNDEFINED_OBJECT),
+                        errmsg("operator class \"%s\" does not exist for access method \"%s\"",
+                               k->opclass, "btree"));
+            if (!opclass_accepts_type(att->atttypid, get_opclass_input_type(opclasses[i])))
+                ereport(ERROR,
+                        errcode(ERRCODE_DATATYPE_MISMATCH),
+                        errmsg("operator class \"%s\" does not accept data type %s",
+                               k->opclass, format_type_be(att->atttypid)));
+        }
+        else
+            opclasses[i] = GetDefaultOpClass(att->atttypid, BTREE_AM_OID);
         if (!OidIsValid(opclasses[i]))
             ereport(ERROR,
                     errcode(ERRCODE_UNDEFINED_OBJECT),

@@ -29,6 +29,7 @@ typedef struct IndexKeyDef
     const char *colname;
     int         location;       /* of the name in the query text, or -1 */
     int16       indoption;      /* INDOPTION_DESC | INDOPTION_NULLS_FIRST */
+    const char *opclass;        /* named operator class, or NULL: the default */
 } IndexKeyDef;
 
 /* What an index (or the index of a PRIMARY KEY / UNIQUE constraint) is. */

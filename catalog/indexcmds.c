@@ -72,10 +72,11 @@ index_keys_from_elems(IndexDef *def, PgQuery__Node **params, size_t n, const cha
             ereport(ERROR,
                     errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                     errmsg("COLLATE in index definitions is not supported yet"));
-        if (e->n_opclass > 0)
+        if (e->n_opclassopts > 0)
             ereport(ERROR,
                     errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                    errmsg("operator classes in index definitions are not supported yet"));
+                    errmsg("operator class options are not supported yet"));
+        k->opclass = e->n_opclass > 0 ? e->opclass[e->n_opclass - 1]->string->sval : NULL;
         k->colname = e->name;
         k->location = -1;
         desc = (e->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC);

@@ -296,11 +296,11 @@ get_opclass_input_type(Oid opclass)
 }
 
 /*
- * PostgreSQL's IsBinaryCoercible, for the opclass search only (the
+ * PostgreSQL's IsBinaryCoercible, for operator class choice only (the
  * analyzer has the general coercion rules).
  */
-static bool
-binary_coercible(Oid srctype, Oid targettype)
+bool
+opclass_accepts_type(Oid srctype, Oid targettype)
 {
     const CastInfo *c;
     const TypeInfo *t;
@@ -338,6 +338,26 @@ binary_coercible(Oid srctype, Oid targettype)
     return c != NULL && c->castmethod == 'b' && c->castcontext == 'i';
 }
 
+/*
+ * The operator class of access method am_id named opcname (CREATE INDEX
+ * ... (col opclass)); InvalidOid if there is none.
+ */
+Oid
+get_opclass_oid_by_name(Oid am_id, const char *opcname)
+{
+    int         n;
+    const void *const *members = SearchSysCacheList(CLAAMLIST, ObjectIdGetDatum(am_id), &n);
+
+    for (int i = 0; i < n; i++)
+    {
+        const OpclassInfo *o = members[i];
+
+        if (strcmp(NameStr(o->opcname), opcname) == 0)
+            return o->oid;
+    }
+    return InvalidOid;
+}
+
 Oid
 GetDefaultOpClass(Oid type_id, Oid am_id)
 {
@@ -368,7 +388,7 @@ GetDefaultOpClass(Oid type_id, Oid am_id)
             nexact++;
             result = o->oid;
         }
-        else if (nexact == 0 && binary_coercible(type_id, o->opcintype))
+        else if (nexact == 0 && opclass_accepts_type(type_id, o->opcintype))
         {
             const TypeInfo *in = lookup_type(o->opcintype);
             bool preferred = in && in->typcategory == tcategory && in->typispreferred;

@@ -266,6 +266,9 @@ extern const AmopInfo *lookup_amop(Oid opfamily, Oid lefttype, Oid righttype, in
  * coercible and polymorphic matches included, as PostgreSQL's
  * GetDefaultOpClass); InvalidOid if none. */
 extern Oid GetDefaultOpClass(Oid type_id, Oid am_id);
+extern Oid get_opclass_oid_by_name(Oid am_id, const char *opcname);
+/* Can a value of srctype be indexed by an opclass for targettype (binary coercible)? */
+extern bool opclass_accepts_type(Oid srctype, Oid targettype);
 extern const OpclassInfo *lookup_opclass(Oid opclass);
 extern Oid get_opclass_family(Oid opclass);
 extern Oid get_opclass_input_type(Oid opclass);

@@ -8,16 +8,28 @@
  *    AddRelationCheckConstraints   validate, name and store
  *    RelationGetCheckConstraints   (name, SQL text) list, by name
  *    cookCheckConstraint           analyze one against its table
+ *    AddTableCheckConstraint       ALTER TABLE ADD CHECK [NOT VALID]: rows checked
+ *    ValidateTableConstraint       VALIDATE CONSTRAINT (CHECK here, FK in foreign_key.c)
+ *    RenameTableConstraint         RENAME CONSTRAINT (a PK/UNIQUE index follows)
+ *    DropCheckConstraintsOnColumn  DROP COLUMN: the CHECKs using it go
+ *    RenameColumnInCheckConstraints  RENAME COLUMN: stored SQL text rewritten
+ *    RevalidateCheckConstraints    ALTER COLUMN TYPE: re-analyzed, rows re-checked
  *
  * Names follow PostgreSQL's ChooseConstraintName: an unnamed constraint
  * referencing exactly one column is <table>_<column>_check, otherwise
  * <table>_check; a taken name gets 1, 2, ... appended to the label.  A
  * named constraint whose name is taken is 42710.  pg_class.relchecks
  * counts them.  conbin is SQL text (docs/DECISIONS.md 13), conkey the
- * referenced columns.
+ * referenced columns.  The text never names the table (t.col is stored as
+ * col), so renaming the table leaves it valid; renaming a column rewrites
+ * it.  A column's type change keeps the text, re-analyzed against the new
+ * type: where PostgreSQL's stored tree carries an implicit cast to the old
+ * type (length(varchar_col) retyped to int), Basalt's text no longer
+ * analyzes and the ALTER fails.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "backend/utils/stringinfo.h"
 #include "backend/interrupts.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
@@ -25,6 +37,7 @@
 #include "catalog/lsyscache.h"
 #include "catalog/pg_attrdef.h"
 #include "catalog/pg_constraint.h"
+#include "catalog/foreign_key.h"
 #include "catalog/pg_type_oids.h"
 #include "catalog/relcache.h"
 #include "catalog/sinval.h"
@@ -40,6 +53,66 @@
 #include "storage/snapshot.h"
 #include "storage/transam.h"
 #include "storage/xact.h"
+
+/*
+ * Drop the table-name qualifier of column references (t.col -> col) in a
+ * raw CHECK expression before its text is stored: PostgreSQL stores Vars,
+ * which survive ALTER TABLE RENAME; the stored text must not name the
+ * table either.
+ */
+static void
+strip_rel_qualifiers(ProtobufCMessage *msg, const char *relname)
+{
+    const ProtobufCMessageDescriptor *d = msg->descriptor;
+
+    if (d == &pg_query__column_ref__descriptor)
+    {
+        PgQuery__ColumnRef *cr = (PgQuery__ColumnRef *) msg;
+
+        if (cr->n_fields == 2 && cr->fields[0]->node_case == PG_QUERY__NODE__NODE_STRING &&
+            cr->fields[1]->node_case == PG_QUERY__NODE__NODE_STRING &&
+            strcmp(cr->fields[0]->string->sval, relname) == 0)
+        {
+            cr->fields[0] = cr->fields[1];
+            cr->n_fields = 1;
+        }
+        return;
+    }
+    for (unsigned i = 0; i < d->n_fields; i++)
+    {
+        const ProtobufCFieldDescriptor *f = &d->fields[i];
+
+        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+            continue;
+        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+            *(const uint32_t *) ((const char *) msg + f->quantifier_offset) != f->id)
+            continue;
+        if (f->label == PROTOBUF_C_LABEL_REPEATED)
+        {
+            size_t      n = *(const size_t *) ((const char *) msg + f->quantifier_offset);
+            ProtobufCMessage **arr = *(ProtobufCMessage ***) ((char *) msg + f->offset);
+
+            for (size_t k = 0; k < n; k++)
+                if (arr[k] != NULL)
+                    strip_rel_qualifiers(arr[k], relname);
+        }
+        else
+        {
+            ProtobufCMessage *sub = *(ProtobufCMessage **) ((char *) msg + f->offset);
+
+            if (sub != NULL)
+                strip_rel_qualifiers(sub, relname);
+        }
+    }
+}
+
+/* The SQL text stored for a raw CHECK expression of relation relname. */
+static char *
+check_source_text(PgQuery__Node *raw_expr, const char *relname)
+{
+    strip_rel_qualifiers((ProtobufCMessage *) raw_expr, relname);
+    return deparse_raw_expr(raw_expr);
+}
 
 Node *
 cookCheckConstraint(Oid relid, const char *consrc)
@@ -142,6 +215,12 @@ object_name(const char *name1, const char *name2, const char *label)
     return psprintf("%.*s_%s", l1, name1, label);
 }
 
+char *
+ConstraintObjectName(const char *name1, const char *name2, const char *label)
+{
+    return object_name(name1, name2, label);
+}
+
 static void
 store_check(Oid relid, Oid nspid, const char *name, const char *src, List *attnos,
             bool validated, bool noinherit)
@@ -217,7 +296,7 @@ AddRelationCheckConstraints(Oid relid, List *specs)
     {
         CheckConstraintSpec *spec = lfirst(lc);
         PgQuery__Constraint *c = spec->con;
-        char       *src = deparse_raw_expr(c->raw_expr);
+        char       *src = check_source_text(c->raw_expr, relname);
         Node       *expr = cookCheckConstraint(relid, src);
         VarCollect  vc = {NIL};
         char       *name;
@@ -355,6 +434,7 @@ typedef struct ConMatch
     bool        found;
     char        contype;
     Oid         conindid;
+    Oid         conoid;
     char       *conname;
     ItemPointerData tid;
 } ConMatch;
@@ -372,14 +452,17 @@ match_constraint(HeapTuple tup, TupleDesc desc, void *arg)
     if (OidIsValid(m->nspid) &&
         DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_connamespace, desc, &isnull)) != m->nspid)
         return false;
+    /* a foreign key's conindid is the referenced index, which it does not own */
     if (OidIsValid(m->indexid) &&
-        DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conindid, desc, &isnull)) != m->indexid)
+        (DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conindid, desc, &isnull)) != m->indexid ||
+         DatumGetChar(heap_getattr(tup, Anum_pg_constraint_contype, desc, &isnull)) == 'f'))
         return false;
     if (m->name != NULL && strcmp(NameStr(*name), m->name) != 0)
         return false;
     m->found = true;
     m->contype = DatumGetChar(heap_getattr(tup, Anum_pg_constraint_contype, desc, &isnull));
     m->conindid = DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conindid, desc, &isnull));
+    m->conoid = DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_oid, desc, &isnull));
     m->conname = pstrdup(NameStr(*name));
     m->tid = tup->t_self;
     return true;
@@ -476,15 +559,25 @@ void
 RenameConstraintOfIndex(Oid indexid, const char *newname)
 {
     NameData    nd;
+    ConMatch    m = {InvalidOid, InvalidOid, indexid, NULL};
 
+    scan_constraints(match_constraint, &m);
+    if (!m.found)
+        return;
     memset(&nd, 0, sizeof(nd));
     strncpy(NameStr(nd), newname, NAMEDATALEN - 1);
-    CatalogUpdateField(ConstraintRelationId, Anum_pg_constraint_conindid, indexid,
+    CatalogUpdateField(ConstraintRelationId, Anum_pg_constraint_oid, m.conoid,
                        Anum_pg_constraint_conname, PointerGetDatum(&nd));
 }
 
 void
 DropConstraintByName(Relation rel, const char *name, bool missing_ok)
+{
+    DropConstraintByNameCascade(rel, name, missing_ok, false);
+}
+
+void
+DropConstraintByNameCascade(Relation rel, const char *name, bool missing_ok, bool cascade)
 {
     Oid         relid = RelationGetRelid(rel);
     ConMatch    m = {relid, InvalidOid, InvalidOid, name};
@@ -504,8 +597,47 @@ DropConstraintByName(Relation rel, const char *name, bool missing_ok)
                 errmsg("constraint \"%s\" of relation \"%s\" does not exist",
                        name, RelationGetRelationName(rel)));
     }
-    if (OidIsValid(m.conindid))
+    if (m.contype == 'f')
+        RemoveForeignKeyById(m.conoid);     /* catalog/foreign_key.c */
+    else if (OidIsValid(m.conindid))
     {
+        ListCell   *lc;
+        StringInfoData detail;
+        List       *users = NIL;
+
+        /* the foreign keys using the index depend on it */
+        initStringInfo(&detail);
+        foreach(lc, RelationGetReferencingForeignKeys(relid))
+        {
+            ForeignKeyInfo *fk = lfirst(lc);
+
+            if (fk->conindid != m.conindid)
+                continue;
+            users = lappend(users, fk);
+            if (cascade)
+                appendStringInfo(&detail, "%sdrop cascades to constraint %s on table %s",
+                                 detail.len ? "\n" : "", NameStr(fk->conname),
+                                 get_rel_name(fk->conrelid));
+            else
+                appendStringInfo(&detail, "%sconstraint %s on table %s depends on index %s",
+                                 detail.len ? "\n" : "", NameStr(fk->conname),
+                                 get_rel_name(fk->conrelid), get_rel_name(m.conindid));
+        }
+        if (cascade && list_length(users) == 1)
+            ereport(NOTICE, errmsg("%s", detail.data));
+        else if (cascade && users != NIL)
+            ereport(NOTICE,
+                    errmsg("drop cascades to %d other objects", list_length(users)),
+                    errdetail("%s", detail.data));
+        foreach(lc, cascade ? users : NIL)
+            RemoveForeignKeyById(((ForeignKeyInfo *) lfirst(lc))->conoid);
+        if (!cascade && detail.len > 0)
+            ereport(ERROR,
+                    errcode(ERRCODE_DEPENDENT_OBJECTS_STILL_EXIST),
+                    errmsg("cannot drop constraint %s on table %s because other objects depend on it",
+                           name, RelationGetRelationName(rel)),
+                    errdetail("%s", detail.data),
+                    errhint("Use DROP ... CASCADE to drop the dependent objects too."));
         /* the index goes with the constraint (index_drop removes the row) */
         LockRelationOid(m.conindid, AccessExclusiveLock);
         index_drop(m.conindid);
@@ -655,7 +787,7 @@ AddTableCheckConstraint(Relation rel, PgQuery__Constraint *c)
 {
     Oid         relid = RelationGetRelid(rel);
     Oid         nspid = RelationGetNamespace(rel);
-    char       *src = deparse_raw_expr(c->raw_expr);
+    char       *src = check_source_text(c->raw_expr, RelationGetRelationName(rel));
     Node       *expr;
     VarCollect  vc = {NIL};
     char       *name;
@@ -724,9 +856,10 @@ ValidateTableConstraint(Relation rel, const char *name)
     if (r->convalidated)
         return;
     if (r->contype == 'f')
-        ereport(ERROR,
-                errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                errmsg("VALIDATE CONSTRAINT of foreign keys is not supported yet"));
+    {
+        ValidateForeignKeyConstraint(rel, name);   /* catalog/foreign_key.c */
+        return;
+    }
     validate_check_rows(rel, r->conname, r->conbin);
     CatalogUpdateField(ConstraintRelationId, Anum_pg_constraint_oid, r->oid,
                        Anum_pg_constraint_convalidated, BoolGetDatum(true));

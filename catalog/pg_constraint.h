@@ -81,5 +81,11 @@ extern void RenameConstraintOfIndex(Oid indexid, const char *newname);
  * or a PRIMARY KEY / UNIQUE constraint with its index.
  */
 extern void DropConstraintByName(Relation rel, const char *name, bool missing_ok);
+/* The same; CASCADE also drops the foreign keys using a PRIMARY KEY / UNIQUE's index. */
+extern void DropConstraintByNameCascade(Relation rel, const char *name, bool missing_ok,
+                                        bool cascade);
+
+/* PostgreSQL's makeObjectName: name1_name2_label (name2 may be NULL), fitted to NAMEDATALEN. */
+extern char *ConstraintObjectName(const char *name1, const char *name2, const char *label);
 
 #endif

@@ -36,6 +36,7 @@
 #include "catalog/index.h"
 #include "catalog/lsyscache.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_attrdef.h"
 #include "catalog/relcache.h"
 #include "catalog/sinval.h"
 #include "catalog/syscache.h"
@@ -267,6 +268,7 @@ build_index_data(Oid relid, int natts)
             if (oc == NULL)
                 elog(ERROR, "cache lookup failed for operator class %u", classes->values[i]);
             ind->heapattnos[i] = keys->values[i];
+            ind->opclass[i] = oc->oid;
             ind->opfamily[i] = oc->opcfamily;
             ind->opcintype[i] = oc->opcintype;
             ind->collation[i] = colls->values[i];

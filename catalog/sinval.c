@@ -7,6 +7,8 @@
  *    CacheInvalidateRelcache / CacheInvalidateCatalog   register (and apply)
  *    AtEOXact_Inval          commit: send; abort: apply again, forget
  *    AcceptInvalidationMessages   read the ring, apply, or reset
+ *    CacheRegisterRelcacheCallback / CacheRegisterCatalogCallback
+ *                            caches outside the catalog (the plan cache)
  *    SInvalShmemSize / SInvalShmemInit / SharedInvalBackendInit
  *
  * See sinval.h for when messages are processed and why the ring never
@@ -96,6 +98,20 @@ static InvalSubMark *subMarks;
 /* Copy buffer for reading (static: a backend reads one batch at a time). */
 static SharedInvalidationMessage readbuf[SINVAL_QUEUE_SIZE];
 
+/* Registered callbacks of caches outside this module (sinval.h). */
+static struct
+{
+    RelcacheCallbackFunction func;
+    void       *arg;
+} relcache_callbacks[MAX_INVAL_CALLBACKS];
+static int  n_relcache_callbacks;
+static struct
+{
+    CatalogCallbackFunction func;
+    void       *arg;
+} catalog_callbacks[MAX_INVAL_CALLBACKS];
+static int  n_catalog_callbacks;
+
 /* ---------------------------------------------------------------- shared memory */
 
 Size
@@ -127,6 +143,50 @@ SharedInvalBackendInit(void)
     sinvalInitialized = true;
 }
 
+/* ---------------------------------------------------------------- callbacks */
+
+void
+CacheRegisterRelcacheCallback(RelcacheCallbackFunction func, void *arg)
+{
+    if (n_relcache_callbacks >= MAX_INVAL_CALLBACKS)
+        elog(ERROR, "out of relcache_callback_list slots");
+    relcache_callbacks[n_relcache_callbacks].func = func;
+    relcache_callbacks[n_relcache_callbacks].arg = arg;
+    n_relcache_callbacks++;
+}
+
+void
+CacheRegisterCatalogCallback(CatalogCallbackFunction func, void *arg)
+{
+    if (n_catalog_callbacks >= MAX_INVAL_CALLBACKS)
+        elog(ERROR, "out of syscache_callback_list slots");
+    catalog_callbacks[n_catalog_callbacks].func = func;
+    catalog_callbacks[n_catalog_callbacks].arg = arg;
+    n_catalog_callbacks++;
+}
+
+static void
+CallRelcacheCallbacks(Oid relid)
+{
+    for (int i = 0; i < n_relcache_callbacks; i++)
+        relcache_callbacks[i].func(relcache_callbacks[i].arg, relid);
+}
+
+static void
+CallCatalogCallbacks(Oid catalogId)
+{
+    for (int i = 0; i < n_catalog_callbacks; i++)
+        catalog_callbacks[i].func(catalog_callbacks[i].arg, catalogId);
+}
+
+/* Everything was flushed: tell every registered cache. */
+static void
+CallResetCallbacks(void)
+{
+    CallCatalogCallbacks(InvalidOid);
+    CallRelcacheCallbacks(InvalidOid);
+}
+
 /* ---------------------------------------------------------------- applying */
 
 static void
@@ -136,16 +196,19 @@ LocalExecuteInvalidationMessage(const SharedInvalidationMessage *msg)
     {
         case SINVAL_CATALOG:
             CatalogCacheFlushCatalog(msg->id);
+            CallCatalogCallbacks(msg->id);
             break;
         case SINVAL_RELCACHE:
             if (OidIsValid(msg->id))
                 RelationCacheInvalidateEntry(msg->id);
             else
                 RelationCacheInvalidate();
+            CallRelcacheCallbacks(msg->id);
             break;
         case SINVAL_RESET:
             ResetCatalogCaches();
             RelationCacheInvalidate();
+            CallResetCallbacks();
             break;
         default:
             elog(FATAL, "unrecognized invalidation message kind %d", msg->kind);
@@ -159,6 +222,7 @@ ResetAllCaches(void)
     sinval_stats.resets++;
     ResetCatalogCaches();
     RelationCacheInvalidate();
+    CallResetCallbacks();
     SharedInvalidMessageCounter++;
 }
 
@@ -218,6 +282,7 @@ CommandEndInvalidationMessages(void)
     {
         ResetCatalogCaches();
         RelationCacheInvalidate();
+        CallResetCallbacks();
         SharedInvalidMessageCounter++;
     }
     else

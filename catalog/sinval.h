@@ -61,6 +61,25 @@ extern void CacheInvalidateCatalog(Oid catalogId);
 extern void AcceptInvalidationMessages(void);
 
 /*
+ * Callbacks for caches kept outside the catalog module (PostgreSQL's
+ * CacheRegisterRelcacheCallback / CacheRegisterSyscacheCallback; the plan
+ * cache, backend/plancache.c, is the user).  They run wherever a message
+ * is applied -- own messages as they are registered, at
+ * CommandCounterIncrement and at abort; others' in
+ * AcceptInvalidationMessages -- after the catalog's own caches were
+ * flushed.  relid / catalogId InvalidOid means "everything" (a reset).  A
+ * callback must only mark its entries stale: no catalog access, no
+ * ereport, no freeing of memory another caller may be using.
+ * Registration is per backend, once, at most MAX_INVAL_CALLBACKS of each
+ * kind (an ERROR past that).
+ */
+#define MAX_INVAL_CALLBACKS 8
+typedef void (*RelcacheCallbackFunction) (void *arg, Oid relid);
+typedef void (*CatalogCallbackFunction) (void *arg, Oid catalogId);
+extern void CacheRegisterRelcacheCallback(RelcacheCallbackFunction func, void *arg);
+extern void CacheRegisterCatalogCallback(CatalogCallbackFunction func, void *arg);
+
+/*
  * Set at end of transaction: the first catalog or relation cache lookup of
  * the next transaction accepts invalidations before looking (PostgreSQL's
  * AtStart_Cache), so a transaction never starts on stale entries even

@@ -18,10 +18,6 @@
 --      * privilege filters are left out where every session is the
 --        superuser (Basalt has one role).
 --    Names are schema-qualified: a view's text is analyzed at each use.
---    Not here yet: pg_settings and pg_stat_activity.  Their functions
---    (pg_show_all_settings, pg_stat_get_activity) exist, but PostgreSQL's
---    views call them without a column definition list, which needs
---    pg_proc's OUT parameters (proallargtypes), not yet loaded.
 
 CREATE VIEW pg_catalog.pg_tables AS
     SELECT n.nspname AS schemaname,
@@ -118,6 +114,24 @@ CREATE VIEW pg_catalog.pg_user AS
            s.valuntil,
            s.useconfig
     FROM pg_catalog.pg_shadow s;
+
+-- one row per setting of the settings table (backend/guc_show.c)
+CREATE VIEW pg_catalog.pg_settings AS
+    SELECT a.name, a.setting, a.unit, a.category, a.short_desc, a.extra_desc,
+           a.context, a.vartype, a.source, a.min_val, a.max_val, a.enumvals,
+           a.boot_val, a.reset_val, a.sourcefile, a.sourceline, a.pending_restart
+    FROM pg_catalog.pg_show_all_settings() a;
+
+-- one row per backend (backend/backend_status.c, procs/pgstatfuncs.c)
+CREATE VIEW pg_catalog.pg_stat_activity AS
+    SELECT s.datid, d.datname, s.pid, s.leader_pid, s.usesysid, u.rolname AS usename,
+           s.application_name, s.client_addr, s.client_hostname, s.client_port,
+           s.backend_start, s.xact_start, s.query_start, s.state_change,
+           s.wait_event_type, s.wait_event, s.state, s.backend_xid, s.backend_xmin,
+           s.query_id, s.query, s.backend_type
+    FROM pg_catalog.pg_stat_get_activity(NULL) s
+         LEFT JOIN pg_catalog.pg_database d ON s.datid = d.oid
+         LEFT JOIN pg_catalog.pg_authid u ON s.usesysid = u.oid;
 
 -- ---------------------------------------------------------------- information_schema
 
@@ -375,8 +389,9 @@ CREATE VIEW information_schema.table_constraints AS
           AND r.relkind IN ('r', 'p')
           AND NOT pg_catalog.pg_is_other_temp_schema(nr.oid);
 
--- PostgreSQL's _pg_expandarray(conkey) is the LATERAL generate_series "k".
--- position_in_unique_constraint: NULL (no FOREIGN KEY constraints yet).
+-- PostgreSQL's _pg_expandarray(conkey) is the LATERAL generate_series "k";
+-- its _pg_index_position (a FOREIGN KEY column's place in the referenced
+-- unique index) is the subquery over indkey.
 CREATE VIEW information_schema.key_column_usage AS
     SELECT pg_catalog.current_database()::name AS constraint_catalog,
            nc.nspname AS constraint_schema,
@@ -386,7 +401,14 @@ CREATE VIEW information_schema.key_column_usage AS
            r.relname AS table_name,
            a.attname AS column_name,
            k.n::integer AS ordinal_position,
-           NULL::integer AS position_in_unique_constraint
+           CASE WHEN c.contype = 'f' THEN
+               (SELECT g.s - pg_catalog.array_lower(ix.indkey::pg_catalog.int2[], 1) + 1
+                FROM pg_catalog.pg_index ix
+                     CROSS JOIN LATERAL pg_catalog.generate_series(
+                         pg_catalog.array_lower(ix.indkey::pg_catalog.int2[], 1),
+                         pg_catalog.array_upper(ix.indkey::pg_catalog.int2[], 1)) AS g(s)
+                WHERE ix.indexrelid = c.conindid AND ix.indkey[g.s] = c.confkey[k.n])
+           ELSE NULL END::integer AS position_in_unique_constraint
     FROM pg_catalog.pg_namespace nr, pg_catalog.pg_class r, pg_catalog.pg_namespace nc,
          pg_catalog.pg_constraint c
          CROSS JOIN LATERAL pg_catalog.generate_series(1, pg_catalog.array_length(c.conkey, 1)) AS k(n),
@@ -416,8 +438,9 @@ CREATE VIEW information_schema.check_constraints AS
           AND a.attnum > 0 AND NOT a.attisdropped AND a.attnotnull
           AND r.relkind IN ('r', 'p');
 
--- FOREIGN KEY constraints and the unique constraint each one references
--- (the index the constraint depends on, and that index's constraint).
+-- FOREIGN KEY constraints and the unique constraint each one references:
+-- the constraint of the referenced index (conindid; PostgreSQL reaches the
+-- same index through pg_depend).
 CREATE VIEW information_schema.referential_constraints AS
     SELECT pg_catalog.current_database()::name AS constraint_catalog,
            ncon.nspname AS constraint_schema,
@@ -445,14 +468,9 @@ CREATE VIEW information_schema.referential_constraints AS
     FROM pg_catalog.pg_namespace ncon
          JOIN pg_catalog.pg_constraint con ON ncon.oid = con.connamespace
          JOIN pg_catalog.pg_class c ON con.conrelid = c.oid AND con.contype = 'f'
-         LEFT JOIN pg_catalog.pg_depend d1
-             ON d1.objid = con.oid AND d1.classid = 2606 AND d1.refclassid = 1259
-                AND d1.refobjsubid = 0
-         LEFT JOIN pg_catalog.pg_depend d2
-             ON d2.refclassid = 2606 AND d2.classid = 1259 AND d2.objid = d1.refobjid
-                AND d2.objsubid = 0 AND d2.deptype = 'i'
          LEFT JOIN pg_catalog.pg_constraint pkc
-             ON pkc.oid = d2.refobjid AND pkc.contype IN ('p', 'u') AND pkc.conrelid = con.confrelid
+             ON pkc.conindid = con.conindid AND pkc.contype IN ('p', 'u')
+                AND pkc.conrelid = con.confrelid
          LEFT JOIN pg_catalog.pg_namespace npkc ON pkc.connamespace = npkc.oid;
 
 -- the columns CHECK (through pg_depend), PRIMARY KEY, UNIQUE and FOREIGN
@@ -614,15 +632,22 @@ CREATE VIEW information_schema.routines AS
          LEFT JOIN pg_catalog.pg_type t ON p.prorettype = t.oid AND p.prokind <> 'p'
          LEFT JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid;
 
--- One row per argument: PostgreSQL's _pg_expandarray over proargtypes
--- (Basalt's pg_proc records input arguments only) is the LATERAL "g";
--- n counts from 1 whatever the array's lower bound (oidvector's is 0).
+-- One row per argument, output arguments included: PostgreSQL's
+-- _pg_expandarray(coalesce(proallargtypes, proargtypes::oid[])) is the
+-- LATERAL "g"; n counts from 1 whatever the array's lower bound
+-- (oidvector's is 0).
 CREATE VIEW information_schema.parameters AS
     SELECT pg_catalog.current_database()::name AS specific_catalog,
            ss.n_nspname AS specific_schema,
            pg_catalog.nameconcatoid(ss.proname, ss.p_oid) AS specific_name,
            ss.n::integer AS ordinal_position,
-           'IN'::varchar AS parameter_mode,
+           (CASE WHEN ss.proargmodes IS NULL THEN 'IN'
+                 WHEN ss.proargmodes[ss.n] = 'i' THEN 'IN'
+                 WHEN ss.proargmodes[ss.n] = 'o' THEN 'OUT'
+                 WHEN ss.proargmodes[ss.n] = 'b' THEN 'INOUT'
+                 WHEN ss.proargmodes[ss.n] = 'v' THEN 'IN'
+                 WHEN ss.proargmodes[ss.n] = 't' THEN 'OUT'
+                 ELSE NULL END)::varchar AS parameter_mode,
            'NO'::varchar(3) AS is_result,
            'NO'::varchar(3) AS as_locator,
            nullif(ss.proargnames[ss.n], '')::name AS parameter_name,
@@ -653,13 +678,15 @@ CREATE VIEW information_schema.parameters AS
            ss.n::name AS dtd_identifier,
            pg_catalog.pg_get_function_arg_default(ss.p_oid, ss.n)::varchar AS parameter_default
     FROM (SELECT n.nspname AS n_nspname, p.proname, p.oid AS p_oid, p.proargnames,
-                 p.proargtypes::pg_catalog.oid[] AS argtypes,
-                 g.s - pg_catalog.array_lower(p.proargtypes::pg_catalog.oid[], 1) + 1 AS n,
-                 (p.proargtypes::pg_catalog.oid[])[g.s] AS argtype
+                 p.proargmodes,
+                 g.s - pg_catalog.array_lower(a.argtypes, 1) + 1 AS n,
+                 a.argtypes[g.s] AS argtype
           FROM pg_catalog.pg_namespace n
                JOIN pg_catalog.pg_proc p ON n.oid = p.pronamespace
+               CROSS JOIN LATERAL
+                   (SELECT coalesce(p.proallargtypes, p.proargtypes::pg_catalog.oid[]) AS argtypes) a
                CROSS JOIN LATERAL pg_catalog.generate_series(
-                   pg_catalog.array_lower(p.proargtypes::pg_catalog.oid[], 1),
-                   pg_catalog.array_upper(p.proargtypes::pg_catalog.oid[], 1)) AS g(s)) ss
+                   pg_catalog.array_lower(a.argtypes, 1),
+                   pg_catalog.array_upper(a.argtypes, 1)) AS g(s)) ss
          JOIN pg_catalog.pg_type t ON t.oid = ss.argtype
          JOIN pg_catalog.pg_namespace nt ON t.typnamespace = nt.oid;

@@ -22,6 +22,8 @@
 #include "backend/basalt.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
+#include "catalog/comment.h"
+#include "catalog/foreign_key.h"
 #include "catalog/heap.h"
 #include "catalog/index.h"
 #include "catalog/lsyscache.h"
@@ -38,8 +40,11 @@
 #include "catalog/view.h"
 #include "backend/utils/stringinfo.h"
 #include "planner/planner.h"
+#include "procs/fmgr.h"
+#include "storage/heapam.h"
 #include "storage/htup.h"
 #include "storage/bufmgr.h"
+#include "storage/snapshot.h"
 #include "storage/lmgr.h"
 #include "storage/xact.h"
 
@@ -75,7 +80,280 @@ typedef struct ColumnSpec
     PgQuery__Constraint *identity_con;
     List       *checks;         /* CheckConstraintSpec * */
     List       *indexcons;      /* IndexDef * of PRIMARY KEY / UNIQUE */
+    List       *fkeys;          /* PgQuery__Constraint * of REFERENCES */
+    Oid         liketypid;      /* LIKE column: its type (typeName is NULL) */
+    int32       liketypmod;
+    int         likendims;
 } ColumnSpec;
+
+/* ---------------------------------------------------------------- LIKE */
+
+/* CREATE_TABLE_LIKE_* bits of TableLikeClause.options (PostgreSQL's parsenodes.h) */
+#define LIKE_COMMENTS       (1 << 0)
+#define LIKE_CONSTRAINTS    (1 << 2)
+#define LIKE_DEFAULTS       (1 << 3)
+#define LIKE_IDENTITY       (1 << 5)
+#define LIKE_INDEXES        (1 << 6)
+
+/* A raw expression tree from its SQL text (a stored default or CHECK). */
+static PgQuery__Node *
+raw_expr_from_text(const char *text)
+{
+    List       *raw = raw_parser(psprintf("SELECT %s", text));
+
+    if (list_length(raw) != 1)
+        elog(ERROR, "invalid stored expression: %s", text);
+    return ((RawStmt *) linitial(raw))->stmt->select_stmt->target_list[0]->res_target->val;
+}
+
+static PgQuery__Node *
+seq_option(const char *name, PgQuery__Node *arg)
+{
+    PgQuery__Node *n = palloc(sizeof(PgQuery__Node));
+    PgQuery__DefElem *d = palloc(sizeof(PgQuery__DefElem));
+
+    pg_query__node__init(n);
+    pg_query__def_elem__init(d);
+    d->defname = pstrdup(name);
+    d->arg = arg;
+    n->node_case = PG_QUERY__NODE__NODE_DEF_ELEM;
+    n->def_elem = d;
+    return n;
+}
+
+static PgQuery__Node *
+int64_node(int64 v)
+{
+    PgQuery__Node *n = palloc(sizeof(PgQuery__Node));
+    PgQuery__Float *f = palloc(sizeof(PgQuery__Float));
+
+    pg_query__node__init(n);
+    pg_query__float__init(f);
+    f->fval = psprintf("%lld", (long long) v);
+    n->node_case = PG_QUERY__NODE__NODE_FLOAT;
+    n->float_ = f;
+    return n;
+}
+
+/* A column comment LIKE ... INCLUDING COMMENTS copies. */
+typedef struct LikeComment
+{
+    const char *colname;
+    char       *text;
+} LikeComment;
+
+/* The column comments of srcid (pg_description rows with objsubid > 0). */
+static List *
+column_comments(Oid srcid, TupleDesc desc)
+{
+    Relation    rel = table_open(DescriptionRelationId, AccessShareLock);
+    TupleDesc   ddesc = RelationGetDescr(rel);
+    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
+    HeapTuple   tup;
+    List       *result = NIL;
+
+    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+    {
+        bool        isnull;
+        int32       subid;
+        LikeComment *lc;
+
+        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_description_objoid, ddesc, &isnull)) != srcid ||
+            DatumGetObjectId(heap_getattr(tup, Anum_pg_description_classoid, ddesc, &isnull)) != RelationRelationId)
+            continue;
+        subid = DatumGetInt32(heap_getattr(tup, Anum_pg_description_objsubid, ddesc, &isnull));
+        if (subid <= 0 || subid > desc->natts || TupleDescAttr(desc, subid - 1)->attisdropped)
+            continue;
+        lc = palloc(sizeof(LikeComment));
+        lc->colname = pstrdup(NameStr(TupleDescAttr(desc, subid - 1)->attname));
+        lc->text = TextDatumGetCString(heap_getattr(tup, Anum_pg_description_description, ddesc, &isnull));
+        result = lappend(result, lc);
+    }
+    heap_endscan(scan);
+    table_close(rel, AccessShareLock);
+    return result;
+}
+
+/*
+ * LIKE ... INCLUDING IDENTITY: an identity constraint carrying the source
+ * sequence's options (PostgreSQL's sequence_options), so the new
+ * sequence starts, steps and wraps as the source's did.
+ */
+static PgQuery__Constraint *
+identity_like(Oid srcid, int16 attnum)
+{
+    Oid         seqid = GetIdentitySequence(srcid, attnum);
+    PgQuery__Constraint *con = palloc(sizeof(PgQuery__Constraint));
+    Relation    rel;
+    HeapScanDesc scan;
+    HeapTuple   tup;
+
+    pg_query__constraint__init(con);
+    con->contype = PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY;
+    if (!OidIsValid(seqid))
+        return con;
+    rel = table_open(SequenceRelationId, AccessShareLock);
+    scan = heap_beginscan(rel, GetCatalogSnapshot());
+    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+    {
+        TupleDesc   desc = RelationGetDescr(rel);
+        bool        isnull;
+        PgQuery__Boolean *b;
+        PgQuery__Node *bn;
+
+        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_sequence_seqrelid, desc, &isnull)) != seqid)
+            continue;
+        con->n_options = 6;
+        con->options = palloc(sizeof(PgQuery__Node *) * 6);
+        con->options[0] = seq_option("start", int64_node(DatumGetInt64(heap_getattr(tup, Anum_pg_sequence_seqstart, desc, &isnull))));
+        con->options[1] = seq_option("increment", int64_node(DatumGetInt64(heap_getattr(tup, Anum_pg_sequence_seqincrement, desc, &isnull))));
+        con->options[2] = seq_option("maxvalue", int64_node(DatumGetInt64(heap_getattr(tup, Anum_pg_sequence_seqmax, desc, &isnull))));
+        con->options[3] = seq_option("minvalue", int64_node(DatumGetInt64(heap_getattr(tup, Anum_pg_sequence_seqmin, desc, &isnull))));
+        con->options[4] = seq_option("cache", int64_node(DatumGetInt64(heap_getattr(tup, Anum_pg_sequence_seqcache, desc, &isnull))));
+        b = palloc(sizeof(PgQuery__Boolean));
+        pg_query__boolean__init(b);
+        b->boolval = DatumGetBool(heap_getattr(tup, Anum_pg_sequence_seqcycle, desc, &isnull));
+        bn = palloc(sizeof(PgQuery__Node));
+        pg_query__node__init(bn);
+        bn->node_case = PG_QUERY__NODE__NODE_BOOLEAN;
+        bn->boolean = b;
+        con->options[5] = seq_option("cycle", bn);
+        break;
+    }
+    heap_endscan(scan);
+    table_close(rel, AccessShareLock);
+    return con;
+}
+
+/*
+ * LIKE source [INCLUDING ... | EXCLUDING ...] (PostgreSQL's
+ * transformTableLikeClause and expandTableLikeClause): the source's
+ * columns (names, types, NOT NULL always), then per option their
+ * defaults, identity, CHECK constraints (with their names) and indexes
+ * (named anew for the new table).  Appends to *cols (capacity *maxcols).
+ */
+static void
+transform_like_clause(PgQuery__TableLikeClause *like, const char *queryString,
+                      ColumnSpec **cols, int *ncols, int *maxcols,
+                      List **checks, List **likeindexes, List **comments)
+{
+    PgQuery__RangeVar *rv = like->relation;
+    const char *schemaname = str_or_null(rv->schemaname);
+    Oid         srcid;
+    char        relkind;
+    Relation    src;
+    TupleDesc   desc;
+    uint32      opts = like->options;
+
+    srcid = RangeVarGetRelidExtended(schemaname, rv->relname, AccessShareLock, true);
+    if (!OidIsValid(srcid))
+    {
+        if (schemaname != NULL)
+            ereport(ERROR,
+                    errcode(ERRCODE_UNDEFINED_TABLE),
+                    errmsg("relation \"%s.%s\" does not exist", schemaname, rv->relname),
+                    errposition(query_position(queryString, rv->location)));
+        ereport(ERROR,
+                errcode(ERRCODE_UNDEFINED_TABLE),
+                errmsg("relation \"%s\" does not exist", rv->relname),
+                errposition(query_position(queryString, rv->location)));
+    }
+    relkind = get_rel_relkind(srcid);
+    if (relkind != RELKIND_RELATION && relkind != RELKIND_VIEW && relkind != RELKIND_COMPOSITE_TYPE)
+        ereport(ERROR,
+                errcode(ERRCODE_WRONG_OBJECT_TYPE),
+                errmsg("relation \"%s\" is invalid in LIKE clause", rv->relname),
+                errdetail("This operation is not supported for %s.",
+                          relkind == RELKIND_SEQUENCE ? "sequences" : "indexes"),
+                errposition(query_position(queryString, rv->location)));
+    src = relation_open(srcid, NoLock);
+    desc = RelationGetDescr(src);
+    for (int i = 0; i < desc->natts; i++)
+    {
+        Form_pg_attribute att = TupleDescAttr(desc, i);
+        ColumnSpec *c;
+
+        if (att->attisdropped)
+            continue;
+        if (*ncols == *maxcols)
+        {
+            /* the caller fills its own entries assuming zeroed memory */
+            *cols = repalloc(*cols, sizeof(ColumnSpec) * (*maxcols) * 2);
+            memset(*cols + *maxcols, 0, sizeof(ColumnSpec) * (*maxcols));
+            *maxcols *= 2;
+        }
+        c = &(*cols)[(*ncols)++];
+        memset(c, 0, sizeof(ColumnSpec));
+        c->name = pstrdup(NameStr(att->attname));
+        c->liketypid = att->atttypid;
+        c->liketypmod = att->atttypmod;
+        c->likendims = att->attndims;
+        c->notnull = att->attnotnull;
+        if (att->attidentity && (opts & LIKE_IDENTITY))
+        {
+            c->identity = att->attidentity;
+            c->identity_con = identity_like(srcid, (int16) (i + 1));
+        }
+        else if (att->atthasdef && !att->attidentity && (opts & LIKE_DEFAULTS))
+        {
+            char       *text = RelationGetColumnDefault(src, i + 1);
+
+            if (text != NULL)
+                c->rawdefault = raw_expr_from_text(text);
+        }
+    }
+    if (opts & LIKE_COMMENTS)
+        *comments = list_concat(*comments, column_comments(srcid, desc));
+    if (opts & LIKE_CONSTRAINTS)
+    {
+        ListCell   *lc;
+
+        foreach(lc, RelationGetCheckConstraints(srcid))
+        {
+            CheckConstraintDef *def = lfirst(lc);
+            CheckConstraintSpec *cs = palloc(sizeof(CheckConstraintSpec));
+            PgQuery__Constraint *con = palloc(sizeof(PgQuery__Constraint));
+
+            pg_query__constraint__init(con);
+            con->contype = PG_QUERY__CONSTR_TYPE__CONSTR_CHECK;
+            con->conname = def->conname;
+            con->raw_expr = raw_expr_from_text(def->consrc);
+            con->location = -1;
+            cs->con = con;
+            cs->colname = NULL;
+            *checks = lappend(*checks, cs);
+        }
+    }
+    if (opts & LIKE_INDEXES)
+    {
+        List       *seen = NIL;
+
+        /* every index uses a column: collect them column by column, once each */
+        for (int i = 0; i < desc->natts; i++)
+        {
+            ListCell   *lc;
+
+            if (TupleDescAttr(desc, i)->attisdropped)
+                continue;
+            foreach(lc, IndexDefsUsingColumn(srcid, (int16) (i + 1)))
+            {
+                IndexDef   *def = lfirst(lc);
+                ListCell   *lc2;
+                bool        dup = false;
+
+                foreach(lc2, seen)
+                    if (strcmp((char *) lfirst(lc2), def->idxname) == 0)
+                        dup = true;
+                if (dup)
+                    continue;
+                seen = lappend(seen, (char *) def->idxname);
+                def->idxname = NULL;    /* named for the new table */
+                *likeindexes = lappend(*likeindexes, def);
+            }
+        }
+    }
+    relation_close(src, NoLock);
+}
 
 static void
 refuse(const char *queryString, int location, const char *what)
@@ -107,6 +385,7 @@ transform_column_constraints(PgQuery__ColumnDef *cd, const char *relname,
     bool saw_null = false;
     bool saw_notnull = false;
     bool saw_default = false;
+    PgQuery__Constraint *prev_fk = NULL;    /* REFERENCES that DEFERRABLE etc. qualify */
 
     if (cd->coll_clause != NULL)
         refuse(queryString, cd->coll_clause->location, "column collations");
@@ -174,8 +453,19 @@ transform_column_constraints(PgQuery__ColumnDef *cd, const char *relname,
                 }
                 break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-                refuse(queryString, c->location, "FOREIGN KEY constraints");
-                break;
+                /* catalog/foreign_key.c, once the table and its keys exist */
+                spec->fkeys = lappend(spec->fkeys, c);
+                prev_fk = c;
+                continue;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE:
+            case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE:
+            case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRED:
+            case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_IMMEDIATE:
+                /* attributes of the REFERENCES just before (transformConstraintAttrs) */
+                if (prev_fk == NULL)
+                    refuse(queryString, c->location, "constraint attributes (DEFERRABLE, INITIALLY ...)");
+                ApplyForeignKeyAttribute(prev_fk, c);
+                continue;       /* a following attribute applies to the same constraint */
             case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
                 if (spec->identity)
                     ereport(ERROR,
@@ -336,9 +626,14 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
     Datum       reloptions;
     Oid         relid;
     List       *table_checks = NIL;
+    List       *table_fkeys = NIL;  /* PgQuery__Constraint * of FOREIGN KEY */
     List       *checks = NIL;
     List       *indexcons = NIL;    /* IndexDef *, in PostgreSQL's order */
     IndexDef   *pkey = NULL;
+    int         maxcols;
+    List       *like_checks = NIL;  /* CheckConstraintSpec * copied by LIKE */
+    List       *likeindexes = NIL;  /* IndexDef * copied by LIKE ... INDEXES */
+    List       *likecomments = NIL; /* LikeComment * copied by LIKE ... COMMENTS */
 
     /* ---- what the statement asks for that Basalt refuses */
     if (str_or_null(rv->catalogname))
@@ -347,8 +642,6 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
                 errmsg("cross-database references are not implemented: %s.%s.%s",
                        rv->catalogname, rv->schemaname, rv->relname),
                 errposition(query_position(queryString, rv->location)));
-    if (persistence == 'u')
-        refuse(queryString, rv->location, "unlogged tables");
     if (stmt->n_inh_relations > 0)
         refuse(queryString, rv->location, "table inheritance (INHERITS)");
     if (stmt->partspec != NULL)
@@ -418,7 +711,8 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
     }
 
     /* ---- columns and their constraints */
-    cols = palloc0(sizeof(ColumnSpec) * (stmt->n_table_elts + 1));
+    maxcols = (int) stmt->n_table_elts + 1;
+    cols = palloc0(sizeof(ColumnSpec) * maxcols);
     for (size_t i = 0; i < stmt->n_table_elts; i++)
     {
         PgQuery__Node *elt = stmt->table_elts[i];
@@ -476,7 +770,7 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
                             }
                             break;
                         case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-                            refuse(queryString, c->location, "FOREIGN KEY constraints");
+                            table_fkeys = lappend(table_fkeys, c);
                             break;
                         default:
                             refuse(queryString, c->location, "table constraints");
@@ -485,7 +779,8 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
                 }
                 break;
             case PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE:
-                refuse(queryString, rv->location, "LIKE clauses in CREATE TABLE");
+                transform_like_clause(elt->table_like_clause, queryString, &cols, &ncols,
+                                      &maxcols, &like_checks, &likeindexes, &likecomments);
                 break;
             default:
                 elog(ERROR, "unrecognized node type in CREATE TABLE: %d", (int) elt->node_case);
@@ -505,6 +800,7 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
         for (int i = 0; i < ncols; i++)
             all = list_concat(all, cols[i].indexcons);
         all = list_concat(all, indexcons);
+        all = list_concat(all, likeindexes);
         foreach(lc, all)
         {
             IndexDef   *def = lfirst(lc);
@@ -575,6 +871,11 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
             typid = cols[i].serial == 2 ? INT2OID : cols[i].serial == 4 ? INT4OID : INT8OID;
             typmod = -1;
         }
+        else if (OidIsValid(cols[i].liketypid))
+        {
+            typid = cols[i].liketypid;
+            typmod = cols[i].liketypmod;
+        }
         else
             typenameTypeIdAndMod(cols[i].typeName, &typid, &typmod);
         if (cols[i].identity && typid != INT2OID && typid != INT4OID && typid != INT8OID)
@@ -582,7 +883,8 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
                     errcode(ERRCODE_INVALID_PARAMETER_VALUE),
                     errmsg("identity column type must be smallint, integer, or bigint"));
         TupleDescInitEntry(desc, i + 1, cols[i].name, typid, typmod,
-                           (int) cols[i].typeName->n_array_bounds);
+                           cols[i].typeName ? (int) cols[i].typeName->n_array_bounds :
+                           cols[i].likendims);
         TupleDescAttr(desc, i)->attnotnull = cols[i].notnull;
     }
 
@@ -626,9 +928,11 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
         ereport(ERROR,
                 errcode(ERRCODE_INVALID_TABLE_DEFINITION),
                 errmsg("cannot create relations in temporary schemas of other sessions"));
+    /* UNLOGGED: recorded ('u'), stored like a permanent table (no WAL yet) */
     relid = heap_create_with_catalog(relname, nspid, desc, RELKIND_RELATION,
-                                     persistence == RELPERSISTENCE_TEMP ?
-                                     RELPERSISTENCE_TEMP : RELPERSISTENCE_PERMANENT,
+                                     persistence == RELPERSISTENCE_TEMP ? RELPERSISTENCE_TEMP :
+                                     persistence == RELPERSISTENCE_UNLOGGED ?
+                                     RELPERSISTENCE_UNLOGGED : RELPERSISTENCE_PERMANENT,
                                      reloptions);
     CommandCounterIncrement();
     if (stmt->oncommit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DELETE_ROWS ||
@@ -662,11 +966,39 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
             StoreAttrDefault(relid, (int16) (i + 1), text);
     }
     CommandCounterIncrement();
+    /* an unlogged table's serial/identity sequences are unlogged too (PostgreSQL 15) */
+    if (persistence == RELPERSISTENCE_UNLOGGED)
+    {
+        ListCell   *lc;
+
+        foreach(lc, GetOwnedSequences(relid))
+        {
+            CatalogUpdateField(RelationRelationId, Anum_pg_class_oid, lfirst_oid(lc),
+                               Anum_pg_class_relpersistence, CharGetDatum(RELPERSISTENCE_UNLOGGED));
+            CacheInvalidateRelcache(lfirst_oid(lc));
+        }
+        CommandCounterIncrement();
+    }
+
+    /* ---- column comments copied by LIKE ... INCLUDING COMMENTS */
+    {
+        ListCell   *lc;
+
+        foreach(lc, likecomments)
+        {
+            LikeComment *cm = lfirst(lc);
+
+            for (int i = 0; i < ncols; i++)
+                if (strcmp(cols[i].name, cm->colname) == 0)
+                    CreateComments(relid, RelationRelationId, i + 1, cm->text);
+        }
+    }
 
     /* ---- CHECK constraints: column constraints first, as PostgreSQL */
     for (int i = 0; i < ncols; i++)
         checks = list_concat(checks, cols[i].checks);
     checks = list_concat(checks, table_checks);
+    checks = list_concat(checks, like_checks);
     if (checks != NIL)
         AddRelationCheckConstraints(relid, checks);
 
@@ -676,6 +1008,21 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
 
         foreach(lc, indexcons)
             (void) DefineIndexInternal(relid, lfirst(lc), queryString);
+    }
+
+    /*
+     * ---- FOREIGN KEY constraints (catalog/foreign_key.c), after the
+     * table's own keys so that it can reference itself; column
+     * constraints first.  The new table is empty: nothing to validate.
+     */
+    {
+        ListCell   *lc;
+
+        for (int i = 0; i < ncols; i++)
+            foreach(lc, cols[i].fkeys)
+                AddForeignKeyConstraint(relid, lfirst(lc), cols[i].name, queryString, false);
+        foreach(lc, table_fkeys)
+            AddForeignKeyConstraint(relid, lfirst(lc), NULL, queryString, false);
     }
 }
 

@@ -8,9 +8,12 @@
  * IF NOT EXISTS, a schema-qualified name, WITH (storage parameters:
  * validated and recorded, see reloptions.h), TABLESPACE pg_default, USING
  * heap; PRIMARY KEY and UNIQUE (column and table forms) become indexes
- * (catalog/index.c).  Everything that needs machinery Basalt lacks is refused with
- * 0A000 rather than half-done: EXCLUDE, REFERENCES, other DEFAULTs, serial, identity and generated
- * columns, COLLATE, TEMP/UNLOGGED, inheritance, partitioning, LIKE, OF type.
+ * (catalog/index.c); LIKE [INCLUDING/EXCLUDING ...] copies columns and, per
+ * option, defaults, identity, CHECKs and indexes; UNLOGGED is recorded
+ * (relpersistence 'u') and stored as a permanent table is (no WAL yet).
+ * Everything that needs machinery Basalt lacks is refused with
+ * 0A000 rather than half-done: EXCLUDE, generated columns, COLLATE,
+ * inheritance, partitioning, OF type.
  *
  * Concurrency: CREATE TABLE serializes against other CREATE TABLEs with a
  * ShareUpdateExclusiveLock on pg_class held to end of transaction (there

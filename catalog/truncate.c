@@ -24,6 +24,7 @@
 #include "backend/basalt.h"
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
+#include "catalog/foreign_key.h"
 #include "catalog/heap.h"
 #include "catalog/lsyscache.h"
 #include "catalog/namespace.h"
@@ -169,6 +170,34 @@ ExecuteTruncate(PgQuery__TruncateStmt *stmt)
                     errmsg("cannot truncate temporary tables of other sessions"));
         if (!list_member_oid(relids, relid))
             relids = lappend_oid(relids, relid);
+    }
+    /*
+     * Foreign keys (catalog/foreign_key.c): CASCADE adds the referencing
+     * tables, repeatedly; otherwise a referencing table not truncated too
+     * is an error (PostgreSQL's heap_truncate_find_FKs / check_FKs).
+     */
+    for (;;)
+    {
+        Oid         referenced;
+        List       *more = ForeignKeyReferencersNotIn(relids, &referenced);
+
+        if (more == NIL)
+            break;
+        if (stmt->behavior != PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+            ereport(ERROR,
+                    errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errmsg("cannot truncate a table referenced in a foreign key constraint"),
+                    errdetail("Table \"%s\" references \"%s\".",
+                              get_rel_name(linitial_oid(more)), get_rel_name(referenced)),
+                    errhint("Truncate table \"%s\" at the same time, or use TRUNCATE ... CASCADE.",
+                            get_rel_name(linitial_oid(more))));
+        foreach(lc, more)
+        {
+            LockRelationOid(lfirst_oid(lc), AccessExclusiveLock);
+            ereport(NOTICE,
+                    errmsg("truncate cascades to table \"%s\"", get_rel_name(lfirst_oid(lc))));
+            relids = lappend_oid(relids, lfirst_oid(lc));
+        }
     }
     if (stmt->restart_seqs)
         foreach(lc, relids)

@@ -20,6 +20,7 @@
 #include "executor/executor.h"
 #include "planner/nodefuncs.h"
 #include "procs/array.h"
+#include "procs/subscripting.h"
 
 /* Where the innermost CASE's test value lives while compiling its WHENs. */
 typedef struct ExprCompileState
@@ -467,8 +468,9 @@ init_subscripting_ref(SubscriptingRef *sbsref, ExprState *state, Datum *resv, bo
     int         nlower = list_length(sbsref->reflowerindexpr);
     ListCell   *lc;
     int         i;
+    int         nalloc = Max(nupper, MAXDIM);
 
-    if (nupper > MAXDIM)
+    if (nupper > MAXDIM && getSubscriptingRoutines(sbsref->refcontainertype) == NULL)
         ereport(ERROR,
                 (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
                  errmsg("number of array dimensions (%d) exceeds the maximum allowed (%d)",
@@ -477,21 +479,28 @@ init_subscripting_ref(SubscriptingRef *sbsref, ExprState *state, Datum *resv, bo
     sb->isslice = nlower > 0;
     sb->numupper = nupper;
     sb->numlower = nlower;
-    sb->upperindex = palloc0(sizeof(Datum) * MAXDIM);
-    sb->upperindexnull = palloc0(sizeof(bool) * MAXDIM);
-    sb->upperprovided = palloc0(sizeof(bool) * MAXDIM);
-    sb->lowerindex = palloc0(sizeof(Datum) * MAXDIM);
-    sb->lowerindexnull = palloc0(sizeof(bool) * MAXDIM);
-    sb->lowerprovided = palloc0(sizeof(bool) * MAXDIM);
+    sb->upperindex = palloc0(sizeof(Datum) * nalloc);
+    sb->upperindexnull = palloc0(sizeof(bool) * nalloc);
+    sb->upperprovided = palloc0(sizeof(bool) * nalloc);
+    sb->lowerindex = palloc0(sizeof(Datum) * nalloc);
+    sb->lowerindexnull = palloc0(sizeof(bool) * nalloc);
+    sb->lowerprovided = palloc0(sizeof(bool) * nalloc);
     sb->refelemtype = sbsref->refelemtype;
     sb->refattrlength = get_typlen(sbsref->refcontainertype);
-    if (sb->refattrlength > 0)
+    sb->routines = getSubscriptingRoutines(sbsref->refcontainertype);
+    if (sb->routines != NULL)
+    {
+        if (sb->routines->exec_setup != NULL)
+            sb->routines->exec_setup(sbsref, sb);
+    }
+    else if (sb->refattrlength > 0)
         ereport(ERROR,
                 (errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                  errmsg("subscripting type %s is not supported yet",
                         format_type_be(sbsref->refcontainertype))));
-    get_typlenbyvalalign(sbsref->refelemtype, &sb->refelemlength,
-                         &sb->refelembyval, &sb->refelemalign);
+    if (sb->routines == NULL)
+        get_typlenbyvalalign(sbsref->refelemtype, &sb->refelemlength,
+                             &sb->refelembyval, &sb->refelemalign);
 
     ExecInitExprRec(sbsref->refexpr, state, resv, resnull);
     i = 0;

@@ -99,6 +99,9 @@ typedef struct SubscriptingRefState
     int16       refelemlength;
     bool        refelembyval;
     char        refelemalign;
+    /* a non-array container's handler (procs/subscripting.h), else NULL */
+    const struct SubscriptRoutines *routines;
+    void       *workspace;          /* the handler's, from its exec_setup */
 } SubscriptingRefState;
 
 typedef struct ExprEvalStep

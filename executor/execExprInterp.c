@@ -18,6 +18,7 @@
 #include "procs/array.h"
 #include "procs/datetime.h"
 #include "procs/rowtypes.h"
+#include "procs/subscripting.h"
 
 static inline Datum
 call_function(ExprEvalStep *op, bool *isnull)
@@ -388,6 +389,12 @@ eval_sbsref(ExprEvalStep *op)
     int         upper[MAXDIM];
     int         lower[MAXDIM];
 
+    if (sb->routines != NULL)
+    {
+        /* a non-array container: its subscripting handler does it all */
+        sb->routines->eval(sb, op->resvalue, op->resnull);
+        return;
+    }
     for (int i = 0; i < sb->numupper; i++)
     {
         if (sb->upperprovided[i] && sb->upperindexnull[i])

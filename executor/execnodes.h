@@ -85,6 +85,11 @@ typedef struct ResultRelInfo
     bool        ri_IndicesOpened;
     int         ri_NumIndices;
     Relation   *ri_IndexRelationDescs;
+    /* INSERT ... ON CONFLICT: positions of the arbiter indexes in
+     * ri_IndexRelationDescs (ExecSpeculativeInsert; NULL until set) */
+    int         ri_NumArbiters;
+    int        *ri_ArbiterIndexes;
+    Buffer     *ri_ArbiterLocks;    /* their tree locks while held */
 } ResultRelInfo;
 
 typedef struct EState
@@ -270,6 +275,12 @@ typedef struct ModifyTableState
     List       *mt_wcoExprs;        /* ExprState per view WITH CHECK OPTION qual */
     List       *mt_wcoNames;        /* parallel: the views' names */
     ExprContext *mt_wcoContext;
+    /* INSERT ... ON CONFLICT DO UPDATE (nodeModifyTable.c) */
+    ExprContext *mt_conflictContext;    /* scantuple: existing row; innertuple: EXCLUDED */
+    ProjectionInfo *mt_conflictProj;    /* the updated row */
+    ExprState  *mt_conflictWhere;       /* DO UPDATE ... WHERE, or NULL */
+    TupleTableSlot *mt_existing;        /* the locked conflicting row */
+    struct FKState *mt_conflictFKeys;   /* foreign keys its updates must enforce */
 } ModifyTableState;
 
 typedef struct NestLoopState
@@ -505,6 +516,9 @@ extern Datum ExecSubPlan(SubPlanState *node, ExprContext *econtext, bool *isNull
 extern void ExecSetParamPlan(SubPlanState *node, ExprContext *econtext);
 /* Mark a plan subtree as depending on changed parameters before a rescan. */
 extern void ExecMarkParamsChanged(PlanState *node);
+
+/* nodeModifyTable.c: INSERT's per-row write (also COPY FROM's, executor/copyfrom.c) */
+extern void ExecInsertSlot(ModifyTableState *mtstate, TupleTableSlot *slot);
 
 /* Row description for errors: "(1, null, abc)" as in "Failing row contains". */
 extern char *ExecBuildSlotValueDescription(TupleTableSlot *slot);

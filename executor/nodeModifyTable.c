@@ -18,11 +18,23 @@
  *    re-check is implemented for plans whose child is a sequential scan of
  *    the target table (single-table UPDATE/DELETE); other plan shapes get
  *    a serialization failure (40001) instead.
+ *
+ *    INSERT ... ON CONFLICT: execIndexing.c's ExecSpeculativeInsert
+ *    inserts the row or names the live conflicting row in an arbiter
+ *    index; DO NOTHING skips it, DO UPDATE locks it (heap_lock_tuple),
+ *    starts over if a concurrent transaction changed it first, and
+ *    updates it with SET/WHERE over (existing row, EXCLUDED).
+ *
+ *    Foreign keys (execForeignKeys.c): each row written is queued with
+ *    its key (UPDATE/DELETE fetch the old version at the tid after the
+ *    change); the checks and referential actions run when the child plan
+ *    is exhausted, i.e. at the end of the statement.
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
 #include "backend/interrupts.h"
 #include "executor/execConstraints.h"
+#include "executor/execForeignKeys.h"
 #include "executor/execIndexing.h"
 #include "executor/execnodes.h"
 #include "executor/executor.h"
@@ -184,12 +196,17 @@ junk_ctid(ModifyTableState *mtstate, TupleTableSlot *planSlot)
     return *(ItemPointer) DatumGetPointer(d);
 }
 
-static TupleTableSlot *
-exec_insert(ModifyTableState *mtstate, TupleTableSlot *planSlot)
+/*
+ * Store the new row in slot (the relation's columns, in order) as INSERT
+ * does: NOT NULL and CHECK constraints, the heap, index entries, view
+ * check options, foreign-key queueing, the row count.  Also COPY FROM's
+ * per-row insert (executor/copyfrom.c), with a ModifyTableState of its own.
+ */
+void
+ExecInsertSlot(ModifyTableState *mtstate, TupleTableSlot *slot)
 {
     EState     *estate = mtstate->ps.state;
     Relation    rel = mtstate->resultRelInfo->ri_RelationDesc;
-    TupleTableSlot *slot = build_new_row(mtstate, planSlot);
     HeapTuple   tup;
 
     check_not_null(mtstate, slot);
@@ -200,7 +217,17 @@ exec_insert(ModifyTableState *mtstate, TupleTableSlot *planSlot)
     slot->tts_tid = tup->t_self;
     ExecInsertIndexTuples(mtstate->resultRelInfo, slot, &tup->t_self);
     check_view_options(mtstate, slot);
+    if (mtstate->mt_fkeys)
+        ExecFKInsert(mtstate->mt_fkeys, slot);
     estate->es_processed++;
+}
+
+static TupleTableSlot *
+exec_insert(ModifyTableState *mtstate, TupleTableSlot *planSlot)
+{
+    TupleTableSlot *slot = build_new_row(mtstate, planSlot);
+
+    ExecInsertSlot(mtstate, slot);
     return project_returning(mtstate, slot);
 }
 
@@ -229,6 +256,17 @@ exec_update(ModifyTableState *mtstate, TupleTableSlot *planSlot)
                 slot->tts_tid = tup->t_self;
                 ExecInsertIndexTuples(mtstate->resultRelInfo, slot, &tup->t_self);
                 check_view_options(mtstate, slot);
+                if (mtstate->mt_fkeys)
+                {
+                    /* the version we replaced is still at tid */
+                    HeapTuple   old = heap_fetch_copy(rel, SnapshotAny, &tid);
+
+                    if (old == NULL)
+                        elog(ERROR, "updated row vanished at (%u,%u)",
+                             ItemPointerGetBlockNumber(&tid), ItemPointerGetOffsetNumber(&tid));
+                    ExecFKUpdate(mtstate->mt_fkeys, old, slot);
+                    heap_freetuple(old);
+                }
                 estate->es_processed++;
                 return project_returning(mtstate, slot);
             case TM_Deleted:
@@ -278,6 +316,16 @@ exec_delete(ModifyTableState *mtstate, TupleTableSlot *planSlot)
         switch (res)
         {
             case TM_Ok:
+                if (mtstate->mt_fkeys)
+                {
+                    HeapTuple   old = heap_fetch_copy(rel, SnapshotAny, &tid);
+
+                    if (old == NULL)
+                        elog(ERROR, "deleted row vanished at (%u,%u)",
+                             ItemPointerGetBlockNumber(&tid), ItemPointerGetOffsetNumber(&tid));
+                    ExecFKDelete(mtstate->mt_fkeys, old);
+                    heap_freetuple(old);
+                }
                 estate->es_processed++;
                 return oldslot ? project_returning(mtstate, oldslot) : NULL;
             case TM_Deleted:
@@ -300,6 +348,208 @@ exec_delete(ModifyTableState *mtstate, TupleTableSlot *planSlot)
     }
 }
 
+/* ================================================================ INSERT ... ON CONFLICT */
+
+/*
+ * REPEATABLE READ / SERIALIZABLE (PostgreSQL's ExecCheckTupleVisible): a
+ * conflicting row our snapshot cannot see is a serialization failure,
+ * unless our own transaction inserted it.  tup is the row at its tid.
+ */
+static void
+check_conflict_visible(ModifyTableState *mtstate, HeapTuple tup)
+{
+    Relation    rel = mtstate->resultRelInfo->ri_RelationDesc;
+    HeapTuple   visible;
+    bool        isnull;
+
+    if (!IsolationUsesXactSnapshot())
+        return;
+    visible = heap_fetch_copy(rel, mtstate->ps.state->es_snapshot, &tup->t_self);
+    if (visible != NULL)
+    {
+        heap_freetuple(visible);
+        return;
+    }
+    if (!TransactionIdIsCurrentTransactionId(
+            DatumGetUInt64(heap_getsysattr(tup, MinTransactionIdAttributeNumber, &isnull))))
+        ereport(ERROR,
+                (errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+                 errmsg("could not serialize access due to concurrent update")));
+}
+
+/*
+ * DO UPDATE on the conflicting row at *tid (PostgreSQL's
+ * ExecOnConflictUpdate): lock it, evaluate WHERE and SET with the row as
+ * the target table's columns and the proposed row (excluded) as EXCLUDED,
+ * and update it through the ordinary checks and index maintenance.
+ * Returns false when the row was updated or deleted by a concurrent
+ * transaction before we locked it: the caller starts over (its new
+ * version may no longer conflict).  Otherwise *result is the RETURNING
+ * row, or NULL when WHERE rejected the row.
+ */
+static bool
+exec_conflict_update(ModifyTableState *mtstate, ItemPointer tid, TupleTableSlot *excluded,
+                     TupleTableSlot **result)
+{
+    EState     *estate = mtstate->ps.state;
+    Relation    rel = mtstate->resultRelInfo->ri_RelationDesc;
+    ExprContext *econtext = mtstate->mt_conflictContext;
+    MemoryContext oldcxt;
+    HeapTuple   existing;
+    HeapTuple   tup;
+    TupleTableSlot *newslot;
+    TM_FailureData tmfd;
+    TM_Result   res;
+    bool        isnull;
+
+    *result = NULL;
+    ResetExprContext(econtext);
+    oldcxt = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+
+    /*
+     * A row this command inserted or already updated: PostgreSQL's
+     * TM_Invisible case, which it reports before locking.
+     */
+    existing = heap_fetch_copy(rel, SnapshotAny, tid);
+    if (existing == NULL)
+        elog(ERROR, "conflicting row vanished at (%u,%u)",
+             ItemPointerGetBlockNumber(tid), ItemPointerGetOffsetNumber(tid));
+    if (TransactionIdIsCurrentTransactionId(
+            DatumGetUInt64(heap_getsysattr(existing, MinTransactionIdAttributeNumber, &isnull))) &&
+        DatumGetUInt32(heap_getsysattr(existing, MinCommandIdAttributeNumber, &isnull)) >=
+        estate->es_output_cid)
+        ereport(ERROR,
+                (errcode(ERRCODE_CARDINALITY_VIOLATION),
+                 errmsg("%s command cannot affect row a second time", "ON CONFLICT DO UPDATE"),
+                 errhint("Ensure that no rows proposed for insertion within the same command have duplicate constrained values.")));
+
+    res = heap_lock_tuple(rel, tid, estate->es_output_cid, true, &tmfd);
+    switch (res)
+    {
+        case TM_Ok:
+            break;
+        case TM_Updated:
+        case TM_Deleted:
+            if (IsolationUsesXactSnapshot())
+                serialization_failure(res);
+            MemoryContextSwitchTo(oldcxt);
+            return false;
+        case TM_SelfModified:
+            elog(ERROR, "unexpected self-updated tuple");
+            break;
+        default:
+            elog(ERROR, "unrecognized heap_lock_tuple status: %d", (int) res);
+    }
+    check_conflict_visible(mtstate, existing);
+
+    /* locked: this version is final until we update it */
+    ExecStoreHeapTuple(existing, mtstate->mt_existing, false);
+    mtstate->mt_existing->tts_tid = *tid;
+    econtext->ecxt_scantuple = mtstate->mt_existing;
+    econtext->ecxt_innertuple = excluded;
+    econtext->ecxt_outertuple = NULL;
+    MemoryContextSwitchTo(oldcxt);
+    if (mtstate->mt_conflictWhere && !ExecQual(mtstate->mt_conflictWhere, econtext))
+    {
+        ExecClearTuple(mtstate->mt_existing);
+        return true;            /* the row stays locked, not updated */
+    }
+    newslot = ExecProject(mtstate->mt_conflictProj);
+    check_not_null(mtstate, newslot);
+    check_constraints(mtstate, newslot);
+    tup = heap_form_tuple(newslot->tts_tupleDescriptor, newslot->tts_values, newslot->tts_isnull);
+    tup->t_tableOid = RelationGetRelid(rel);
+    res = heap_update(rel, tid, tup, estate->es_output_cid, NULL, true, &tmfd);
+    if (res != TM_Ok)
+        elog(ERROR, "unexpected heap_update status %d for a locked row", (int) res);
+    newslot->tts_tid = tup->t_self;
+    ExecInsertIndexTuples(mtstate->resultRelInfo, newslot, &tup->t_self);
+    check_view_options(mtstate, newslot);
+    if (mtstate->mt_conflictFKeys)
+        ExecFKUpdate(mtstate->mt_conflictFKeys, existing, newslot);
+    heap_freetuple(tup);
+    ExecClearTuple(mtstate->mt_existing);
+    estate->es_processed++;
+    *result = project_returning(mtstate, newslot);
+    return true;
+}
+
+/*
+ * INSERT ... ON CONFLICT: insert the row unless an arbiter index holds a
+ * live row with an equal key (executor/execIndexing.c's speculative
+ * insertion); then skip it (DO NOTHING) or update that row (DO UPDATE).
+ */
+static TupleTableSlot *
+exec_insert_on_conflict(ModifyTableState *mtstate, TupleTableSlot *planSlot)
+{
+    EState     *estate = mtstate->ps.state;
+    ModifyTable *node = (ModifyTable *) mtstate->ps.plan;
+    Relation    rel = mtstate->resultRelInfo->ri_RelationDesc;
+    TupleTableSlot *slot = build_new_row(mtstate, planSlot);
+    HeapTuple   tup;
+
+    check_not_null(mtstate, slot);
+    check_constraints(mtstate, slot);
+    tup = heap_form_tuple(slot->tts_tupleDescriptor, slot->tts_values, slot->tts_isnull);
+    tup->t_tableOid = RelationGetRelid(rel);
+    for (;;)
+    {
+        ItemPointerData conflictTid;
+        TupleTableSlot *result;
+
+        CHECK_FOR_INTERRUPTS();
+        if (ExecSpeculativeInsert(mtstate->resultRelInfo, node->arbiterIndexes, slot, tup,
+                                  estate->es_output_cid, &conflictTid))
+        {
+            heap_freetuple(tup);    /* stored; the slot holds the values */
+            check_view_options(mtstate, slot);
+            if (mtstate->mt_fkeys)
+                ExecFKInsert(mtstate->mt_fkeys, slot);
+            estate->es_processed++;
+            return project_returning(mtstate, slot);
+        }
+        if (node->onConflictAction == ONCONFLICT_NOTHING)
+        {
+            HeapTuple   existing = heap_fetch_copy(rel, SnapshotAny, &conflictTid);
+
+            heap_freetuple(tup);
+            if (existing != NULL)
+            {
+                check_conflict_visible(mtstate, existing);
+                heap_freetuple(existing);
+            }
+            return NULL;
+        }
+        if (exec_conflict_update(mtstate, &conflictTid, slot, &result))
+        {
+            heap_freetuple(tup);
+            return result;
+        }
+        /* the conflicting row changed before we could lock it: start over */
+    }
+}
+
+/* DO UPDATE's expressions (plannodes_defs.h, ModifyTable). */
+static void
+init_on_conflict(ModifyTableState *mtstate, ModifyTable *node, TupleDesc reldesc)
+{
+    EState     *estate = mtstate->ps.state;
+    TupleTableSlot *projslot;
+
+    if (node->onConflictAction != ONCONFLICT_UPDATE)
+        return;
+    mtstate->mt_conflictContext = CreateExprContext(estate);
+    mtstate->mt_existing = ExecInitExtraTupleSlot(estate, reldesc);
+    projslot = ExecInitExtraTupleSlot(estate, reldesc);
+    mtstate->mt_conflictProj = ExecBuildProjectionInfo(node->onConflictSet,
+                                                       mtstate->mt_conflictContext, projslot,
+                                                       &mtstate->ps, reldesc);
+    if (node->onConflictWhere != NIL)
+        mtstate->mt_conflictWhere = ExecInitQual(node->onConflictWhere, &mtstate->ps);
+    mtstate->mt_conflictFKeys = ExecInitForeignKeys(mtstate->resultRelInfo->ri_RelationDesc,
+                                                    CMD_UPDATE);
+}
+
 static TupleTableSlot *
 ExecModifyTable(PlanState *pstate)
 {
@@ -318,12 +568,20 @@ ExecModifyTable(PlanState *pstate)
         if (TupIsNull(planSlot))
         {
             mtstate->mt_done = true;
+            /* foreign keys: checks and actions at the end, as PostgreSQL's RI triggers */
+            if (mtstate->mt_fkeys)
+                ExecFKEndStatement(mtstate->mt_fkeys);
+            if (mtstate->mt_conflictFKeys)
+                ExecFKEndStatement(mtstate->mt_conflictFKeys);
             break;
         }
         switch (mtstate->operation)
         {
             case CMD_INSERT:
-                result = exec_insert(mtstate, planSlot);
+                if (((ModifyTable *) pstate->plan)->onConflictAction != ONCONFLICT_NONE)
+                    result = exec_insert_on_conflict(mtstate, planSlot);
+                else
+                    result = exec_insert(mtstate, planSlot);
                 break;
             case CMD_UPDATE:
                 result = exec_update(mtstate, planSlot);
@@ -363,6 +621,7 @@ ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
     mtstate->resultRelInfo->ri_RangeTableIndex = rti;
     mtstate->resultRelInfo->ri_RelationDesc = rel;
     estate->es_result_relation_info = mtstate->resultRelInfo;
+    mtstate->mt_fkeys = ExecInitForeignKeys(rel, node->operation);
 
     outerPlanState(mtstate) = ExecInitNode(outerPlan(node), estate, eflags);
     mtstate->mt_newslot = ExecInitExtraTupleSlot(estate, reldesc);
@@ -409,6 +668,7 @@ ExecInitModifyTable(ModifyTable *node, EState *estate, int eflags)
         mtstate->returningProj = ExecBuildProjectionInfo(rlist, econtext, rslot,
                                                          &mtstate->ps, reldesc);
     }
+    init_on_conflict(mtstate, node, reldesc);
     return mtstate;
 }
 

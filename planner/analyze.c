@@ -939,13 +939,12 @@ transformInsertStmt(ParseState *pstate, PgQuery__InsertStmt *stmt)
                *attrnos;
     List       *exprList = NIL;
     ListCell   *lc;
+    struct OnConflictInference *conflict = NULL;
 
     qry->commandType = CMD_INSERT;
     pstate->p_is_insert = true;
     if (stmt->with_clause)
         transformWithClause(pstate, stmt->with_clause);
-    if (stmt->on_conflict_clause)
-        parser_not_supported(pstate, "INSERT ... ON CONFLICT", stmt->on_conflict_clause->location);
 
     isGeneralSelect = (selectStmt &&
                        (selectStmt->n_values_lists == 0 || selectStmt->n_sort_clause > 0 ||
@@ -1061,6 +1060,7 @@ transformInsertStmt(ParseState *pstate, PgQuery__InsertStmt *stmt)
     }
 
     /* omitted columns with a default get it here (PostgreSQL's rewriter does) */
+    attrnos = list_truncate(attrnos, list_length(exprList));    /* VALUES (1) for (a, b) */
     {
         TupleDesc   desc = RelationGetDescr(pstate->p_target_relation);
 
@@ -1079,6 +1079,8 @@ transformInsertStmt(ParseState *pstate, PgQuery__InsertStmt *stmt)
         }
     }
 
+    if (stmt->on_conflict_clause)
+        conflict = transformOnConflictClause(pstate, stmt->on_conflict_clause, qry);
     if (stmt->n_returning_list > 0)
     {
         ParseNamespaceItem *nsitem = palloc0(sizeof(ParseNamespaceItem));
@@ -1096,6 +1098,8 @@ transformInsertStmt(ParseState *pstate, PgQuery__InsertStmt *stmt)
         markTargetListOrigins(pstate, qry->returningList);
         resolveTargetListUnknowns(pstate, qry->returningList);
     }
+    if (conflict)
+        inferArbiterIndexes(pstate, conflict, qry);
     qry->rtable = pstate->p_rtable;
     qry->jointree = makeFromExpr(pstate->p_joinlist, NULL);
     qry->hasTargetSRFs = pstate->p_hasTargetSRFs;
@@ -1123,45 +1127,26 @@ transformReturning(ParseState *pstate, PgNode **list, size_t n)
     return tlist;
 }
 
-static Query *
-transformUpdateStmt(ParseState *pstate, PgQuery__UpdateStmt *stmt)
+/*
+ * The SET list of UPDATE and of INSERT ... ON CONFLICT DO UPDATE
+ * (PostgreSQL's transformUpdateTargetList): TargetEntries with resno =
+ * the target column, expressions coerced to it.
+ */
+List *
+transformUpdateTargetList(ParseState *pstate, PgNode **targets, size_t ntargets,
+                          int resultRelation)
 {
-    Query      *qry = makeNode(Query);
-    ParseNamespaceItem *nsitem;
-    Node       *qual;
     List       *tlist;
     List       *seen = NIL;
     List       *indirect = NIL;  /* columns assigned through subscripts */
     ListCell   *lc;
 
-    qry->commandType = CMD_UPDATE;
-    pstate->p_is_insert = false;
-    if (stmt->with_clause)
-        transformWithClause(pstate, stmt->with_clause);
-    qry->resultRelation = setTargetTable(pstate, stmt->relation, stmt->relation->inh, true,
-                                         ACL_UPDATE);
-    nsitem = llast(pstate->p_namespace);
-    nsitem->p_lateral_only = true;
-    nsitem->p_lateral_ok = false;
-    transformFromClause(pstate, stmt->from_clause, stmt->n_from_clause);
-    nsitem->p_lateral_only = false;
-    nsitem->p_lateral_ok = true;
-
-    qual = transformWhereClause(pstate, stmt->where_clause, EXPR_KIND_WHERE, "WHERE");
-    qry->returningList = transformReturning(pstate, stmt->returning_list, stmt->n_returning_list);
-
-    /* SET: first the expressions, then the target columns (PostgreSQL's order) */
-    for (size_t i = 0; i < stmt->n_target_list; i++)
-    {
-        PgQuery__ResTarget *rt = stmt->target_list[i]->res_target;
-
-        if (rt->val && rt->val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF)
-            parser_not_supported(pstate, "multiple-column assignment", rt->location);
-    }
+    /* SET: first the expressions, then the target columns (PostgreSQL's order);
+     * SET (a, b) = ... arrives as one MultiAssignRef per column (parse_expr.c) */
     tlist = NIL;
-    for (size_t i = 0; i < stmt->n_target_list; i++)
+    for (size_t i = 0; i < ntargets; i++)
     {
-        PgQuery__ResTarget *rt = stmt->target_list[i]->res_target;
+        PgQuery__ResTarget *rt = targets[i]->res_target;
         Node       *expr;
 
         if (rt->val->node_case == PG_QUERY__NODE__NODE_SET_TO_DEFAULT)
@@ -1178,7 +1163,7 @@ transformUpdateStmt(ParseState *pstate, PgQuery__UpdateStmt *stmt)
     foreach(lc, tlist)
     {
         TargetEntry *tle = lfirst(lc);
-        PgQuery__ResTarget *rt = stmt->target_list[foreach_current_index(lc)]->res_target;
+        PgQuery__ResTarget *rt = targets[foreach_current_index(lc)]->res_target;
         int         attrno = attnameAttNum(pstate->p_target_relation, rt->name, true);
 
         if (attrno == 0)
@@ -1186,9 +1171,6 @@ transformUpdateStmt(ParseState *pstate, PgQuery__UpdateStmt *stmt)
                     errcode(ERRCODE_UNDEFINED_COLUMN),
                     errmsg("column \"%s\" of relation \"%s\" does not exist", rt->name,
                            RelationGetRelationName(pstate->p_target_relation)),
-                    (rt->n_indirection > 0 &&
-                     strcmp(rt->name, pstate->p_target_rte->eref->aliasname) == 0) ?
-                    errhint("SET target columns cannot be qualified with the relation name.") : 0,
                     parser_errposition(pstate, rt->location));
         if (rt->n_indirection > 0 && !IsA(tle->expr, SetToDefault) && attrno > 0)
         {
@@ -1226,7 +1208,7 @@ transformUpdateStmt(ParseState *pstate, PgQuery__UpdateStmt *stmt)
                 }
             }
             if (base == NULL)
-                base = (Node *) makeVar(qry->resultRelation, (int16) attrno, att->atttypid,
+                base = (Node *) makeVar(resultRelation, (int16) attrno, att->atttypid,
                                         att->atttypmod, att->attcollation, 0);
             pstate->p_expr_kind = EXPR_KIND_UPDATE_TARGET;
             tle->expr = (Expr *) transformAssignmentSubscripts(pstate, base, rt->indirection,
@@ -1274,6 +1256,35 @@ transformUpdateStmt(ParseState *pstate, PgQuery__UpdateStmt *stmt)
                 kept = lappend(kept, lfirst(lc));
         tlist = kept;
     }
+    return tlist;
+}
+
+static Query *
+transformUpdateStmt(ParseState *pstate, PgQuery__UpdateStmt *stmt)
+{
+    Query      *qry = makeNode(Query);
+    ParseNamespaceItem *nsitem;
+    Node       *qual;
+    List       *tlist;
+
+    qry->commandType = CMD_UPDATE;
+    pstate->p_is_insert = false;
+    if (stmt->with_clause)
+        transformWithClause(pstate, stmt->with_clause);
+    qry->resultRelation = setTargetTable(pstate, stmt->relation, stmt->relation->inh, true,
+                                         ACL_UPDATE);
+    nsitem = llast(pstate->p_namespace);
+    nsitem->p_lateral_only = true;
+    nsitem->p_lateral_ok = false;
+    transformFromClause(pstate, stmt->from_clause, stmt->n_from_clause);
+    nsitem->p_lateral_only = false;
+    nsitem->p_lateral_ok = true;
+
+    qual = transformWhereClause(pstate, stmt->where_clause, EXPR_KIND_WHERE, "WHERE");
+    qry->returningList = transformReturning(pstate, stmt->returning_list, stmt->n_returning_list);
+
+    tlist = transformUpdateTargetList(pstate, stmt->target_list, stmt->n_target_list,
+                                      qry->resultRelation);
     qry->targetList = tlist;
     qry->rtable = pstate->p_rtable;
     qry->jointree = makeFromExpr(pstate->p_joinlist, qual);

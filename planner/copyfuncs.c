@@ -438,6 +438,9 @@ copyObjectImpl(const void *obj)
                 COPY_NODE_FIELD(setOperations);
                 COPY_NODE_FIELD(constraintDeps);
                 COPY_NODE_FIELD(rowMarks);
+                COPY_NODE_FIELD(arbiterIndexes);
+                COPY_NODE_FIELD(onConflictSet);
+                COPY_NODE_FIELD(onConflictWhere);
                 return newnode;
             }
         case T_RowMarkClause:
@@ -542,6 +545,9 @@ copyObjectImpl(const void *obj)
                 const ModifyTable *from = obj;
                 ModifyTable *newnode = copy_plan_node(node, sizeof(ModifyTable));
 
+                COPY_NODE_FIELD(arbiterIndexes);
+                COPY_NODE_FIELD(onConflictSet);
+                COPY_NODE_FIELD(onConflictWhere);
                 COPY_NODE_FIELD(resultRelations);
                 COPY_NODE_FIELD(updateColnos);
                 COPY_NODE_FIELD(returningLists);

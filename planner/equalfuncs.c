@@ -539,6 +539,11 @@ equal(const void *va, const void *vb)
                 COMPARE_NODE_FIELD(setOperations);
                 COMPARE_NODE_FIELD(constraintDeps);
                 COMPARE_NODE_FIELD(rowMarks);
+                COMPARE_SCALAR_FIELD(onConflictAction);
+                COMPARE_NODE_FIELD(arbiterIndexes);
+                COMPARE_NODE_FIELD(onConflictSet);
+                COMPARE_NODE_FIELD(onConflictWhere);
+                COMPARE_SCALAR_FIELD(exclRelIndex);
                 return true;
             }
         case T_RowMarkClause:

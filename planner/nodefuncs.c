@@ -776,6 +776,8 @@ query_tree_walker(Query *query, tree_walker_callback walker, void *context, int 
     WALK(query->targetList);
     WALK(query->returningList);
     WALK(query->withCheckOptions);
+    WALK(query->onConflictSet);
+    WALK(query->onConflictWhere);
     WALK(query->jointree);
     WALK(query->setOperations);
     WALK(query->havingQual);
@@ -1172,6 +1174,8 @@ query_tree_mutator(Query *query, tree_mutator_callback mutator, void *context, i
     MUTATE(query->targetList, query->targetList, List *);
     MUTATE(query->returningList, query->returningList, List *);
     MUTATE(query->withCheckOptions, query->withCheckOptions, List *);
+    MUTATE(query->onConflictSet, query->onConflictSet, List *);
+    MUTATE(query->onConflictWhere, query->onConflictWhere, Node *);
     MUTATE(query->jointree, query->jointree, FromExpr *);
     MUTATE(query->setOperations, query->setOperations, Node *);
     MUTATE(query->havingQual, query->havingQual, Node *);

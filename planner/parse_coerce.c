@@ -37,6 +37,7 @@
  */
 #include "backend/basalt.h"
 #include "planner/parse_node.h"
+#include "procs/rowtypes.h"
 #include "procs/fmgr.h"
 
 #define TYPCATEGORY_INVALID '\0'
@@ -456,6 +457,61 @@ coerce_to_target_type(ParseState *pstate, Node *expr, Oid exprtype, Oid targetty
  *    targetTypeMod is used only for unknown literals of interval type
  *    (PostgreSQL's exception); length coercion is the caller's.
  */
+/*
+ * ROW(...)::t (PostgreSQL's coerce_record_to_complex): each field coerced
+ * to the column's type, the row typed as t.
+ */
+static Node *
+coerce_record_to_complex(ParseState *pstate, RowExpr *row, Oid targetTypeId,
+                         CoercionContext ccontext, CoercionForm cformat, int location)
+{
+    TupleDesc   desc = composite_type_tupdesc(targetTypeId);
+    RowExpr    *result = makeNode(RowExpr);
+    ListCell   *lc;
+    int         i = 0;
+
+    foreach(lc, row->args)
+    {
+        Node       *arg = lfirst(lc);
+        Form_pg_attribute att;
+        Node       *cexpr;
+
+        if (i >= desc->natts)
+            ereport(ERROR,
+                    errcode(ERRCODE_CANNOT_COERCE),
+                    errmsg("cannot cast type %s to %s", format_type_be(RECORDOID),
+                           format_type_be(targetTypeId)),
+                    errdetail("Input has too many columns."),
+                    parser_errposition(pstate, location));
+        att = TupleDescAttr(desc, i);
+        cexpr = coerce_to_target_type(pstate, arg, exprType(arg), att->atttypid, att->atttypmod,
+                                      ccontext, COERCE_IMPLICIT_CAST, -1);
+        if (cexpr == NULL)
+            ereport(ERROR,
+                    errcode(ERRCODE_CANNOT_COERCE),
+                    errmsg("cannot cast type %s to %s", format_type_be(RECORDOID),
+                           format_type_be(targetTypeId)),
+                    errdetail("Cannot cast type %s to %s in column %d.",
+                              format_type_be(exprType(arg)), format_type_be(att->atttypid),
+                              i + 1),
+                    parser_errposition(pstate, location));
+        result->args = lappend(result->args, cexpr);
+        result->colnames = lappend(result->colnames, pstrdup(NameStr(att->attname)));
+        i++;
+    }
+    if (i < desc->natts)
+        ereport(ERROR,
+                errcode(ERRCODE_CANNOT_COERCE),
+                errmsg("cannot cast type %s to %s", format_type_be(RECORDOID),
+                       format_type_be(targetTypeId)),
+                errdetail("Input has too few columns."),
+                parser_errposition(pstate, location));
+    result->row_typeid = targetTypeId;
+    result->row_format = cformat;
+    result->location = row->location;
+    return (Node *) result;
+}
+
 Node *
 coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTypeId,
             int32 targetTypeMod, CoercionContext ccontext, CoercionForm cformat, int location)
@@ -547,6 +603,14 @@ coerce_type(ParseState *pstate, Node *node, Oid inputTypeId, Oid targetTypeId,
             return (Node *) r;
         }
     }
+    if (targetTypeId == RECORDOID && type_is_complex(inputTypeId))
+    {
+        /* a table's row type is a record: the value is the same (procs/rowtypes.c) */
+        return (Node *) makeRelabelType((Expr *) node, RECORDOID, -1, InvalidOid, cformat);
+    }
+    if (inputTypeId == RECORDOID && IsA(node, RowExpr) && type_is_complex(targetTypeId))
+        return coerce_record_to_complex(pstate, (RowExpr *) node, targetTypeId, ccontext,
+                                        cformat, location);
     if (inputTypeId == RECORDOID || targetTypeId == RECORDOID)
         ereport(ERROR,
                 errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

@@ -20,15 +20,19 @@
  * no array support in the executor.  IN_LIST_AS_SCALAR_ARRAY_OP switches
  * to PostgreSQL's form once arrays are evaluated.
  *
- * Not supported yet (0A000): row constructors and row comparisons,
- * whole-row references, field selection, field assignment, GROUPING();
- * COLLATE knows only
- * "default", "C" and "POSIX".
+ * Rows: ROW(...) (with "t.*" expanded inside), row comparisons, including
+ * with a sub-SELECT (ROWCOMPARE_SUBLINK), whole-row references "t" / "t.*"
+ * and field selection (expr).f (both parse_relation.c), UPDATE's
+ * SET (a, b) = ROW(...) / (SELECT ...) (transformMultiAssignRef).
+ *
+ * Not supported yet (0A000): field assignment, GROUPING(); COLLATE knows
+ * only "default", "C" and "POSIX".
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
 #include "backend/utils/stringinfo.h"
 #include "planner/parse_node.h"
+#include "procs/subscripting.h"
 
 #define IN_LIST_AS_SCALAR_ARRAY_OP 0
 
@@ -365,6 +369,21 @@ transformAExprOp(ParseState *pstate, PgQuery__AExpr *a)
 
         return make_row_comparison_op(pstate, a->name, a->n_name, lrow->args, rrow->args,
                                       a->location);
+    }
+    if (a->lexpr && a->lexpr->node_case == PG_QUERY__NODE__NODE_ROW_EXPR &&
+        a->rexpr->node_case == PG_QUERY__NODE__NODE_SUB_LINK &&
+        a->rexpr->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK)
+    {
+        /* (a, b) op (SELECT x, y): PostgreSQL's ROWCOMPARE_SUBLINK */
+        PgQuery__SubLink sl = *a->rexpr->sub_link;
+        PgNode      node = *a->rexpr;
+
+        sl.sub_link_type = PG_QUERY__SUB_LINK_TYPE__ROWCOMPARE_SUBLINK;
+        sl.testexpr = a->lexpr;
+        sl.n_oper_name = a->n_name;
+        sl.oper_name = a->name;
+        node.sub_link = &sl;
+        return transformExprRecurse(pstate, &node);
     }
     if (a->lexpr)
         lexpr = transformExprRecurse(pstate, a->lexpr);
@@ -1215,6 +1234,31 @@ transformSubscript(ParseState *pstate, PgNode *raw)
 }
 
 /*
+ * Subscripts of a non-array container type with a subscripting handler
+ * (procs/subscripting.h; jsonb): the handler transforms the subscripts and
+ * picks the result type.  base is already of type containerType.
+ */
+static SubscriptingRef *
+transformHandlerSubscripts(ParseState *pstate, Node *base, Oid containerType,
+                           const SubscriptRoutines *routines, PgNode **subs, int nsubs,
+                           bool isAssignment)
+{
+    SubscriptingRef *sbsref = makeNode(SubscriptingRef);
+    bool        isSlice = false;
+
+    for (int i = 0; i < nsubs; i++)
+        if (subs[i]->a_indices->is_slice)
+            isSlice = true;
+    sbsref->refcontainertype = containerType;
+    sbsref->refelemtype = InvalidOid;
+    sbsref->reftypmod = exprTypmod(base);
+    sbsref->refexpr = (Expr *) base;
+    routines->transform(sbsref, subs, nsubs, pstate, isSlice, isAssignment);
+    sbsref->refcollid = result_collation(sbsref->refrestype);
+    return sbsref;
+}
+
+/*
  * expr[...][...]: array element or slice fetch (PostgreSQL's
  * transformContainerSubscripts with the array subscripting rules) for
  * nsubs consecutive subscripts.
@@ -1232,6 +1276,15 @@ transformSubscripts(ParseState *pstate, Node *base, PgNode **subs, int nsubs)
             isSlice = true;
     containerType = getBaseType(exprType(base));
     elemType = type_is_array(containerType) ? get_element_type(containerType) : InvalidOid;
+    if (!OidIsValid(elemType) && getSubscriptingRoutines(containerType) != NULL)
+    {
+        if (containerType != exprType(base))
+            base = (Node *) makeRelabelType((Expr *) base, containerType, exprTypmod(base),
+                                            exprCollation(base), COERCE_IMPLICIT_CAST);
+        return (Node *) transformHandlerSubscripts(pstate, base, containerType,
+                                                   getSubscriptingRoutines(containerType),
+                                                   subs, nsubs, false);
+    }
     if (!OidIsValid(elemType))
         ereport(ERROR,
                 errcode(ERRCODE_DATATYPE_MISMATCH),
@@ -1335,11 +1388,42 @@ transformAssignmentSubscripts(ParseState *pstate, Node *base, PgNode **indirecti
     for (size_t i = 0; i < nind; i++)
     {
         if (indirection[i]->node_case != PG_QUERY__NODE__NODE_A_INDICES)
+        {
+            /* the value the field is taken of: the column, or its element */
+            Oid         ftype = (i > 0 && !isSlice && type_is_array(containerType)) ?
+                get_element_type(containerType) : containerType;
+
+            if (!OidIsValid(get_typ_typrelid(getBaseType(ftype))))
+                ereport(ERROR,
+                        errcode(ERRCODE_DATATYPE_MISMATCH),
+                        errmsg("cannot assign to field \"%s\" of column \"%s\" because its type %s is not a composite type",
+                               pgStrVal(indirection[i]), colname, format_type_be(ftype)),
+                        parser_errposition(pstate, location));
             parser_not_supported(pstate, "assignment to a field", location);
+        }
         if (indirection[i]->a_indices->is_slice)
             isSlice = true;
     }
     elemType = type_is_array(containerType) ? get_element_type(containerType) : InvalidOid;
+    if (!OidIsValid(elemType) && getSubscriptingRoutines(containerType) != NULL)
+    {
+        sbsref = transformHandlerSubscripts(pstate, base, containerType,
+                                            getSubscriptingRoutines(containerType),
+                                            indirection, (int) nind, true);
+        targetType = sbsref->refrestype;
+        newrhs = coerce_to_target_type(pstate, rhs, rhsType, targetType, sbsref->reftypmod,
+                                       COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST, -1);
+        if (newrhs == NULL)
+            ereport(ERROR,
+                    errcode(ERRCODE_DATATYPE_MISMATCH),
+                    errmsg("subscripted assignment to \"%s\" requires type %s but expression is of type %s",
+                           colname, format_type_be(targetType), format_type_be(rhsType)),
+                    errhint("You will need to rewrite or cast the expression."),
+                    parser_errposition(pstate, location));
+        sbsref->refrestype = containerType;
+        sbsref->refassgnexpr = (Expr *) newrhs;
+        return (Node *) sbsref;
+    }
     if (!OidIsValid(elemType))
         ereport(ERROR,
                 errcode(ERRCODE_DATATYPE_MISMATCH),
@@ -1447,6 +1531,7 @@ transformSubLink(ParseState *pstate, PgQuery__SubLink *sl)
             break;
         case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:
         case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK:
+        case PG_QUERY__SUB_LINK_TYPE__ROWCOMPARE_SUBLINK:
             {
                 Node       *lefthand;
                 Param      *param = NULL;
@@ -1457,6 +1542,8 @@ transformSubLink(ParseState *pstate, PgQuery__SubLink *sl)
 
                 sublink->subLinkType = (sl->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK) ?
                     ANY_SUBLINK : ALL_SUBLINK;
+                if (sl->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ROWCOMPARE_SUBLINK)
+                    sublink->subLinkType = ROWCOMPARE_SUBLINK;
                 lefthand = transformExprRecurse(pstate, sl->testexpr);
                 if (IsA(lefthand, RowExpr))
                 {
@@ -1557,6 +1644,78 @@ transformSubLink(ParseState *pstate, PgQuery__SubLink *sl)
     return (Node *) sublink;
 }
 
+/*
+ * One column of UPDATE ... SET (a, b) = (x, y) or = (SELECT x, y ...):
+ * the colno-th value of the source.  A ROW() source gives its field.  A
+ * sub-SELECT becomes a scalar sub-SELECT of its colno-th column (the other
+ * columns resjunk), so it runs once per assigned column where PostgreSQL's
+ * MULTIEXPR_SUBLINK runs it once; the results are the same for a query
+ * without volatile functions.
+ */
+static Node *
+transformMultiAssignRef(ParseState *pstate, PgQuery__MultiAssignRef *maref)
+{
+    PgNode     *src = maref->source;
+
+    if (src->node_case == PG_QUERY__NODE__NODE_ROW_EXPR)
+    {
+        PgQuery__RowExpr *r = src->row_expr;
+
+        if ((int) r->n_args != maref->ncolumns)
+            ereport(ERROR,
+                    errcode(ERRCODE_SYNTAX_ERROR),
+                    errmsg("number of columns does not match number of values"),
+                    parser_errposition(pstate, r->location));
+        return transformExprRecurse(pstate, r->args[maref->colno - 1]);
+    }
+    if (src->node_case == PG_QUERY__NODE__NODE_SUB_LINK &&
+        src->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK)
+    {
+        PgQuery__SubLink *sl = src->sub_link;
+        SubLink    *sublink = makeNode(SubLink);
+        Query      *qtree;
+        List       *front = NIL;
+        List       *rest = NIL;
+        ListCell   *lc;
+        int         ncols = 0;
+        int16       resno = 1;
+
+        pstate->p_hasSubLinks = true;
+        qtree = parse_sub_analyze(sl->subselect, pstate, NULL, false, true);
+        foreach(lc, qtree->targetList)
+        {
+            TargetEntry *tle = lfirst(lc);
+
+            if (tle->resjunk)
+                rest = lappend(rest, tle);
+            else if (++ncols == maref->colno)
+                front = lappend(front, tle);
+            else
+            {
+                tle->resjunk = true;
+                rest = lappend(rest, tle);
+            }
+        }
+        if (ncols != maref->ncolumns)
+            ereport(ERROR,
+                    errcode(ERRCODE_SYNTAX_ERROR),
+                    errmsg("number of columns does not match number of values"),
+                    parser_errposition(pstate, sl->location));
+        qtree->targetList = list_concat(front, rest);
+        foreach(lc, qtree->targetList)
+            ((TargetEntry *) lfirst(lc))->resno = resno++;
+        sublink->subLinkType = EXPR_SUBLINK;
+        sublink->subselect = (Node *) qtree;
+        sublink->location = sl->location;
+        return (Node *) sublink;
+    }
+    ereport(ERROR,
+            errcode(ERRCODE_SYNTAX_ERROR),
+            errmsg("source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression"),
+            parser_errposition(pstate, exprLocation(transformExprRecurse(pstate, src))));
+    return NULL;
+}
+
 /* ---------------------------------------------------------------- dispatch */
 
 static Node *
@@ -1594,6 +1753,8 @@ transformExprRecurseInternal(ParseState *pstate, PgNode *expr)
             return transformSQLValueFunction(pstate, expr->sqlvalue_function);
         case PG_QUERY__NODE__NODE_SUB_LINK:
             return transformSubLink(pstate, expr->sub_link);
+        case PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF:
+            return transformMultiAssignRef(pstate, expr->multi_assign_ref);
         case PG_QUERY__NODE__NODE_SET_TO_DEFAULT:
             ereport(ERROR,
                     errcode(ERRCODE_SYNTAX_ERROR),

@@ -15,6 +15,7 @@
  *    parse_coerce.c   implicit and explicit type coercion
  *    parse_type.c     type names
  *    parse_agg.c      aggregate placement and GROUP BY validation
+ *    parse_conflict.c INSERT ... ON CONFLICT: EXCLUDED, DO UPDATE, arbiter indexes
  *    parse_node.c     ParseState, constants, parameters, error positions
  *
  * Raw trees are libpg_query's protobuf structs (PgQuery__*).  Analysis
@@ -448,5 +449,17 @@ extern Query *transformStmt(ParseState *pstate, PgNode *parseTree);
 extern Query *parse_sub_analyze(PgNode *parseTree, ParseState *parentParseState,
                                 CommonTableExpr *parentCTE, bool locked_from_parent,
                                 bool resolve_unknowns);
+/* UPDATE's SET list, also ON CONFLICT DO UPDATE's: TargetEntries, resno = column */
+extern List *transformUpdateTargetList(ParseState *pstate, PgNode **targets, size_t ntargets,
+                                       int resultRelation);
+
+/* ---------------------------------------------------------------- parse_conflict.c */
+
+struct OnConflictInference;
+extern struct OnConflictInference *transformOnConflictClause(ParseState *pstate,
+                                                             PgQuery__OnConflictClause *occ,
+                                                             Query *qry);
+extern void inferArbiterIndexes(ParseState *pstate, struct OnConflictInference *inf,
+                                Query *qry);
 
 #endif

@@ -335,12 +335,23 @@ add_function_columns(ParseState *pstate, RangeTblEntry *rte, const char *funcnam
 
     if (desc == NULL)
     {
-        /* a scalar result */
+        /*
+         * A scalar result: named after the function's one named OUT
+         * parameter, else the alias (only function), else the function
+         * (PostgreSQL's chooseScalarFunctionAlias).
+         */
+        TupleDesc   outdesc = IsA(funcexpr, FuncExpr) ?
+            build_function_result_tupdesc(((FuncExpr *) funcexpr)->funcid) : NULL;
+
         rte->coltypes = lappend_oid(rte->coltypes, rettype);
         rte->coltypmods = lappend_int(rte->coltypmods, exprTypmod(funcexpr));
         rte->colcollations = lappend_oid(rte->colcollations, exprCollation(funcexpr));
-        *colnames = lappend(*colnames, pstrdup(nfuncs == 1 && alias ? alias->aliasname :
-                                               funcname));
+        if (outdesc != NULL && outdesc->natts == 1 &&
+            strncmp(NameStr(TupleDescAttr(outdesc, 0)->attname), "column", 6) != 0)
+            *colnames = lappend(*colnames, pstrdup(NameStr(TupleDescAttr(outdesc, 0)->attname)));
+        else
+            *colnames = lappend(*colnames, pstrdup(nfuncs == 1 && alias ? alias->aliasname :
+                                                   funcname));
         rte->funccolcounts = lappend_int(rte->funccolcounts, 1);
         return;
     }

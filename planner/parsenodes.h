@@ -177,6 +177,12 @@ typedef struct CommonTableExpr
     int         cteselfrefs;    /* self-references seen */
 } CommonTableExpr;
 
+/* INSERT ... ON CONFLICT's action (Query.onConflictAction, ModifyTable). */
+typedef enum OnConflictAction
+{
+    ONCONFLICT_NONE, ONCONFLICT_NOTHING, ONCONFLICT_UPDATE
+} OnConflictAction;
+
 typedef enum LimitOption
 {
     LIMIT_OPTION_COUNT,
@@ -261,6 +267,12 @@ typedef struct Query
     Node       *setOperations;  /* SetOperationStmt tree, for UNION etc. */
     List       *constraintDeps;
     List       *rowMarks;       /* RowMarkClause list (FOR UPDATE ...) */
+    /* INSERT ... ON CONFLICT (planner/parse_conflict.c) */
+    OnConflictAction onConflictAction;
+    List       *arbiterIndexes; /* OIDs of the arbiter indexes; NIL = all unique ones */
+    List       *onConflictSet;  /* DO UPDATE SET: TargetEntry list (resno = column) */
+    Node       *onConflictWhere;    /* DO UPDATE ... WHERE */
+    int         exclRelIndex;   /* rtable index of EXCLUDED (DO UPDATE), else 0 */
     int         stmt_location;
     int         stmt_len;
 } Query;

@@ -269,6 +269,76 @@ make_lock_rows(Query *parse, Plan *plan)
     return (Plan *) lr;
 }
 
+/* ---------------------------------------------------------------- ON CONFLICT */
+
+static Node *
+excluded_to_inner_mutator(Node *node, void *context)
+{
+    int         exclRelIndex = *(int *) context;
+
+    if (node == NULL)
+        return NULL;
+    if (IsA(node, Var) && ((Var *) node)->varno == exclRelIndex &&
+        ((Var *) node)->varlevelsup == 0)
+    {
+        Var        *v = copyObject((Var *) node);
+
+        if (v->varattno <= 0)
+            ereport(ERROR,
+                    errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errmsg("whole-row and system column references to EXCLUDED are not supported yet"));
+        v->varno = INNER_VAR;
+        return (Node *) v;
+    }
+    return expression_tree_mutator(node, excluded_to_inner_mutator, context);
+}
+
+/*
+ * INSERT ... ON CONFLICT: the arbiters, and for DO UPDATE the whole new
+ * row (SET columns, the existing row's value for the others, as
+ * preprocess_targetlist does for UPDATE) and the WHERE as a qual list,
+ * with EXCLUDED's Vars made INNER_VAR references to the proposed row
+ * (plannodes_defs.h).
+ */
+static void
+plan_on_conflict(Query *parse, ModifyTable *mt)
+{
+    RangeTblEntry *target_rte;
+    Relation    rel;
+    TupleDesc   desc;
+    List       *tlist = NIL;
+
+    mt->arbiterIndexes = parse->arbiterIndexes;
+    if (parse->onConflictAction != ONCONFLICT_UPDATE)
+        return;
+    target_rte = rt_fetch(parse->resultRelation, parse->rtable);
+    rel = relation_open(target_rte->relid, NoLock);
+    desc = RelationGetDescr(rel);
+    for (int attno = 1; attno <= desc->natts; attno++)
+    {
+        Form_pg_attribute att = TupleDescAttr(desc, attno - 1);
+        Expr       *expr = NULL;
+        ListCell   *lc;
+
+        foreach(lc, parse->onConflictSet)
+            if (((TargetEntry *) lfirst(lc))->resno == attno)
+                expr = ((TargetEntry *) lfirst(lc))->expr;
+        if (att->attisdropped)
+            expr = (Expr *) makeNullConst(INT4OID, -1, InvalidOid);
+        else if (expr == NULL)
+            expr = (Expr *) makeVar(parse->resultRelation, (int16) attno, att->atttypid,
+                                    att->atttypmod, att->attcollation, 0);
+        tlist = lappend(tlist, makeTargetEntry(expr, (int16) attno,
+                                               pstrdup(NameStr(att->attname)), false));
+    }
+    relation_close(rel, NoLock);
+    mt->onConflictSet = (List *) excluded_to_inner_mutator((Node *) tlist, &parse->exclRelIndex);
+    if (parse->onConflictWhere)
+        mt->onConflictWhere =
+            make_ands_implicit((Expr *) excluded_to_inner_mutator(parse->onConflictWhere,
+                                                                  &parse->exclRelIndex));
+}
+
 /* ---------------------------------------------------------------- upper nodes */
 
 static bool
@@ -859,7 +929,9 @@ upper:
         }
         if (parse->withCheckOptions)
             mt->withCheckOptionLists = list_make1(parse->withCheckOptions);
-        mt->onConflictAction = ONCONFLICT_NONE;
+        mt->onConflictAction = parse->onConflictAction;
+        if (parse->onConflictAction != ONCONFLICT_NONE)
+            plan_on_conflict(parse, mt);
         mt->plan.lefttree = plan;
         copy_plan_costsize(&mt->plan, plan);
         plan = (Plan *) mt;
@@ -968,6 +1040,8 @@ subquery_planner(PlannerGlobal *glob, Query *parse, PlannerInfo *parent_root, Pl
     parse->targetList = (List *) preprocess_expression(root, (Node *) parse->targetList);
     parse->returningList = (List *) preprocess_expression(root, (Node *) parse->returningList);
     parse->withCheckOptions = (List *) preprocess_expression(root, (Node *) parse->withCheckOptions);
+    parse->onConflictSet = (List *) preprocess_expression(root, (Node *) parse->onConflictSet);
+    parse->onConflictWhere = preprocess_expression(root, parse->onConflictWhere);
     preprocess_jointree(root, (Node *) parse->jointree);
     parse->havingQual = preprocess_expression(root, parse->havingQual);
     parse->limitOffset = preprocess_expression(root, parse->limitOffset);

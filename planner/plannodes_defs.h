@@ -94,11 +94,6 @@ typedef struct ProjectSet
     Plan        plan;
 } ProjectSet;
 
-typedef enum OnConflictAction
-{
-    ONCONFLICT_NONE, ONCONFLICT_NOTHING, ONCONFLICT_UPDATE
-} OnConflictAction;
-
 typedef struct ModifyTable
 {
     Plan        plan;           /* lefttree produces the rows to write */
@@ -111,7 +106,13 @@ typedef struct ModifyTable
     List       *withCheckOptionLists;   /* per result rel: TargetEntry list, expr = a view's
                                          * WITH CHECK OPTION qual over the new row (as
                                          * returningLists), resname = the view's name */
-    OnConflictAction onConflictAction;
+    OnConflictAction onConflictAction;  /* INSERT ... ON CONFLICT (parsenodes.h) */
+    List       *arbiterIndexes;     /* OIDs; NIL with DO NOTHING = every unique index */
+    List       *onConflictSet;      /* DO UPDATE: the new row, one TargetEntry per column
+                                     * (resno 1..natts); Vars of the result rel read the
+                                     * existing row, INNER_VAR Vars (attno = column) the
+                                     * proposed row (EXCLUDED) */
+    List       *onConflictWhere;    /* DO UPDATE ... WHERE, implicitly ANDed, same Vars */
 } ModifyTable;
 
 typedef struct Append

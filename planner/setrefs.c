@@ -159,6 +159,15 @@ fix_expr_mutator(Node *node, void *context)
         elog(ERROR, "variable %d.%d not found in subplan target lists", var->varno,
              (int) var->varattno);
     }
+    if (IsA(node, Const) && ((Const *) node)->consttype == REGCLASSOID &&
+        !((Const *) node)->constisnull)
+    {
+        /* nextval('seq'): the plan depends on that relation (PostgreSQL's fix_expr_common) */
+        Oid         relid = DatumGetObjectId(((Const *) node)->constvalue);
+
+        if (!list_member_oid(ctx->root->glob->relationOids, relid))
+            ctx->root->glob->relationOids = lappend_oid(ctx->root->glob->relationOids, relid);
+    }
     if (IsA(node, Const) || IsA(node, Param))
         return copyObject(node);
     if (ctx->outer_tlist != NIL || ctx->inner_tlist != NIL)
@@ -520,6 +529,9 @@ set_plan_refs(PlannerInfo *root, Plan *plan, int rtoffset)
 
                 mt->returningLists = (List *) fix_expr(&ctx, (Node *) mt->returningLists);
                 mt->withCheckOptionLists = (List *) fix_expr(&ctx, (Node *) mt->withCheckOptionLists);
+                /* ON CONFLICT: INNER_VAR (EXCLUDED) Vars stay as they are */
+                mt->onConflictSet = (List *) fix_expr(&ctx, (Node *) mt->onConflictSet);
+                mt->onConflictWhere = (List *) fix_expr(&ctx, (Node *) mt->onConflictWhere);
                 plan->targetlist = mt->returningLists ? linitial(mt->returningLists) : NIL;
                 mt->nominalRelation += rtoffset;
                 foreach(lc, mt->resultRelations)

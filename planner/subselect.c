@@ -303,7 +303,8 @@ make_subplan(PlannerInfo *root, SubLink *sublink, Node *testexpr)
             plan = make_material_plan(plan);
             list_nth_cell(root->glob->subplans, splan->plan_id - 1)->ptr_value = plan;
         }
-        if (sublink->subLinkType == ANY_SUBLINK || sublink->subLinkType == ALL_SUBLINK)
+        if (sublink->subLinkType == ANY_SUBLINK || sublink->subLinkType == ALL_SUBLINK ||
+            sublink->subLinkType == ROWCOMPARE_SUBLINK)
         {
             sublink_params_context ctx = {NIL, NIL};
 
@@ -339,7 +340,7 @@ process_sublinks_mutator(Node *node, void *context)
 
         if (sublink->subLinkType != EXISTS_SUBLINK && sublink->subLinkType != EXPR_SUBLINK &&
             sublink->subLinkType != ANY_SUBLINK && sublink->subLinkType != ALL_SUBLINK &&
-            sublink->subLinkType != ARRAY_SUBLINK)
+            sublink->subLinkType != ARRAY_SUBLINK && sublink->subLinkType != ROWCOMPARE_SUBLINK)
             ereport(ERROR,
                     errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                     errmsg("this kind of subquery is not supported yet"));

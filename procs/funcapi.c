@@ -99,8 +99,47 @@ tuplestore_putvalues(Tuplestorestate *state, TupleDesc desc, const Datum *values
  * pg_proc row itself; it is called at analysis time for functions that
  * return RECORD, never per row.
  */
+static TupleDesc scan_function_result_tupdesc(Oid funcid);
+
+/*
+ * Answers are cached per backend, direct-mapped by function OID
+ * (FUNC_RESULT_CACHE_SIZE entries, in CacheMemoryContext): every scalar
+ * function in FROM asks (a single OUT parameter names the column).  The
+ * cache is never invalidated because pg_proc rows only come from
+ * bootstrap (there is no CREATE/ALTER FUNCTION yet); whoever adds those
+ * must flush it.
+ */
+#define FUNC_RESULT_CACHE_SIZE 128
+
+static struct
+{
+    Oid         funcid;
+    TupleDesc   desc;           /* NULL: no OUT parameters */
+}           func_result_cache[FUNC_RESULT_CACHE_SIZE];
+
 TupleDesc
 build_function_result_tupdesc(Oid funcid)
+{
+    int         slot = (int) (funcid % FUNC_RESULT_CACHE_SIZE);
+    TupleDesc   desc;
+    MemoryContext old;
+
+    if (func_result_cache[slot].funcid != funcid || !OidIsValid(funcid))
+    {
+        desc = scan_function_result_tupdesc(funcid);
+        if (func_result_cache[slot].desc)
+            pfree(func_result_cache[slot].desc);
+        old = MemoryContextSwitchTo(CacheMemoryContext);
+        func_result_cache[slot].desc = desc ? CreateTupleDescCopy(desc) : NULL;
+        MemoryContextSwitchTo(old);
+        func_result_cache[slot].funcid = funcid;
+    }
+    desc = func_result_cache[slot].desc;
+    return desc ? CreateTupleDescCopy(desc) : NULL;
+}
+
+static TupleDesc
+scan_function_result_tupdesc(Oid funcid)
 {
     Relation    rel = table_open(ProcedureRelationId, AccessShareLock);
     TupleDesc   rdesc = RelationGetDescr(rel);

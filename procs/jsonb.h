@@ -210,6 +210,9 @@ extern Jsonb *DatumGetJsonbP(Datum d);
 #define PG_GETARG_JSONB_P(n)    DatumGetJsonbP(PG_GETARG_DATUM(n))
 #define PG_RETURN_JSONB_P(x)    return JsonbPGetDatum(x)
 
+/* jsonb_ops.c: the value at a path of text keys / array indexes (#>, subscripts) */
+extern Datum jsonb_get_element(Jsonb *jb, Datum *path, int npath, bool *isnull, bool as_text);
+
 /* fmgr-callable functions other json modules call directly */
 extern Datum jsonb_in(PG_FUNCTION_ARGS);
 extern Datum jsonb_out(PG_FUNCTION_ARGS);

@@ -146,7 +146,7 @@ jsonb_array_element_text(PG_FUNCTION_ARGS)
 }
 
 /* PostgreSQL's jsonb_get_element: the value at path, or *isnull. */
-static Datum
+Datum
 jsonb_get_element(Jsonb *jb, Datum *path, int npath, bool *isnull, bool as_text)
 {
     JsonbContainer *container = &jb->root;

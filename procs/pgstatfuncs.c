@@ -6,7 +6,7 @@
  * One row per used slot of the backend status array
  * (backend/backend_status.c), or only the backend with the given pid;
  * PostgreSQL 15's thirty columns in its order.  What Basalt does not
- * track is NULL (wait events, client_addr/hostname, backend_xid/xmin,
+ * track is NULL (wait events, client_hostname, backend_xid/xmin,
  * query_id, leader_pid) or false (ssl, gss_auth, gss_enc): there is no
  * TLS or GSSAPI, and every backend is a "client backend" of the one
  * database and role (datid 5 / usesysid 10 come from pg_database and
@@ -20,6 +20,7 @@
 #include "executor/tuplestore.h"
 #include "procs/fmgr.h"
 #include "procs/funcapi.h"
+#include "procs/network.h"
 
 #define PG_STAT_GET_ACTIVITY_COLS 30
 #define BOOTSTRAP_DATABASE_OID 5        /* pg_database's "postgres" */
@@ -119,6 +120,13 @@ pg_stat_get_activity(PG_FUNCTION_ARGS)
         set_timestamp(values, nulls, 9, b->query_start);
         set_timestamp(values, nulls, 10, b->backend_start);
         set_timestamp(values, nulls, 11, b->state_change);
+        if (b->client_family != 0)
+        {
+            values[12] = inet_datum_from_bytes(b->client_family,
+                                               b->client_family == 2 ? 32 : 128,
+                                               b->client_addr);
+            nulls[12] = false;
+        }
         values[14] = Int32GetDatum(b->client_port);
         nulls[14] = false;
         values[17] = CStringGetTextDatum("client backend");

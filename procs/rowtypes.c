@@ -5,9 +5,11 @@
  *    layout, construction and deformation, comparison and hashing.  Text
  *    and binary I/O (record_in/out/recv/send) are in rowtypes_io.c.
  *
- * A record datum is a self-describing varlena (Basalt's own layout, never
- * stored in tables as such nor sent as is; the wire and text formats are
- * PostgreSQL's):
+ * A record datum is a self-describing varlena (Basalt's own layout; the
+ * wire and text formats are PostgreSQL's).  A column of a table's row
+ * type stores it as is, so such a stored value keeps the column names and
+ * types it was made with (ALTER TABLE on the row type's table is not
+ * checked against columns using the type, unlike PostgreSQL):
  *
  *    RecordDatumHeader: varlena header, column count, the record's type
  *        (a composite type's OID, or RECORDOID), the offset of the tuple,
@@ -198,17 +200,123 @@ typedef struct DeformedRecord
     bool       *nulls;
 } DeformedRecord;
 
+/*
+ * The descriptors of the last records seen by a comparison or hash call
+ * site (which = 0 / 1 for the two arguments), kept in flinfo->fn_extra so
+ * a sort does not rebuild them for every comparison.
+ */
+static Oid  record_column_proc(Oid type, Oid am, int16 procnum, const char *what);
+
+typedef struct RecordCmpCache
+{
+    TupleDesc   desc[2];
+    Datum      *values[2];      /* deformed columns, desc[i]->natts entries */
+    bool       *nulls[2];
+    int         nprocs;         /* column comparison/hash functions looked up */
+    Oid        *proctypes;      /* the column type each was looked up for */
+    FmgrInfo   *procs;
+} RecordCmpCache;
+
+static MemoryContext
+cache_mcxt(FunctionCallInfo fcinfo)
+{
+    return fcinfo->flinfo->fn_mcxt ? fcinfo->flinfo->fn_mcxt : CurrentMemoryContext;
+}
+
+static TupleDesc
+cached_record_tupdesc(FunctionCallInfo fcinfo, Datum d, int which)
+{
+    RecordCmpCache *cache;
+    MemoryContext old;
+
+    if (fcinfo->flinfo == NULL)
+        return record_tupdesc(d);
+    cache = fcinfo->flinfo->fn_extra;
+    if (cache == NULL)
+    {
+        cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt ? fcinfo->flinfo->fn_mcxt :
+                                       CurrentMemoryContext, sizeof(RecordCmpCache));
+        fcinfo->flinfo->fn_extra = cache;
+    }
+    if (!record_tupdesc_matches(d, cache->desc[which]))
+    {
+        old = MemoryContextSwitchTo(cache_mcxt(fcinfo));
+        if (cache->desc[which])
+        {
+            pfree(cache->desc[which]);
+            pfree(cache->values[which]);
+            pfree(cache->nulls[which]);
+        }
+        cache->desc[which] = record_tupdesc(d);
+        cache->values[which] = palloc(sizeof(Datum) * (Size) Max(cache->desc[which]->natts, 1));
+        cache->nulls[which] = palloc(sizeof(bool) * (Size) Max(cache->desc[which]->natts, 1));
+        MemoryContextSwitchTo(old);
+    }
+    return cache->desc[which];
+}
+
+/* The comparison (btree) or hash function of column col's type, cached per call site. */
+static FmgrInfo *
+column_proc(FunctionCallInfo fcinfo, int col, Oid type, Oid am, int16 procnum,
+            const char *what)
+{
+    RecordCmpCache *cache = fcinfo->flinfo ? fcinfo->flinfo->fn_extra : NULL;
+    FmgrInfo   *finfo;
+
+    if (cache == NULL)
+    {
+        finfo = palloc0(sizeof(FmgrInfo));
+        fmgr_info(record_column_proc(type, am, procnum, what), finfo);
+        return finfo;
+    }
+    if (col >= cache->nprocs)
+    {
+        int         n = Max(col + 1, 8);
+        MemoryContext old = MemoryContextSwitchTo(cache_mcxt(fcinfo));
+        Oid        *types = palloc0(sizeof(Oid) * (Size) n);
+        FmgrInfo   *procs = palloc0(sizeof(FmgrInfo) * (Size) n);
+
+        if (cache->nprocs > 0)
+        {
+            memcpy(types, cache->proctypes, sizeof(Oid) * (Size) cache->nprocs);
+            memcpy(procs, cache->procs, sizeof(FmgrInfo) * (Size) cache->nprocs);
+        }
+        cache->proctypes = types;
+        cache->procs = procs;
+        cache->nprocs = n;
+        MemoryContextSwitchTo(old);
+    }
+    if (cache->proctypes[col] != type)
+    {
+        fmgr_info_cxt(record_column_proc(type, am, procnum, what), &cache->procs[col],
+                      cache_mcxt(fcinfo));
+        cache->proctypes[col] = type;
+    }
+    return &cache->procs[col];
+}
+
 static void
-deform_record(Datum d, DeformedRecord *out)
+deform_record(FunctionCallInfo fcinfo, Datum d, int which, DeformedRecord *out)
 {
     RecordDatumHeader *rec = (RecordDatumHeader *) DatumGetPointer(d);
     int         natts = rec->natts;
 
+    TupleDesc   desc = cached_record_tupdesc(fcinfo, d, which);
+    RecordCmpCache *cache = fcinfo->flinfo ? fcinfo->flinfo->fn_extra : NULL;
+
     out->natts = natts;
     out->types = rec->atttypes;
-    out->values = palloc(sizeof(Datum) * (Size) Max(natts, 1));
-    out->nulls = palloc(sizeof(bool) * (Size) Max(natts, 1));
-    record_deform(d, record_tupdesc(d), out->values, out->nulls);
+    if (cache)
+    {
+        out->values = cache->values[which];
+        out->nulls = cache->nulls[which];
+    }
+    else
+    {
+        out->values = palloc(sizeof(Datum) * (Size) Max(natts, 1));
+        out->nulls = palloc(sizeof(bool) * (Size) Max(natts, 1));
+    }
+    record_deform(d, desc, out->values, out->nulls);
 }
 
 static Oid
@@ -236,8 +344,8 @@ record_cmp(FunctionCallInfo fcinfo)
                 b;
     int         n;
 
-    deform_record(PG_GETARG_DATUM(0), &a);
-    deform_record(PG_GETARG_DATUM(1), &b);
+    deform_record(fcinfo, PG_GETARG_DATUM(0), 0, &a);
+    deform_record(fcinfo, PG_GETARG_DATUM(1), 1, &b);
     n = Min(a.natts, b.natts);
     for (int i = 0; i < n; i++)
     {
@@ -256,10 +364,9 @@ record_cmp(FunctionCallInfo fcinfo)
         }
         if (b.nulls[i])
             return -1;
-        c = DatumGetInt32(OidFunctionCall2Coll(record_column_proc(a.types[i], BTREE_AM_OID,
-                                                                  BTORDER_PROC, "comparison"),
-                                               DEFAULT_COLLATION_OID, a.values[i],
-                                               b.values[i]));
+        c = DatumGetInt32(FunctionCall2Coll(column_proc(fcinfo, i, a.types[i], BTREE_AM_OID,
+                                                        BTORDER_PROC, "comparison"),
+                                            DEFAULT_COLLATION_OID, a.values[i], b.values[i]));
         if (c != 0)
             return c < 0 ? -1 : 1;
     }
@@ -319,16 +426,15 @@ hash_record(PG_FUNCTION_ARGS)
     DeformedRecord r;
     uint32      result = 0;
 
-    deform_record(PG_GETARG_DATUM(0), &r);
+    deform_record(fcinfo, PG_GETARG_DATUM(0), 0, &r);
     for (int i = 0; i < r.natts; i++)
     {
         uint32      h = 0;
 
         if (!r.nulls[i])
-            h = DatumGetUInt32(OidFunctionCall1Coll(record_column_proc(r.types[i], HASH_AM_OID,
-                                                                       HASHSTANDARD_PROC,
-                                                                       "hash"),
-                                                    DEFAULT_COLLATION_OID, r.values[i]));
+            h = DatumGetUInt32(FunctionCall1Coll(column_proc(fcinfo, i, r.types[i], HASH_AM_OID,
+                                                             HASHSTANDARD_PROC, "hash"),
+                                                 DEFAULT_COLLATION_OID, r.values[i]));
         result = (result << 5) - result + h;
     }
     PG_RETURN_UINT32(result);

@@ -8,7 +8,9 @@
  *
  * Output is PostgreSQL's text for what Basalt stores:
  *    PRIMARY KEY (a, b)        UNIQUE (a)       UNIQUE NULLS NOT DISTINCT (a)
- *    CHECK (<expr>)            [ NOT VALID ]
+ *    CHECK (<expr>)            FOREIGN KEY (a) REFERENCES t(b) [MATCH FULL]
+ *                              [ON UPDATE ...] [ON DELETE ...]
+ *    ... [ DEFERRABLE ] [ INITIALLY DEFERRED ] [ NOT VALID ]
  *    CREATE [UNIQUE] INDEX name ON schema.table USING btree (a, b DESC, ...)
  * A CHECK expression is printed from its analyzed tree by
  * procs/expr_deparse.c (PostgreSQL's fully parenthesized form, "CHECK
@@ -23,6 +25,7 @@
 #include "catalog/catalog.h"
 #include "catalog/catalog_attnums.h"
 #include "catalog/lsyscache.h"
+#include "catalog/namespace.h"
 #include "catalog/pg_attrdef.h"
 #include "catalog/pg_constraint.h"
 #include "catalog/relcache.h"
@@ -52,6 +55,50 @@ append_column_list(StringInfo buf, Relation rel, const int16 *attnums, int n)
             elog(ERROR, "invalid attnum %d for relation \"%s\"", att,
                  RelationGetRelationName(rel));
         appendStringInfoString(buf, quote_identifier(NameStr(TupleDescAttr(desc, att - 1)->attname)));
+    }
+}
+
+/* The int2[] column d (conkey, confkey) as attnums; returns the count. */
+static int
+int2_array_attnums(Datum d, int16 *attnums, Oid conoid)
+{
+    Datum      *elems;
+    int         n;
+
+    deconstruct_array(DatumGetArrayTypeP(d), INT2OID, 2, true, 's', &elems, NULL, &n);
+    if (n > INDEX_MAX_KEYS)
+        elog(ERROR, "constraint %u has too many keys", conoid);
+    for (int i = 0; i < n; i++)
+        attnums[i] = DatumGetInt16(elems[i]);
+    return n;
+}
+
+/* "col, col" of relid's columns, ", "-separated, into buf */
+static void
+append_relation_columns(StringInfo buf, Oid relid, const int16 *attnums, int n)
+{
+    Relation    rel = relation_open(relid, AccessShareLock);
+
+    append_column_list(buf, rel, attnums, n);
+    relation_close(rel, AccessShareLock);
+}
+
+/* A referential action's keyword (PostgreSQL's FKCONSTR_ACTION_*); NULL for NO ACTION. */
+static const char *
+fk_action(char action)
+{
+    switch (action)
+    {
+        case 'r':
+            return "RESTRICT";
+        case 'c':
+            return "CASCADE";
+        case 'n':
+            return "SET NULL";
+        case 'd':
+            return "SET DEFAULT";
+        default:
+            return NULL;
     }
 }
 
@@ -136,9 +183,64 @@ constraint_definition(Oid conoid, bool pretty)
                     appendStringInfo(&buf, "CHECK (%s)", printed ? printed : src);
                     break;
                 }
+            case 'f':
+                {
+                    int16       keys[INDEX_MAX_KEYS];
+                    int         n;
+                    Oid         confrelid = DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_confrelid,
+                                                                          cdesc, &isnull));
+                    char        matchtype = DatumGetChar(heap_getattr(tup, Anum_pg_constraint_confmatchtype,
+                                                                      cdesc, &isnull));
+                    const char *onupdate = fk_action(DatumGetChar(heap_getattr(tup, Anum_pg_constraint_confupdtype,
+                                                                               cdesc, &isnull)));
+                    const char *ondelete = fk_action(DatumGetChar(heap_getattr(tup, Anum_pg_constraint_confdeltype,
+                                                                               cdesc, &isnull)));
+                    Datum       d;
+                    char       *relname = get_rel_name(confrelid);
+
+                    appendStringInfoString(&buf, "FOREIGN KEY (");
+                    n = int2_array_attnums(heap_getattr(tup, Anum_pg_constraint_conkey, cdesc, &isnull),
+                                           keys, conoid);
+                    append_relation_columns(&buf, relid, keys, n);
+                    /* the referenced table, schema-qualified unless the search path finds it */
+                    if (RelationIsVisible(confrelid))
+                        appendStringInfo(&buf, ") REFERENCES %s(", quote_identifier(relname));
+                    else
+                        appendStringInfo(&buf, ") REFERENCES %s.%s(",
+                                         quote_identifier(get_namespace_name(get_rel_namespace(confrelid))),
+                                         quote_identifier(relname));
+                    n = int2_array_attnums(heap_getattr(tup, Anum_pg_constraint_confkey, cdesc, &isnull),
+                                           keys, conoid);
+                    append_relation_columns(&buf, confrelid, keys, n);
+                    appendStringInfoChar(&buf, ')');
+                    if (matchtype == 'f')
+                        appendStringInfoString(&buf, " MATCH FULL");
+                    else if (matchtype == 'p')
+                        appendStringInfoString(&buf, " MATCH PARTIAL");
+                    if (onupdate)
+                        appendStringInfo(&buf, " ON UPDATE %s", onupdate);
+                    if (ondelete)
+                        appendStringInfo(&buf, " ON DELETE %s", ondelete);
+                    d = heap_getattr(tup, Anum_pg_constraint_confdelsetcols, cdesc, &isnull);
+                    if (!isnull)
+                    {
+                        n = int2_array_attnums(d, keys, conoid);
+                        if (n > 0)
+                        {
+                            appendStringInfoString(&buf, " (");
+                            append_relation_columns(&buf, relid, keys, n);
+                            appendStringInfoChar(&buf, ')');
+                        }
+                    }
+                    break;
+                }
             default:
                 elog(ERROR, "invalid constraint type \"%c\"", contype);
         }
+        if (DatumGetBool(heap_getattr(tup, Anum_pg_constraint_condeferrable, cdesc, &isnull)))
+            appendStringInfoString(&buf, " DEFERRABLE");
+        if (DatumGetBool(heap_getattr(tup, Anum_pg_constraint_condeferred, cdesc, &isnull)))
+            appendStringInfoString(&buf, " INITIALLY DEFERRED");
         if (!validated)
             appendStringInfoString(&buf, " NOT VALID");
         result = buf.data;
@@ -211,6 +313,15 @@ index_definition(Oid indexid, int colno)
             if (i > 0)
                 appendStringInfoString(&buf, ", ");
             append_column_list(&buf, heap, &idx->heapattnos[i], 1);
+            /* a non-default operator class is named (PostgreSQL's get_opclass_name) */
+            {
+                Oid         atttype = TupleDescAttr(RelationGetDescr(heap),
+                                                    idx->heapattnos[i] - 1)->atttypid;
+                const OpclassInfo *oc = lookup_opclass(idx->opclass[i]);
+
+                if (oc != NULL && GetDefaultOpClass(atttype, oc->opcmethod) != oc->oid)
+                    appendStringInfo(&buf, " %s", quote_identifier(NameStr(oc->opcname)));
+            }
             if (desc)
                 appendStringInfoString(&buf, nulls_first ? " DESC" : " DESC NULLS LAST");
             else if (nulls_first)
@@ -387,24 +498,79 @@ pg_get_function_result(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The position among the input arguments (1-based) of argument argno of
+ * funcid, counting all arguments as pg_proc.proargmodes lists them; 0 if
+ * argno is an output argument.  Reads the pg_proc row: only called for
+ * functions that have defaults and return record (the ones that can have
+ * OUT parameters), a few dozen built-ins.
+ */
+static int
+input_position(Oid funcid, int argno)
+{
+    Relation    rel = table_open(ProcedureRelationId, AccessShareLock);
+    TupleDesc   desc = RelationGetDescr(rel);
+    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
+    HeapTuple   tup;
+    int         result = argno;
+
+    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
+    {
+        bool        isnull;
+        Datum       d;
+        Datum      *modes;
+        int         nmodes;
+
+        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_proc_oid, desc, &isnull)) != funcid)
+            continue;
+        d = heap_getattr(tup, Anum_pg_proc_proargmodes, desc, &isnull);
+        if (isnull)
+            break;
+        deconstruct_array(DatumGetArrayTypeP(d), CHAROID, 1, true, 'c', &modes, NULL, &nmodes);
+        if (argno > nmodes)
+        {
+            result = 0;
+            break;
+        }
+        result = 0;
+        for (int i = 0; i < argno; i++)
+        {
+            char        m = DatumGetChar(modes[i]);
+            bool        input = (m == 'i' || m == 'b' || m == 'v');
+
+            if (input)
+                result++;
+            else if (i == argno - 1)
+                result = 0;
+        }
+        break;
+    }
+    heap_endscan(scan);
+    table_close(rel, AccessShareLock);
+    return result;
+}
+
+/*
  * pg_get_function_arg_default(oid, argno int4): the default expression of
- * the argno'th (1-based) argument, or NULL if it has none.  Every argument
- * is an input argument in Basalt's pg_proc (no OUT parameters recorded),
- * and the defaults belong to the last pronargdefaults of them.
+ * the argno'th (1-based, over all arguments) argument, or NULL if it is an
+ * output argument or has no default.  The defaults belong to the last
+ * pronargdefaults input arguments.
  */
 Datum
 pg_get_function_arg_default(PG_FUNCTION_ARGS)
 {
     const ProcInfo *p = lookup_proc(PG_GETARG_OID(0));
     int         argno = PG_GETARG_INT32(1);
+    int         inputno;
     const char *defpos;
     char       *def = NULL;
 
-    if (p == NULL || argno < 1 || argno > p->pronargs || p->proargdefaults == NULL ||
-        argno <= p->pronargs - p->pronargdefaults)
+    if (p == NULL || argno < 1 || p->proargdefaults == NULL || p->pronargdefaults <= 0)
+        PG_RETURN_NULL();
+    inputno = (p->prorettype == RECORDOID) ? input_position(p->oid, argno) : argno;
+    if (inputno <= p->pronargs - p->pronargdefaults || inputno > p->pronargs)
         PG_RETURN_NULL();
     defpos = p->proargdefaults;
-    for (int i = p->pronargs - p->pronargdefaults; i < argno; i++)
+    for (int i = p->pronargs - p->pronargdefaults; i < inputno; i++)
         def = next_default(&defpos);
     if (def == NULL)
         PG_RETURN_NULL();

@@ -40,7 +40,21 @@ extern void XactLockTableWait(TransactionId xid);
 /* Release a rolled-back subtransaction's xid lock before top-level end. */
 extern void XactLockTableDelete(TransactionId xid);
 /* Release all transaction-scoped locks (end of transaction). */
-extern void LockReleaseAll(void);
+extern void LockReleaseAll(void);           /* transaction end: keeps session locks */
+extern void LockReleaseAllForExit(void);    /* backend exit: everything */
+
+/*
+ * Advisory locks (pg_advisory_lock & co., procs/lockfuncs.c): kind 1 = an
+ * int8 key, kind 2 = two int4 keys packed (k1 << 32 | k2), as PostgreSQL
+ * keeps them apart.  A session lock outlives its transaction until
+ * AdvisoryLockRelease / AdvisoryLockReleaseAll / backend exit; a
+ * transaction lock ends with the transaction.  false: not available
+ * (dontWait) / not held (release, with PostgreSQL's WARNING).
+ */
+extern bool AdvisoryLockAcquire(uint64 key, int kind, LOCKMODE mode, bool session,
+                                bool dontWait);
+extern bool AdvisoryLockRelease(uint64 key, int kind, LOCKMODE mode);
+extern void AdvisoryLockReleaseAll(void);
 
 /* ---- added by the transactions module ---- */
 

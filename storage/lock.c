@@ -151,7 +151,8 @@ typedef enum LockTagType
     LOCKTAG_RELATION,
     LOCKTAG_RELATION_EXTEND,
     LOCKTAG_TUPLE,
-    LOCKTAG_TRANSACTION
+    LOCKTAG_TRANSACTION,
+    LOCKTAG_ADVISORY            /* id = key, relid = 1 (int8 key) or 2 (two int4) */
 } LockTagType;
 
 typedef struct LOCKTAG
@@ -181,6 +182,8 @@ typedef struct ProcLockEnt
     int         procNext;       /* next PROCLOCK of the same process */
     LOCKMASK    holdMask;
     uint32      holdCount[MAX_LOCKMODES];   /* re-entrant acquisitions */
+    uint32      sessionCount[MAX_LOCKMODES];    /* of those, held past transaction end
+                                                 * (session advisory locks) */
 } ProcLockEnt;
 
 #define PROC_WAIT_NONE     0
@@ -460,6 +463,7 @@ ungrant_lock(LockEnt *lk, ProcLockEnt *pl, LOCKMODE mode)
     Assert(pl->holdMask & LOCKBIT_ON(mode));
     pl->holdMask &= ~LOCKBIT_ON(mode);
     pl->holdCount[mode] = 0;
+    pl->sessionCount[mode] = 0;
     if (--lk->granted[mode] == 0)
         lk->grantMask &= ~LOCKBIT_ON(mode);
 }
@@ -626,6 +630,11 @@ describe_lock(char *buf, size_t len, const LOCKTAG *tag)
             break;
         case LOCKTAG_TRANSACTION:
             snprintf(buf, len, "transaction %llu", (unsigned long long) tag->id);
+            break;
+        case LOCKTAG_ADVISORY:
+            /* PostgreSQL's [database, key1, key2, kind]; Basalt's one database is OID 5 */
+            snprintf(buf, len, "advisory lock [5,%u,%u,%u]", (unsigned) (tag->id >> 32),
+                     (unsigned) (tag->id & 0xFFFFFFFF), tag->relid);
             break;
     }
 }
@@ -942,8 +951,12 @@ LockRelease(const LOCKTAG *tag, LOCKMODE mode)
     return true;
 }
 
-void
-LockReleaseAll(void)
+/*
+ * Release this process's locks: at transaction end every hold that is not a
+ * session hold (keep_session), at backend exit all of them.
+ */
+static void
+release_all_locks(bool keep_session)
 {
     LockProc   *me;
     int         plidx,
@@ -966,13 +979,33 @@ LockReleaseAll(void)
 
         next = pl->procNext;
         for (m = 1; m < MAX_LOCKMODES; m++)
-            if (pl->holdMask & LOCKBIT_ON(m))
+        {
+            if (!(pl->holdMask & LOCKBIT_ON(m)))
+                continue;
+            if (keep_session && pl->sessionCount[m] > 0)
+                pl->holdCount[m] = pl->sessionCount[m];
+            else
                 ungrant_lock(lk, pl, m);
+        }
         if (lk->waitHead >= 0)
             wakeup_waiters(lk);
         cleanup_lock(lockidx, plidx);
     }
     LWLockRelease(LockMgrLock);
+}
+
+/* Transaction end: every lock but session advisory locks. */
+void
+LockReleaseAll(void)
+{
+    release_all_locks(true);
+}
+
+/* Backend exit: everything. */
+void
+LockReleaseAllForExit(void)
+{
+    release_all_locks(false);
 }
 
 static bool
@@ -1158,4 +1191,110 @@ ConditionalXactLockTableWait(TransactionId xid)
         CHECK_FOR_INTERRUPTS();
         usleep(1000);
     }
+}
+
+/* ---------------------------------------------------------------- advisory locks */
+
+static inline LOCKTAG
+advisory_tag(uint64 key, int kind)
+{
+    LOCKTAG     tag = {.id = key, .relid = (uint32) kind, .type = LOCKTAG_ADVISORY};
+
+    return tag;
+}
+
+bool
+AdvisoryLockAcquire(uint64 key, int kind, LOCKMODE mode, bool session, bool dontWait)
+{
+    LOCKTAG     tag = advisory_tag(key, kind);
+    int         lockidx,
+                plidx;
+
+    if (LockAcquireExtended(&tag, mode, dontWait) == LOCKACQUIRE_NOT_AVAIL)
+        return false;
+    if (session)
+    {
+        /* the hold just granted (by us or by a waker) is a session hold */
+        LWLockAcquire(LockMgrLock, LW_EXCLUSIVE);
+        lockidx = find_lock(&tag, false);
+        plidx = find_proclock(lockidx, MyProcNumber, false);
+        Assert(plidx >= 0);
+        ProcLocks[plidx].sessionCount[mode]++;
+        LWLockRelease(LockMgrLock);
+    }
+    return true;
+}
+
+/*
+ * pg_advisory_unlock: one session hold of mode on the key.  Transaction
+ * holds cannot be released early; without a session hold this is false
+ * and PostgreSQL's WARNING.
+ */
+bool
+AdvisoryLockRelease(uint64 key, int kind, LOCKMODE mode)
+{
+    LOCKTAG     tag = advisory_tag(key, kind);
+    int         lockidx,
+                plidx;
+    ProcLockEnt *pl;
+    LockEnt    *lk;
+
+    LWLockAcquire(LockMgrLock, LW_EXCLUSIVE);
+    lockidx = find_lock(&tag, false);
+    plidx = (lockidx >= 0) ? find_proclock(lockidx, MyProcNumber, false) : -1;
+    if (plidx < 0 || ProcLocks[plidx].sessionCount[mode] == 0)
+    {
+        LWLockRelease(LockMgrLock);
+        elog(WARNING, "you don't own a lock of type %s", GetLockmodeName(mode));
+        return false;
+    }
+    pl = &ProcLocks[plidx];
+    lk = &Locks[lockidx];
+    pl->sessionCount[mode]--;
+    if (--pl->holdCount[mode] == 0)
+    {
+        ungrant_lock(lk, pl, mode);
+        if (lk->waitHead >= 0)
+            wakeup_waiters(lk);
+        cleanup_lock(lockidx, plidx);
+    }
+    LWLockRelease(LockMgrLock);
+    return true;
+}
+
+/* pg_advisory_unlock_all: every session advisory hold (transaction ones stay). */
+void
+AdvisoryLockReleaseAll(void)
+{
+    LockProc   *me;
+    int         plidx,
+                next;
+
+    if (LockCtl == NULL || MyProcNumber < 0)
+        return;
+    me = &LockProcs[MyProcNumber];
+    LWLockAcquire(LockMgrLock, LW_EXCLUSIVE);
+    for (plidx = me->procLocks; plidx >= 0; plidx = next)
+    {
+        ProcLockEnt *pl = &ProcLocks[plidx];
+        int         lockidx = pl->lock;
+        LockEnt    *lk = &Locks[lockidx];
+
+        next = pl->procNext;
+        if (lk->tag.type != LOCKTAG_ADVISORY)
+            continue;
+        for (int m = 1; m < MAX_LOCKMODES; m++)
+        {
+            if (pl->sessionCount[m] == 0)
+                continue;
+            pl->holdCount[m] -= pl->sessionCount[m];
+            pl->sessionCount[m] = 0;
+            if (pl->holdCount[m] == 0)
+                ungrant_lock(lk, pl, m);
+        }
+        if (lk->waitHead >= 0)
+            wakeup_waiters(lk);
+        cleanup_lock(lockidx, plidx);
+    }
+    LWLockRelease(LockMgrLock);
 }

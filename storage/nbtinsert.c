@@ -5,6 +5,8 @@
  *
  *    btinsert       the AM entry point (executor/execIndexing.c)
  *    _bt_doinsert   the same with the build's check mode (nbtree.c)
+ *    btlockforinsert, btcheckconflict, btinsertlocked, btunlockforinsert
+ *                   speculative insertion (INSERT ... ON CONFLICT)
  *
  * Everything here runs with the metapage buffer locked EXCLUSIVE (see
  * nbtree.c's header): one inserter per index at a time, and no reader
@@ -12,6 +14,8 @@
  * right page, the old right sibling's left link and the parent in any
  * order.  The lock is let go only to wait for a conflicting transaction
  * (then the whole insertion starts over) and before an ERROR is built.
+ * A speculative inserter holds the lock of several indexes, and across
+ * its heap_insert (see "speculative insertion" below).
  *
  * Splits: the items of the full page plus the new one are divided at the
  * point that balances the two halves' bytes, except when the new item
@@ -231,6 +235,63 @@ bt_insert_locked(Relation index, BTTuple tup, const Datum *values, const bool *i
     bt_insert_onpage(index, buf, tup, off, stack, depth);
     /* no WAL: the commit flushes the relations a transaction dirtied */
     XactRegisterDirtiedRelation(index->rd_node);
+}
+
+/* ================================================================ speculative insertion */
+
+/*
+ * INSERT ... ON CONFLICT (executor/execIndexing.c) checks its arbiter
+ * indexes and inserts the heap tuple and its entries in those indexes as
+ * one atomic step: it holds the tree lock of every arbiter index (taken in
+ * OID order, the only place more than one tree lock is held) from the
+ * conflict check until its entries are in.  No other inserter can add an
+ * equal key in between, so a speculative insertion never has to be undone
+ * (PostgreSQL inserts first and "super-deletes" the heap tuple when it
+ * lost a race; with serialized inserters there is no race to lose).
+ */
+Buffer
+btlockforinsert(Relation index)
+{
+    if (index->rd_index == NULL)
+        elog(ERROR, "\"%s\" is not an index", RelationGetRelationName(index));
+    return _bt_getmeta(index, BUFFER_LOCK_EXCLUSIVE);
+}
+
+void
+btunlockforinsert(Buffer lock)
+{
+    UnlockReleaseBuffer(lock);
+}
+
+TransactionId
+btcheckconflict(Relation index, Datum *values, bool *isnull, Relation heap,
+                ItemPointer conflict_tid)
+{
+    RelationIndexData *rd = index->rd_index;
+    BTSearchKey key;
+    bool        conflict;
+    TransactionId xwait;
+
+    ItemPointerSetInvalid(conflict_tid);
+    if (!rd->nulls_not_distinct)
+        for (int i = 0; i < rd->nkeyatts; i++)
+            if (isnull[i])
+                return InvalidTransactionId;    /* NULLs never conflict */
+    _bt_key_from_values(index, &key, values, isnull, NULL);
+    xwait = bt_check_unique(index, &key, heap, NULL, &conflict, conflict_tid);
+    if (!conflict)
+        ItemPointerSetInvalid(conflict_tid);
+    return xwait;
+}
+
+void
+btinsertlocked(Relation index, Datum *values, bool *isnull, ItemPointer heap_tid,
+               Relation heap)
+{
+    BTTuple     tup = bt_form_checked(index, values, isnull, heap_tid, heap);
+
+    bt_insert_locked(index, tup, values, isnull, heap_tid);
+    pfree(tup);
 }
 
 /* ================================================================ splits */

@@ -26,7 +26,10 @@
  *    holds it EXCLUSIVE for the whole insertion: descent, uniqueness
  *    check, page splits up to a new root.  It lets go early only to wait
  *    for another transaction (XactLockTableWait; then it starts over from
- *    the top) or before raising a uniqueness ERROR.
+ *    the top) or before raising a uniqueness ERROR.  INSERT ... ON
+ *    CONFLICT holds the tree locks of all its arbiter indexes (OID order)
+ *    from their conflict check across its heap_insert to their entries
+ *    (nbtinsert.c, executor/execIndexing.c).
  *  - A reader holds it SHARE only while descending to its start leaf or
  *    stepping to a sibling, and while copying the matching items of that
  *    one leaf page into its private array.  With the items it records the

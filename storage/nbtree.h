@@ -78,6 +78,27 @@ extern void btinsert(Relation index, Datum *values, bool *isnull,
                      ItemPointer heap_tid, Relation heap, IndexUniqueCheck check);
 
 /*
+ * Speculative insertion (INSERT ... ON CONFLICT, executor/execIndexing.c).
+ * btlockforinsert takes the index's tree lock, the one every inserter
+ * holds for its whole insertion (returned as the pinned metapage buffer);
+ * btunlockforinsert lets it go.  Under it, btcheckconflict looks for an
+ * equal key (NULLs never equal unless nulls_not_distinct) whose heap tuple
+ * is live: it sets *conflict_tid to that tuple and returns
+ * InvalidTransactionId; if the tuple's inserter or deleter is still in
+ * progress it returns that xid (the caller unlocks, waits, starts over);
+ * otherwise *conflict_tid is invalid.  btinsertlocked adds the entry
+ * without any check.  A caller locking several indexes locks them in OID
+ * order and may do heap_insert while holding them (lock order: tree locks,
+ * then heap pages); nothing else may be waited for under the lock.
+ */
+extern Buffer btlockforinsert(Relation index);
+extern void btunlockforinsert(Buffer lock);
+extern TransactionId btcheckconflict(Relation index, Datum *values, bool *isnull,
+                                     Relation heap, ItemPointer conflict_tid);
+extern void btinsertlocked(Relation index, Datum *values, bool *isnull,
+                           ItemPointer heap_tid, Relation heap);
+
+/*
  * Scans.  keys (nkeys of them, any order, several per column allowed) are
  * copied.  btgettuple returns the next matching TID in index order
  * (ForwardScanDirection) or reverse order (BackwardScanDirection), false at

@@ -219,7 +219,7 @@ ProcArrayRemove(void)
 
     if (MyProcNumber < 0)
         return;
-    LockReleaseAll();
+    LockReleaseAllForExit();
     s = &procArray->slots[MyProcNumber];
     LWLockAcquire(ProcArrayLock, LW_EXCLUSIVE);
     if (TransactionIdIsValid(SlotXid(s)))

@@ -18,6 +18,7 @@
 #define RELKIND_COMPOSITE_TYPE 'c'
 #define RELPERSISTENCE_PERMANENT 'p'
 #define RELPERSISTENCE_TEMP   't'
+#define RELPERSISTENCE_UNLOGGED 'u'  /* stored as 'p' is until there is a WAL */
 
 /*
  * What an index relation knows about itself (relkind 'i'): its pg_index row
@@ -37,6 +38,7 @@ typedef struct RelationIndexData
     bool        primary;
     bool        nulls_not_distinct;
     int16       heapattnos[INDEX_MAX_KEYS];  /* table column of each key */
+    Oid         opclass[INDEX_MAX_KEYS];    /* pg_index.indclass */
     Oid         opfamily[INDEX_MAX_KEYS];
     Oid         opcintype[INDEX_MAX_KEYS];
     Oid         collation[INDEX_MAX_KEYS];

@@ -96,6 +96,13 @@ WHERE specific_schema = 'pg_catalog' AND specific_name IN (
     SELECT specific_name FROM information_schema.routines
     WHERE routine_name IN ('make_interval', 'concat', 'array_length', 'lower'))
 ORDER BY specific_name, ordinal_position;
+SELECT specific_name, ordinal_position, parameter_mode, parameter_name, data_type, udt_name, parameter_default
+FROM information_schema.parameters
+WHERE specific_schema = 'pg_catalog' AND specific_name IN (
+    SELECT specific_name FROM information_schema.routines
+    WHERE routine_name IN ('json_each', 'pg_get_keywords', 'make_interval', 'json_populate_record', 'generate_series'))
+ORDER BY specific_name, ordinal_position;
+SELECT pg_get_function_arg_default('make_interval'::regproc, 7), pg_get_function_arg_default('make_interval'::regproc, 8);
 SELECT nameconcatoid('abc', 42), nameconcatoid(repeat('x', 63)::name, 4294967295);
 
 CREATE TABLE isch.checked (a int CHECK (a > 0), b int CHECK (b > 0 AND b < 10 OR b IS NULL),
@@ -113,5 +120,20 @@ WHERE constraint_schema = 'isch' ORDER BY check_clause;
 SELECT column_name, data_type FROM information_schema.columns
 WHERE table_name = 'users' ORDER BY ordinal_position;
 
+-- foreign keys
+CREATE TABLE isch.pk (a int, b int, id int PRIMARY KEY, UNIQUE (b, a));
+CREATE TABLE isch.fk (x int REFERENCES isch.pk, y int, z int, FOREIGN KEY (z, y) REFERENCES isch.pk (b, a) ON DELETE CASCADE);
+SELECT constraint_name, table_name, column_name, ordinal_position, position_in_unique_constraint
+FROM information_schema.key_column_usage WHERE table_name IN ('pk', 'fk') ORDER BY 1, 4;
+SELECT constraint_name, unique_constraint_name, match_option, update_rule, delete_rule
+FROM information_schema.referential_constraints WHERE constraint_schema = 'isch' ORDER BY 1;
+SELECT table_name, column_name, constraint_name FROM information_schema.constraint_column_usage
+WHERE table_name IN ('pk', 'fk') ORDER BY 3, 2;
+SELECT table_name, constraint_name FROM information_schema.constraint_table_usage
+WHERE table_name IN ('pk', 'fk') ORDER BY 2;
+SELECT constraint_name, constraint_type FROM information_schema.table_constraints
+WHERE table_name = 'fk' AND constraint_type <> 'CHECK' ORDER BY 1;
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'isch.fk'::regclass ORDER BY 1;
+DROP TABLE isch.fk, isch.pk;
 DROP TABLE isch.orders;
 DROP SCHEMA isch CASCADE;

@@ -43,3 +43,5 @@ DROP TABLE s1, s2;
 RESET search_path;
 DROP TABLE descr.orders;
 DROP SCHEMA descr CASCADE;
+\dconfig work_mem
+\dconfig *page_cost

@@ -52,6 +52,36 @@ SELECT spcname, spcowner FROM pg_tablespace ORDER BY oid;
 SELECT collname, collprovider FROM pg_collation
 WHERE collname IN ('default', 'C', 'POSIX') ORDER BY oid;
 
+-- pg_settings: the settings table
+SELECT name, setting, unit, context, vartype, source, min_val, max_val, enumvals,
+       boot_val, reset_val, pending_restart
+FROM pg_settings
+WHERE name IN ('work_mem', 'client_min_messages', 'random_page_cost', 'search_path',
+               'enable_seqscan', 'max_connections', 'statement_timeout')
+ORDER BY name;
+SET work_mem = '8MB';
+SELECT name, setting, unit, source, reset_val FROM pg_settings WHERE name = 'work_mem';
+RESET work_mem;
+SELECT count(*) > 50 AS many_settings, count(DISTINCT name) = count(*) AS unique_names
+FROM pg_settings;
+
+-- pg_stat_activity: this backend
+SELECT datname = current_database() AS db, usename, application_name, state, query, backend_type,
+       pid = pg_backend_pid() AS own_pid, backend_start IS NOT NULL AS started,
+       xact_start IS NOT NULL AS in_xact, wait_event
+FROM pg_stat_activity WHERE pid = pg_backend_pid();
+SELECT count(*) >= 1 AS has_rows FROM pg_stat_activity;
+SELECT (client_addr IS NULL) = (client_port = -1) AS addr_iff_tcp
+FROM pg_stat_activity WHERE pid = pg_backend_pid();
+-- client_addr's type
+SELECT '127.0.0.1'::inet, '10.1.2.3/8'::inet, '::1'::inet, 'fe80::1/64'::inet, '10/8'::inet,
+       '::ffff:1.2.3.4'::inet, '0.0.0.0/0'::inet, NULL::inet;
+SELECT '10.1.2.3/8'::inet::text, '::1'::inet::text, text('1.2.3.4'::inet);
+SELECT '192.168.1'::inet;
+SELECT 'x'::inet;
+SELECT '10.0.0.1/33'::inet;
+SELECT '10.0.0.1/'::inet;
+
 -- functions the views use
 SELECT pg_my_temp_schema() = 0 AS no_temp_schema_yet;
 SELECT pg_is_other_temp_schema('pg_catalog'::regnamespace);

@@ -1,0 +1,17 @@
+select pg_advisory_lock(1), pg_advisory_unlock(1);
+select pg_try_advisory_lock(42);
+select pg_try_advisory_lock(42);
+select pg_advisory_unlock(42), pg_advisory_unlock(42), pg_advisory_unlock(42);
+select pg_advisory_unlock(7);
+select pg_advisory_lock_shared(5), pg_advisory_lock_shared(5), pg_advisory_unlock_shared(5), pg_advisory_unlock_shared(5), pg_advisory_unlock_shared(5);
+select pg_advisory_lock(1, 2), pg_try_advisory_lock(1, 2), pg_advisory_unlock(1, 2), pg_advisory_unlock(1, 2);
+begin;
+select pg_advisory_xact_lock(9), pg_try_advisory_xact_lock(9), pg_advisory_xact_lock_shared(10);
+select pg_advisory_unlock(9);
+commit;
+select pg_advisory_unlock(9);
+select pg_advisory_lock(3), pg_advisory_lock(4);
+select pg_advisory_unlock_all();
+select pg_advisory_unlock(3);
+begin; select pg_advisory_lock(11); rollback;
+select pg_advisory_unlock(11);

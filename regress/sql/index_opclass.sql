@@ -1,0 +1,12 @@
+create table u (id int primary key, username varchar(150), t text, c char(3));
+create index u_username_like on u (username varchar_pattern_ops);
+create index u_t_like on u (t text_pattern_ops);
+create index u_c_like on u (c bpchar_pattern_ops);
+create index u_bad on u (id text_pattern_ops);
+create index u_bad2 on u (t nosuch_ops);
+insert into u values (1, 'bob', 'x', 'a'), (2, 'alice', 'y', 'b'), (3, 'Bob', 'z', 'c');
+select id from u where username = 'bob';
+select id from u where t = 'y';
+select pg_get_indexdef('u_username_like'::regclass), pg_get_indexdef('u_t_like'::regclass);
+insert into u values (4, 'bob', 'x', 'a');
+select username from u order by username;
