@@ -26,6 +26,8 @@
 #include "backend/globals.h"
 #include "backend/guc_tables.h"
 #include "catalog/catalog.h"
+#include "catalog/relcache.h"
+#include "catalog/syscache.h"
 #include "procs/datetime.h"
 #include "storage/bufmgr.h"
 #include "storage/lmgr.h"
@@ -74,6 +76,7 @@ static bool in_hot_standby = false;
 static bool is_superuser = true;
 static bool data_checksums = false;
 static bool synchronize_seqscans = true;
+static bool jit_enabled = true;     /* accepted; Basalt has no JIT compiler */
 static bool default_transaction_deferrable = false;
 static bool transaction_deferrable = false;
 static int  server_version_num = PG_VERSION_NUM;
@@ -91,6 +94,8 @@ static char *server_encoding_string;
 static char *server_version_string;
 static char *application_name;
 static char *session_authorization_string;
+static char *role_string;
+static char *default_text_search_config;
 static char *timezone_abbreviations_string;
 static char *log_timezone_string;
 static char *data_directory_string;
@@ -583,6 +588,15 @@ check_session_authorization(char **newval, GucSource source)
     return true;
 }
 
+/* SET ROLE: "none" (the session user) or an existing role */
+static bool
+check_role(char **newval, GucSource source)
+{
+    if (strcmp(*newval, "none") == 0)
+        return true;
+    return check_session_authorization(newval, source);
+}
+
 static bool
 check_default_table_access_method(char **newval, GucSource source)
 {
@@ -671,6 +685,8 @@ struct config_generic ConfigureNames[] = {
       "Shows whether hot standby is currently active.", &in_hot_standby, false),
     B("integer_datetimes", PGC_INTERNAL, GUC_REPORT | HIDDEN_INTERNAL,
       "Shows whether datetimes are integer based.", &integer_datetimes, true),
+    B("jit", PGC_USERSET, GUC_EXPLAIN,
+      "Allow JIT compilation.", &jit_enabled, true),
     B("is_superuser", PGC_INTERNAL, GUC_REPORT | GUC_NO_SHOW_ALL | GUC_NO_RESET_ALL | HIDDEN_INTERNAL,
       "Shows whether the current user is a superuser.", &is_superuser, true),
     B("quote_all_identifiers", PGC_USERSET, 0,
@@ -695,6 +711,9 @@ struct config_generic ConfigureNames[] = {
       &AuthenticationTimeout, 60, 1, 600),
     I("block_size", PGC_INTERNAL, HIDDEN_INTERNAL,
       "Shows the size of a disk block.", &block_size, BLCKSZ, BLCKSZ, BLCKSZ),
+    I("catalog_cache_max_entries", PGC_SUSET, 0,
+      "Sets the number of catalog rows each session keeps cached (Basalt).",
+      &catalog_cache_max_entries, CATALOG_CACHE_MAX_ENTRIES_DEFAULT, 1, INT_MAX),
     I("deadlock_timeout", PGC_SUSET, GUC_UNIT_MS,
       "Sets the time to wait on a lock before checking for deadlock.",
       &DeadlockTimeout, 1000, 1, INT_MAX),
@@ -737,6 +756,9 @@ struct config_generic ConfigureNames[] = {
       &max_locks_per_transaction, 64, 10, INT_MAX),
     I("port", PGC_POSTMASTER, 0,
       "Sets the TCP port the server listens on.", &PostPortNumber, 5432, 1, 65535),
+    I("relation_cache_max_entries", PGC_SUSET, 0,
+      "Sets the number of unpinned relation descriptors each session keeps cached (Basalt).",
+      &relation_cache_max_entries, RELATION_CACHE_MAX_ENTRIES_DEFAULT, 1, INT_MAX),
     I("segment_size", PGC_INTERNAL, GUC_UNIT_BLOCKS | HIDDEN_INTERNAL,
       "Shows the number of pages per disk file.", &segment_size, 131072, 131072, 131072),
     I("server_version_num", PGC_INTERNAL, HIDDEN_INTERNAL,
@@ -791,6 +813,9 @@ struct config_generic ConfigureNames[] = {
     S("default_table_access_method", PGC_USERSET, GUC_IS_NAME,
       "Sets the default table access method for new tables.",
       &default_table_access_method, "heap", check_default_table_access_method, NULL),
+    S("default_text_search_config", PGC_USERSET, 0,
+      "Sets default text search configuration.",
+      &default_text_search_config, "pg_catalog.english", NULL, NULL),
     S("default_tablespace", PGC_USERSET, GUC_IS_NAME,
       "Sets the default tablespace to create tables and indexes in.",
       &default_tablespace, "", NULL, NULL),
@@ -824,6 +849,8 @@ struct config_generic ConfigureNames[] = {
       &server_encoding_string, "UTF8", NULL, NULL),
     S("server_version", PGC_INTERNAL, GUC_REPORT | HIDDEN_INTERNAL,
       "Shows the server version.", &server_version_string, PG_VERSION_STR, NULL, NULL),
+    S("role", PGC_USERSET, GUC_IS_NAME | GUC_NO_SHOW_ALL | GUC_NO_RESET_ALL | HIDDEN_INTERNAL,
+      "Sets the current role.", &role_string, "none", check_role, NULL),
     S("session_authorization", PGC_USERSET,
       GUC_IS_NAME | GUC_REPORT | GUC_NO_SHOW_ALL | GUC_NO_RESET_ALL | HIDDEN_INTERNAL,
       "Sets the session user name.", &session_authorization_string, "postgres",

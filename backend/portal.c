@@ -449,6 +449,25 @@ RunFromStore(Portal portal, long count, DestReceiver *dest)
     return n;
 }
 
+/* CLOSE ALL: every named portal that is not running (cursors, Bind's named portals). */
+void
+DropAllCursors(void)
+{
+    for (int b = 0; b < REGISTRY_BUCKETS; b++)
+    {
+        Portal      portal = portal_buckets[b];
+
+        while (portal)
+        {
+            Portal      next = portal->hash_next;
+
+            if (portal->name[0] != '\0' && portal->status != PORTAL_ACTIVE)
+                PortalDrop(portal);
+            portal = next;
+        }
+    }
+}
+
 bool
 PortalRun(Portal portal, long count, bool isTopLevel, DestReceiver *dest,
           char *completionTag)

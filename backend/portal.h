@@ -131,6 +131,8 @@ extern void PortalSetResultFormat(Portal portal, int nFormats, const int16 *form
 extern bool PortalRun(Portal portal, long count, bool isTopLevel,
                       DestReceiver *dest, char *completionTag);
 extern void PortalDrop(Portal portal);
+/* CLOSE ALL: drop every named portal that is not running. */
+extern void DropAllCursors(void);
 /* The statement's target list for RowDescription origins. */
 extern List *PortalGetTargetList(Portal portal);
 

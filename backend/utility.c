@@ -24,6 +24,7 @@
 #include "catalog/index.h"
 #include "catalog/lsyscache.h"
 #include "executor/copy.h"
+#include "executor/explain.h"
 #include "executor/tuptable.h"
 #include "planner/planner.h"
 #include "procs/fmgr.h"
@@ -42,6 +43,8 @@
 #include "catalog/rename.h"
 #include "catalog/createas.h"
 #include "catalog/lockcmds.h"
+#include "backend/portalcmds.h"
+#include "backend/discard.h"
 #else
 /* catalog/tablecmds.h (catalog module), until it lands in the tree */
 extern void DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString);
@@ -554,6 +557,10 @@ UtilityTupleDescriptor(RawNode *node)
     }
     if (node->node_case == PG_QUERY__NODE__NODE_EXECUTE_STMT)
         return ExecuteResultDesc(node->execute_stmt);
+    if (node->node_case == PG_QUERY__NODE__NODE_FETCH_STMT)
+        return FetchResultDesc(node->fetch_stmt);
+    if (node->node_case == PG_QUERY__NODE__NODE_EXPLAIN_STMT)
+        return ExplainResultDesc();
     return NULL;
 }
 
@@ -724,6 +731,10 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
             ExecShow(node->variable_show_stmt, dest);
             break;
 
+        case PG_QUERY__NODE__NODE_EXPLAIN_STMT:
+            ExplainQuery(pstmt, queryString, params, dest);
+            break;
+
         case PG_QUERY__NODE__NODE_PREPARE_STMT:
             PrepareQuery(node->prepare_stmt, pstmt, queryString);
             break;
@@ -742,6 +753,22 @@ ProcessUtility(RawStmt *pstmt, const char *queryString, bool isTopLevel,
 
         case PG_QUERY__NODE__NODE_LOCK_STMT:
             LockTableCommand(node->lock_stmt, isTopLevel);
+            break;
+
+        case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:
+            PerformCursorOpen(node->declare_cursor_stmt, pstmt, queryString, params, isTopLevel);
+            break;
+
+        case PG_QUERY__NODE__NODE_FETCH_STMT:
+            PerformPortalFetch(node->fetch_stmt, dest, completionTag);
+            break;
+
+        case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT:
+            PerformPortalClose(node->close_portal_stmt->portalname);
+            break;
+
+        case PG_QUERY__NODE__NODE_DISCARD_STMT:
+            DiscardCommand(node->discard_stmt, isTopLevel);
             break;
 
         case PG_QUERY__NODE__NODE_COPY_STMT:

@@ -54,6 +54,9 @@
 #include "storage/transam.h"
 #include "storage/xact.h"
 
+#include <ctype.h>
+#include <strings.h>
+
 /*
  * Drop the table-name qualifier of column references (t.col -> col) in a
  * raw CHECK expression before its text is stored: PostgreSQL stores Vars,
@@ -114,6 +117,52 @@ check_source_text(PgQuery__Node *raw_expr, const char *relname)
     return deparse_raw_expr(raw_expr);
 }
 
+typedef struct FindNode
+{
+    NodeTag     tag;
+    int         location;
+} FindNode;
+
+static bool
+find_node_walker(Node *node, void *arg)
+{
+    FindNode   *f = arg;
+
+    if (node == NULL)
+        return false;
+    if (nodeTag(node) == f->tag)
+    {
+        f->location = exprLocation(node);
+        return true;
+    }
+    return expression_tree_walker(node, find_node_walker, arg);
+}
+
+/*
+ * errposition of byte location loc in sql (analyzed text), or of the first
+ * node of kind tag in expr when tag is not T_Invalid.  The position is in
+ * sql's coordinates: callers analyzing a statement's CHECK map it (see
+ * check_position_callback below) or drop it.
+ */
+static int
+check_errposition(const char *sql, Node *expr, NodeTag tag, int loc)
+{
+    int         chars = 0;
+
+    if (tag != T_Invalid)
+    {
+        FindNode    f = {tag, -1};
+
+        (void) find_node_walker(expr, &f);
+        loc = f.location;
+    }
+    if (loc < 0)
+        return 0;
+    for (int i = 0; i < loc && sql[i] != '\0'; i++)
+        chars += ((unsigned char) sql[i] & 0xC0) != 0x80;
+    return errposition(chars + 1);
+}
+
 Node *
 cookCheckConstraint(Oid relid, const char *consrc)
 {
@@ -130,24 +179,28 @@ cookCheckConstraint(Oid relid, const char *consrc)
     if (list_length(raw) != 1)
         elog(ERROR, "invalid check constraint text: %s", consrc);
     q = parse_analyze_fixedparams(linitial(raw), sql, NULL, 0);
+    te = linitial(q->targetList);
     if (q->hasSubLinks)
         ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                errmsg("cannot use subquery in check constraint"));
+                errmsg("cannot use subquery in check constraint"),
+                check_errposition(sql, (Node *) te->expr, T_SubLink, -1));
     if (q->hasAggs)
         ereport(ERROR, errcode(ERRCODE_GROUPING_ERROR),
-                errmsg("aggregate functions are not allowed in check constraints"));
+                errmsg("aggregate functions are not allowed in check constraints"),
+                check_errposition(sql, (Node *) te->expr, T_Aggref, -1));
     if (q->hasWindowFuncs)
         ereport(ERROR, errcode(ERRCODE_WINDOWING_ERROR),
-                errmsg("window functions are not allowed in check constraints"));
+                errmsg("window functions are not allowed in check constraints"),
+                check_errposition(sql, (Node *) te->expr, T_WindowFunc, -1));
     if (q->hasTargetSRFs)
         ereport(ERROR, errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                 errmsg("set-returning functions are not allowed in check constraints"));
-    te = linitial(q->targetList);
     type = exprType((Node *) te->expr);
     if (type != BOOLOID)
         ereport(ERROR, errcode(ERRCODE_DATATYPE_MISMATCH),
                 errmsg("argument of %s must be type %s, not type %s", "CHECK", "boolean",
-                       format_type_be(type)));
+                       format_type_be(type)),
+                check_errposition(sql, NULL, T_Invalid, exprLocation((Node *) te->expr)));
     return (Node *) te->expr;
 }
 
@@ -283,8 +336,184 @@ set_relchecks(Oid relid, int n)
     CacheInvalidateRelcache(relid);
 }
 
+/*
+ * PostgreSQL analyzes ALTER TABLE's CHECK expressions without the query
+ * text: their errors carry no position (ours would point into the
+ * synthetic SELECT cookCheckConstraint analyzes).
+ */
+static void
+no_position_callback(void *arg)
+{
+    (void) arg;
+    (void) errposition(0);
+}
+
+/*
+ * Error positions of CREATE TABLE's CHECK expressions.  cookCheckConstraint
+ * analyzes "SELECT <stored text> FROM t", so an error points into that
+ * string; PostgreSQL points at the token in the statement.  The token at
+ * the error is found in the stored text, and its k-th occurrence there is
+ * mapped to its k-th occurrence in the expression's span of the statement
+ * (the stored text is the statement's expression re-printed: same tokens,
+ * same order).  No match: no position rather than a wrong one.
+ */
+typedef struct CheckPosContext
+{
+    const char *src;            /* stored text */
+    const char *query;          /* the statement */
+    int         span_start;     /* byte offsets of the expression in query */
+    int         span_end;
+} CheckPosContext;
+
+static bool
+is_ident_byte(unsigned char ch)
+{
+    return isalnum(ch) || ch == '_' || ch == '$' || ch >= 0x80;
+}
+
+/* Length in bytes of the token starting at s[i]. */
+static int
+token_length(const char *s, int i)
+{
+    int         j = i;
+
+    if (is_ident_byte((unsigned char) s[i]))
+    {
+        while (s[j] != '\0' && is_ident_byte((unsigned char) s[j]))
+            j++;
+        return j - i;
+    }
+    if (s[i] == '\'' || s[i] == '"')
+    {
+        for (j = i + 1; s[j] != '\0' && s[j] != s[i]; j++)
+            ;
+        return s[j] ? j - i + 1 : j - i;
+    }
+    if (strchr("+-*/<>=~!@#%^&|`?", s[i]) != NULL)
+    {
+        while (s[j] != '\0' && strchr("+-*/<>=~!@#%^&|`?", s[j]) != NULL)
+            j++;
+        return j - i;
+    }
+    return 1;
+}
+
+/* Byte offsets in s[from, to) where the token tok (len bytes) starts, counted. */
+static int
+find_token(const char *s, int from, int to, const char *tok, int len, int nth)
+{
+    int         seen = 0;
+    int         i = from;
+
+    while (i < to && s[i] != '\0')
+    {
+        int         tl;
+
+        if (isspace((unsigned char) s[i]))
+        {
+            i++;
+            continue;
+        }
+        tl = token_length(s, i);
+        if (tl == len && strncasecmp(s + i, tok, (size_t) len) == 0 && seen++ == nth)
+            return i;
+        i += tl;
+    }
+    return -1;
+}
+
+static void
+check_position_callback(void *arg)
+{
+    CheckPosContext *ctx = arg;
+    int         pos = geterrposition();
+    int         prefix = 7;     /* "SELECT " */
+    int         byte = 0;
+    int         chars = 0;
+    int         len;
+    int         nth = 0;
+    int         i;
+    int         at;
+    const char *tok;
+
+    if (pos <= 0)
+        return;
+    /* the character position in "SELECT <src> ..." as a byte offset in src */
+    for (i = 0; chars < pos - 1; i++)
+    {
+        char        ch = i < prefix ? 'S' : ctx->src[i - prefix];
+
+        if (ch == '\0')
+            break;
+        chars += ((unsigned char) ch & 0xC0) != 0x80;
+        byte = i + 1;
+    }
+    byte -= prefix;
+    if (byte < 0 || byte >= (int) strlen(ctx->src))
+    {
+        (void) errposition(0);
+        return;
+    }
+    tok = ctx->src + byte;
+    len = token_length(ctx->src, byte);
+    /* which occurrence of the token this is in src */
+    for (i = 0;; nth++)
+    {
+        i = find_token(ctx->src, i, byte, tok, len, 0);
+        if (i < 0)
+            break;
+        i += len;
+    }
+    at = find_token(ctx->query, ctx->span_start, ctx->span_end, tok, len, nth);
+    if (at < 0)
+    {
+        (void) errposition(0);
+        return;
+    }
+    chars = 0;
+    for (i = 0; i < at; i++)
+        chars += ((unsigned char) ctx->query[i] & 0xC0) != 0x80;
+    (void) errposition(chars + 1);
+}
+
+/* The byte span of CHECK ( expr )'s expr in query, from the constraint's location. */
+static bool
+check_expr_span(const char *query, int location, int *start, int *end)
+{
+    int         i = location;
+    int         depth = 0;
+    char        quote = 0;
+
+    if (query == NULL || location < 0 || location >= (int) strlen(query))
+        return false;
+    while (query[i] != '\0' && query[i] != '(')
+        i++;
+    if (query[i] != '(')
+        return false;
+    *start = i + 1;
+    for (; query[i] != '\0'; i++)
+    {
+        if (quote)
+        {
+            if (query[i] == quote)
+                quote = 0;
+            continue;
+        }
+        if (query[i] == '\'' || query[i] == '"')
+            quote = query[i];
+        else if (query[i] == '(')
+            depth++;
+        else if (query[i] == ')' && --depth == 0)
+        {
+            *end = i;
+            return true;
+        }
+    }
+    return false;
+}
+
 void
-AddRelationCheckConstraints(Oid relid, List *specs)
+AddRelationCheckConstraints(Oid relid, List *specs, const char *queryString)
 {
     Oid         nspid = get_rel_namespace(relid);
     char       *relname = get_rel_name(relid);
@@ -297,7 +526,20 @@ AddRelationCheckConstraints(Oid relid, List *specs)
         CheckConstraintSpec *spec = lfirst(lc);
         PgQuery__Constraint *c = spec->con;
         char       *src = check_source_text(c->raw_expr, relname);
-        Node       *expr = cookCheckConstraint(relid, src);
+        Node       *expr;
+        CheckPosContext pctx;
+        ErrorContextCallback errcb;
+
+        pctx.src = src;
+        pctx.query = queryString;
+        errcb.callback = check_expr_span(queryString, c->location, &pctx.span_start,
+                                         &pctx.span_end) ?
+            check_position_callback : no_position_callback;
+        errcb.arg = &pctx;
+        errcb.previous = error_context_stack;
+        error_context_stack = &errcb;
+        expr = cookCheckConstraint(relid, src);
+        error_context_stack = errcb.previous;
         VarCollect  vc = {NIL};
         char       *name;
 
@@ -768,18 +1010,6 @@ find_constraint(Oid relid, const char *name)
         if (strcmp(((ConRow *) lfirst(lc))->conname, name) == 0)
             return lfirst(lc);
     return NULL;
-}
-
-/*
- * PostgreSQL analyzes ALTER TABLE's CHECK expressions without the query
- * text: their errors carry no position (ours would point into the
- * synthetic SELECT cookCheckConstraint analyzes).
- */
-static void
-no_position_callback(void *arg)
-{
-    (void) arg;
-    (void) errposition(0);
 }
 
 void

@@ -29,9 +29,10 @@ typedef struct CheckConstraintSpec
 
 /*
  * Validate and store CREATE TABLE's CHECK constraints (a List of
- * CheckConstraintSpec *), naming the unnamed ones as PostgreSQL does.
+ * CheckConstraintSpec *), naming the unnamed ones as PostgreSQL does;
+ * errors point into queryString (NULL: no position).
  */
-extern void AddRelationCheckConstraints(Oid relid, List *specs);
+extern void AddRelationCheckConstraints(Oid relid, List *specs, const char *queryString);
 
 /* The CHECK constraints of relid, ordered by name (CheckConstraintDef *). */
 extern List *RelationGetCheckConstraints(Oid relid);

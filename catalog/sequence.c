@@ -948,6 +948,19 @@ struct SeqSession
 static List *seq_session;       /* of SeqSession, in TopMemoryContext */
 static SeqSession *last_used;
 
+/* DISCARD SEQUENCES: forget currval/lastval and the cached values. */
+void
+ResetSequenceCaches(void)
+{
+    ListCell   *lc;
+
+    foreach(lc, seq_session)
+        pfree(lfirst(lc));
+    list_free(seq_session);
+    seq_session = NIL;
+    last_used = NULL;
+}
+
 static SeqSession *
 session_entry(Oid relid)
 {

@@ -26,6 +26,8 @@ extern char *CreateOwnedSequence(const char *relname, Oid nspid, const char *col
 
 /* ALTER SEQUENCE [IF EXISTS] name options */
 extern void AlterSequence(PgQuery__AlterSeqStmt *stmt);
+/* DISCARD SEQUENCES (and ALL): forget this session's currval/lastval state. */
+extern void ResetSequenceCaches(void);
 
 /* Apply ALTER SEQUENCE options to a sequence (identity columns' too). */
 extern void AlterSequenceOptions(Oid seqid, PgQuery__Node **options, size_t noptions,

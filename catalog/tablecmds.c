@@ -960,7 +960,8 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
         else if (cols[i].rawdefault != NULL)
         {
             text = deparse_raw_expr(cols[i].rawdefault);
-            (void) cookColumnDefault(text, att->atttypid, att->atttypmod, NameStr(att->attname));
+            (void) cookRawColumnDefault(cols[i].rawdefault, queryString, att->atttypid,
+                                        att->atttypmod, NameStr(att->attname));
         }
         if (text != NULL)
             StoreAttrDefault(relid, (int16) (i + 1), text);
@@ -1000,7 +1001,7 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
     checks = list_concat(checks, table_checks);
     checks = list_concat(checks, like_checks);
     if (checks != NIL)
-        AddRelationCheckConstraints(relid, checks);
+        AddRelationCheckConstraints(relid, checks, queryString);
 
     /* ---- the indexes of PRIMARY KEY / UNIQUE constraints (catalog/index.c) */
     {

@@ -5,8 +5,10 @@
  *
  * Per statement (one FKState per ModifyTable node) each row written only
  * queues an event holding its key values; ExecFKEndStatement runs them in
- * order once the node has written its last row, as PostgreSQL's RI
- * after-row triggers run at the end of the statement.  So a statement may
+ * order once the node has written its last row -- or, in a statement with
+ * data-modifying WITH queries, at ExecutorFinish once all its ModifyTables
+ * have (ExecFKNodeDone / ExecFKEndQuery) -- as PostgreSQL's RI after-row
+ * triggers run at the end of the statement.  So a statement may
  * delete a referenced row together with the rows referencing it, and NO
  * ACTION sees the statement's own changes.  Events:
  *  'c'  a referencing row was inserted, or its key changed: the key (no
@@ -764,6 +766,31 @@ ExecFKEndStatement(FKState *st)
         MemoryContextSwitchTo(old);
         MemoryContextReset(st->runcxt);
     }
+}
+
+void
+ExecFKNodeDone(EState *estate, FKState *st)
+{
+    if (estate->es_plannedstmt != NULL && estate->es_plannedstmt->modifyingCtePlanIds != NIL)
+    {
+        MemoryContext old = MemoryContextSwitchTo(estate->es_query_cxt);
+
+        if (!list_member_ptr(estate->es_fkstates, st))
+            estate->es_fkstates = lappend(estate->es_fkstates, st);
+        MemoryContextSwitchTo(old);
+        return;
+    }
+    ExecFKEndStatement(st);
+}
+
+void
+ExecFKEndQuery(EState *estate)
+{
+    ListCell   *lc;
+
+    foreach(lc, estate->es_fkstates)
+        ExecFKEndStatement(lfirst(lc));
+    estate->es_fkstates = NIL;
 }
 
 /* ---------------------------------------------------------------- ALTER TABLE */

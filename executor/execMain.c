@@ -15,6 +15,7 @@
 #include "backend/interrupts.h"
 #include "catalog/lsyscache.h"
 #include "catalog/relcache.h"
+#include "executor/execForeignKeys.h"
 #include "executor/execnodes.h"
 #include "executor/executor.h"
 #include "storage/xact.h"
@@ -230,6 +231,9 @@ ExecutorFinish(QueryDesc *queryDesc)
     /* data-modifying WITH queries no CteScan read run now (nodeCtescan.c) */
     if (queryDesc->estate && queryDesc->plannedstmt->modifyingCtePlanIds != NIL)
         ExecFinishModifyingCtes(queryDesc->estate);
+    /* foreign keys of data-modifying WITH statements (execForeignKeys.c) */
+    if (queryDesc->estate && queryDesc->estate->es_fkstates != NIL)
+        ExecFKEndQuery(queryDesc->estate);
     /* AFTER triggers will fire here */
 }
 

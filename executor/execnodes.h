@@ -112,12 +112,15 @@ typedef struct EState
     List       *es_exprcontexts;
     List       *es_subplanstates;   /* PlanState per PlannedStmt.subplans entry */
     int         es_top_eflags;
+    List       *es_fkstates;        /* foreign-key work for ExecutorFinish (execForeignKeys.c) */
 } EState;
 
 #define EXEC_FLAG_EXPLAIN_ONLY 0x0001
 #define EXEC_FLAG_REWIND       0x0002
 #define EXEC_FLAG_BACKWARD     0x0004
 #define EXEC_FLAG_MARK         0x0008
+#define EXEC_FLAG_INSTRUMENT   0x0010   /* EXPLAIN ANALYZE: per-node counters */
+#define EXEC_FLAG_INSTRUMENT_TIMER 0x0020   /* ... and timing (TIMING on) */
 
 typedef TupleTableSlot *(*ExecProcNodeMtd) (struct PlanState *pstate);
 
@@ -137,6 +140,9 @@ typedef struct PlanState
     ProjectionInfo *ps_ProjInfo;
     TupleDesc   ps_ResultTupleDesc;
     bool        chgParam;           /* a parameter changed: rescan needed */
+    /* EXPLAIN ANALYZE only (executor/instrument.h); NULL otherwise */
+    struct Instrumentation *instrument;
+    ExecProcNodeMtd ExecProcNodeReal;   /* the node's own method, wrapped */
 } PlanState;
 
 #define outerPlanState(node) (((PlanState *) (node))->lefttree)

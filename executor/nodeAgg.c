@@ -1110,6 +1110,8 @@ ExecInitAgg(Agg *node, EState *estate, int eflags)
                                              sizeof(AggHashEntry *) * ht->nbuckets);
         aggstate->hashtable = ht;
         aggstate->hash_mem_limit = (Size) work_mem * 1024;
+        /* blocks small next to the limit, so "allocated" tracks "in use" */
+        MemoryContextLimitBlockSize(aggstate->aggcontext, aggstate->hash_mem_limit);
         aggstate->hash_spill_slot =
             ExecInitExtraTupleSlot(estate, ExecGetResultType(outerPlanState(aggstate)));
     }

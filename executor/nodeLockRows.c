@@ -132,7 +132,8 @@ ExecLockRows(PlanState *pstate)
 
             if (isnull)
                 continue;       /* the NULL side of an outer join: nothing to lock */
-            tid = *(ItemPointer) DatumGetPointer(d);
+            /* a tid inside a formed tuple need not be aligned */
+            memcpy(&tid, DatumGetPointer(d), sizeof(ItemPointerData));
             result = heap_lock_tuple(rel, &tid, node->ps.state->es_output_cid,
                                      prm->waitPolicy == LockWaitBlock, &tmfd);
             switch (result)

@@ -191,9 +191,13 @@ junk_ctid(ModifyTableState *mtstate, TupleTableSlot *planSlot)
     bool        isnull;
     Datum       d = slot_getattr(planSlot, mtstate->mt_ctid_resno, &isnull);
 
+    ItemPointerData tid;
+
     if (isnull)
         elog(ERROR, "ctid is NULL");
-    return *(ItemPointer) DatumGetPointer(d);
+    /* a tid inside a formed tuple (a sorted or materialized row) need not be aligned */
+    memcpy(&tid, DatumGetPointer(d), sizeof(ItemPointerData));
+    return tid;
 }
 
 /*
@@ -570,11 +574,14 @@ ExecModifyTable(PlanState *pstate)
             mtstate->mt_done = true;
             /* foreign keys: checks and actions at the end, as PostgreSQL's RI triggers */
             if (mtstate->mt_fkeys)
-                ExecFKEndStatement(mtstate->mt_fkeys);
+                ExecFKNodeDone(mtstate->ps.state, mtstate->mt_fkeys);
             if (mtstate->mt_conflictFKeys)
-                ExecFKEndStatement(mtstate->mt_conflictFKeys);
+                ExecFKNodeDone(mtstate->ps.state, mtstate->mt_conflictFKeys);
             break;
         }
+        /* RETURNING may read FROM / USING columns from the child row (setrefs.c) */
+        if (mtstate->returningProj)
+            mtstate->returningProj->pi_exprContext->ecxt_outertuple = planSlot;
         switch (mtstate->operation)
         {
             case CMD_INSERT:

@@ -37,7 +37,15 @@ typedef struct SortKeyInfo
     Oid         collation;
     FmgrInfo    cmp;            /* btree comparison support function */
     FunctionCallInfo fcinfo;
+    int         fastcmp;        /* SORTKEY_CMP_*: inline compare, skipping fmgr */
 } SortKeyInfo;
+
+/* Comparison procs CompareSortKey evaluates inline (same results as the proc). */
+#define SORTKEY_CMP_FMGR    0
+#define SORTKEY_CMP_INT16   1   /* btint2cmp */
+#define SORTKEY_CMP_INT32   2   /* btint4cmp */
+#define SORTKEY_CMP_INT64   3   /* btint8cmp */
+#define SORTKEY_CMP_OID     4   /* btoidcmp */
 
 extern void PrepareSortKey(SortKeyInfo *key, int16 attno, Oid sortop, Oid collation,
                            bool nulls_first);

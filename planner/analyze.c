@@ -784,6 +784,9 @@ extern char *RelationGetColumnDefault(Relation rel, int attnum) __attribute__((w
  *    sub-SELECTs, aggregates and set-returning functions are not allowed;
  *    42804 if the type does not convert.
  */
+static Node *cook_default(ParseState *pstate, PgQuery__Node *raw, Oid atttypid,
+                          int32 atttypmod, const char *attname);
+
 Node *
 cookColumnDefault(const char *exprtext, Oid atttypid, int32 atttypmod, const char *attname)
 {
@@ -792,9 +795,6 @@ cookColumnDefault(const char *exprtext, Oid atttypid, int32 atttypmod, const cha
     RawStmt    *rs;
     PgQuery__SelectStmt *sel;
     ParseState *pstate;
-    Node       *expr;
-    Node       *coerced;
-    Oid         type;
 
     if (list_length(raw) != 1 ||
         (rs = linitial(raw))->stmt->node_case != PG_QUERY__NODE__NODE_SELECT_STMT ||
@@ -803,10 +803,37 @@ cookColumnDefault(const char *exprtext, Oid atttypid, int32 atttypmod, const cha
         ereport(ERROR,
                 errcode(ERRCODE_SYNTAX_ERROR),
                 errmsg("invalid default expression for column \"%s\": %s", attname, exprtext));
+    /* the text is not what the client sent: errors carry no position */
     pstate = make_parsestate(NULL);
-    pstate->p_sourcetext = sql;
+    return cook_default(pstate, sel->target_list[0]->res_target->val, atttypid, atttypmod,
+                        attname);
+}
+
+/*
+ * cookRawColumnDefault
+ *    The same for a DEFAULT clause as parsed from queryString (CREATE
+ *    TABLE), so that errors point into the statement the client sent.
+ */
+Node *
+cookRawColumnDefault(PgQuery__Node *raw, const char *queryString, Oid atttypid,
+                     int32 atttypmod, const char *attname)
+{
+    ParseState *pstate = make_parsestate(NULL);
+
+    pstate->p_sourcetext = queryString;
+    return cook_default(pstate, raw, atttypid, atttypmod, attname);
+}
+
+static Node *
+cook_default(ParseState *pstate, PgQuery__Node *raw, Oid atttypid, int32 atttypmod,
+             const char *attname)
+{
+    Node       *expr;
+    Node       *coerced;
+    Oid         type;
+
     parser_reset_expr_depth();
-    expr = transformExpr(pstate, sel->target_list[0]->res_target->val, EXPR_KIND_COLUMN_DEFAULT);
+    expr = transformExpr(pstate, raw, EXPR_KIND_COLUMN_DEFAULT);
     if (expression_returns_set(expr))
         ereport(ERROR,
                 errcode(ERRCODE_FEATURE_NOT_SUPPORTED),

@@ -1000,8 +1000,10 @@ ParseFuncOrColumnNamed(ParseState *pstate, PgQuery__FuncCall *fn, List *fargs, L
         funcexpr->location = location;
         if (retset)
         {
+            /* GROUP BY: the planner expands it below the grouping (planner.c) */
             if (pstate->p_expr_kind != EXPR_KIND_FROM_FUNCTION &&
-                pstate->p_expr_kind != EXPR_KIND_SELECT_TARGET)
+                pstate->p_expr_kind != EXPR_KIND_SELECT_TARGET &&
+                pstate->p_expr_kind != EXPR_KIND_GROUP_BY)
                 ereport(ERROR,
                         errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
                         errmsg("set-returning functions are not allowed in %s",

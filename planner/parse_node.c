@@ -75,6 +75,9 @@ parser_errposition(ParseState *pstate, int location)
 {
     if (location < 0)
         return 0;
+    /* no statement text (a default read back from the catalog): no position, as PostgreSQL */
+    if (pstate != NULL && pstate->p_sourcetext == NULL)
+        return 0;
     return errposition(position_in_text(pstate ? pstate->p_sourcetext : NULL, location));
 }
 

@@ -227,6 +227,28 @@ preprocess_targetlist(PlannerInfo *root)
         tlist = lappend(tlist, makeTargetEntry((Expr *) ctid, (int16) (list_length(tlist) + 1),
                                                pstrdup("ctid"), true));
     }
+    if ((parse->commandType == CMD_UPDATE || parse->commandType == CMD_DELETE) &&
+        parse->returningList != NIL)
+    {
+        /*
+         * RETURNING may name columns of the FROM / USING tables: carry them up
+         * as junk columns; setrefs.c points RETURNING's Vars of those tables
+         * at them (OUTER_VAR of the ModifyTable's child row).
+         */
+        List       *vars = pull_var_clause((Node *) parse->returningList, NIL);
+        ListCell   *lc;
+
+        foreach(lc, vars)
+        {
+            Var        *var = lfirst(lc);
+
+            if (var->varno == parse->resultRelation)
+                continue;
+            tlist = lappend(tlist, makeTargetEntry((Expr *) copyObject(var),
+                                                   (int16) (list_length(tlist) + 1),
+                                                   NULL, true));
+        }
+    }
     relation_close(rel, NoLock);
     return tlist;
 }
@@ -629,6 +651,7 @@ grouping_planner(PlannerInfo *root)
     List       *scanjoin_tlist;
     List       *current_order = NIL;
     bool        grouped;
+    bool        srfs_above_agg = true;  /* select-list SRFs run after grouping */
     Path       *path;
     Plan       *plan;
     ListCell   *lc;
@@ -670,6 +693,39 @@ grouping_planner(PlannerInfo *root)
                                         root->needed_vars);
     root->needed_vars = lateral_needed_vars(root, root->needed_vars);
 
+    /*
+     * A set-returning function in a GROUP BY expression (GROUP BY
+     * unnest(tags)) runs below the grouping: the scan computes the Vars, a
+     * ProjectSet expands them into the grouping input.  The select list's
+     * copy of that expression then matches the Agg's group column.
+     */
+    if (grouped && expression_returns_set((Node *) scanjoin_tlist))
+    {
+        List       *vars = pull_var_clause((Node *) scanjoin_tlist, NIL);
+        List       *base_tlist = NIL;
+
+        foreach(lc, vars)
+            base_tlist = lappend(base_tlist,
+                                 makeTargetEntry((Expr *) copyObject(lfirst(lc)),
+                                                 (int16) (list_length(base_tlist) + 1),
+                                                 NULL, false));
+        foreach(lc, tlist)
+        {
+            TargetEntry *tle = lfirst(lc);
+
+            if (expression_returns_set((Node *) tle->expr) &&
+                !(tle->ressortgroupref &&
+                  find_sortgroupref(parse->groupClause, tle->ressortgroupref)))
+                break;
+        }
+        if (lc == NULL)
+            srfs_above_agg = false;
+        path = query_planner(root, base_tlist);
+        plan = create_plan(root, path, base_tlist);
+        plan = make_project_set(root, scanjoin_tlist, plan);
+        goto grouping;
+    }
+
     path = query_planner(root, scanjoin_tlist);
     /* ORDER BY through an index of the only table (indxpath.c) */
     if (!grouped && !parse->hasWindowFuncs && !parse->hasTargetSRFs &&
@@ -684,6 +740,7 @@ grouping_planner(PlannerInfo *root)
     plan = create_plan(root, path, scanjoin_tlist);
 
     /* ---- grouping and aggregation ---- */
+grouping:
     if (grouped)
     {
         List       *agg_tlist = tlist;
@@ -691,7 +748,7 @@ grouping_planner(PlannerInfo *root)
         double      numGroups;
         List       *groupExprs = NIL;
 
-        if (parse->hasTargetSRFs)
+        if (parse->hasTargetSRFs && srfs_above_agg)
         {
             /* the Agg computes the non-SRF parts; ProjectSet does the rest */
             agg_tlist = copy_tlist_as_vars(scanjoin_tlist);
@@ -777,12 +834,12 @@ grouping_planner(PlannerInfo *root)
     if (parse->hasWindowFuncs)
     {
         plan = plan_window_functions(root, tlist, plan, &current_order);
-        if (!parse->hasTargetSRFs)
+        if (!(parse->hasTargetSRFs && srfs_above_agg))
             plan = make_result_plan(tlist, NULL, plan);
     }
 
     /* ---- set-returning functions in the select list ---- */
-    if (parse->hasTargetSRFs)
+    if (parse->hasTargetSRFs && srfs_above_agg)
     {
         plan = make_project_set(root, tlist, plan);
         current_order = NIL;
@@ -918,15 +975,7 @@ upper:
                 mt->updateColnos = lappend_int(mt->updateColnos,
                                                ((TargetEntry *) lfirst(lc))->resno);
         if (parse->returningList)
-        {
-            Relids      rels = pull_varnos((Node *) parse->returningList);
-
-            if (!relids_is_subset(rels, relids_make_singleton(parse->resultRelation)))
-                ereport(ERROR,
-                        errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-                        errmsg("RETURNING may refer only to the target table's columns for now"));
             mt->returningLists = list_make1(parse->returningList);
-        }
         if (parse->withCheckOptions)
             mt->withCheckOptionLists = list_make1(parse->withCheckOptions);
         mt->onConflictAction = parse->onConflictAction;

@@ -40,6 +40,8 @@ extern PlannedStmt *pg_plan_query(Query *querytree, const char *sourceText,
  */
 extern Node *cookColumnDefault(const char *exprtext, Oid atttypid, int32 atttypmod,
                                const char *attname);
+extern Node *cookRawColumnDefault(PgQuery__Node *raw, const char *queryString, Oid atttypid,
+                                  int32 atttypmod, const char *attname);
 
 /*
  * ALTER COLUMN TYPE (planner/parse_alter.c): the new value of column attnum

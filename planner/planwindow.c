@@ -7,8 +7,8 @@
  *                               or Agg) must output
  *    plan_window_functions    - Sort + WindowAgg per window, bottom-up
  *
- * Plan shape (as PostgreSQL's, minus its window reordering): for each
- * distinct window clause, in winref order, a Sort on PARTITION BY then
+ * Plan shape (as PostgreSQL's): for each distinct window clause, in
+ * PostgreSQL's select_active_windows order, a Sort on PARTITION BY then
  * ORDER BY keys (skipped when the input is already in that order), then a
  * WindowAgg whose target list is its input's columns followed by the
  * window's WindowFuncs.  Window clauses that are equal share one WindowAgg.
@@ -203,6 +203,80 @@ set_key_columns(List *clauses, List *tlist, int *numCols, int16 **colIdx, Oid **
 }
 
 /*
+ * PostgreSQL's common_prefix_cmp: compares the windows' partition-then-order
+ * keys (order keys already among the partition keys dropped) so that
+ * windows needing the same sort are adjacent, and a window whose keys are a
+ * prefix of another's comes after it (the stronger sort serves both).
+ */
+static List *
+window_sort_keys(WindowClause *wc)
+{
+    List       *keys = list_copy(wc->partitionClause);
+    ListCell   *lc;
+
+    foreach(lc, wc->orderClause)
+        if (!list_member(keys, lfirst(lc)))
+            keys = lappend(keys, lfirst(lc));
+    return keys;
+}
+
+static int
+window_order_cmp(List *a, List *b)
+{
+    ListCell   *la;
+    ListCell   *lb;
+
+    forboth(la, a, lb, b)
+    {
+        SortGroupClause *sca = lfirst(la);
+        SortGroupClause *scb = lfirst(lb);
+
+        if (sca->tleSortGroupRef != scb->tleSortGroupRef)
+            return sca->tleSortGroupRef > scb->tleSortGroupRef ? -1 : 1;
+        if (sca->sortop != scb->sortop)
+            return sca->sortop > scb->sortop ? -1 : 1;
+        if (sca->nulls_first != scb->nulls_first)
+            return sca->nulls_first ? -1 : 1;
+    }
+    if (list_length(a) != list_length(b))
+        return list_length(a) > list_length(b) ? -1 : 1;
+    return 0;
+}
+
+/*
+ * The window clauses in the order their WindowAggs are stacked, bottom
+ * first: PostgreSQL's select_active_windows order (a stable sort here).
+ */
+static List *
+order_window_clauses(List *clauses)
+{
+    int         n = list_length(clauses);
+    WindowClause **wcs = palloc(sizeof(WindowClause *) * (n + 1));
+    List      **keys = palloc(sizeof(List *) * (n + 1));
+    List       *result = NIL;
+
+    for (int i = 0; i < n; i++)
+    {
+        WindowClause *wc = list_nth(clauses, i);
+        List       *k = window_sort_keys(wc);
+        int         j = i;
+
+        /* insertion sort: stable, and window lists are short */
+        while (j > 0 && window_order_cmp(k, keys[j - 1]) < 0)
+        {
+            wcs[j] = wcs[j - 1];
+            keys[j] = keys[j - 1];
+            j--;
+        }
+        wcs[j] = wc;
+        keys[j] = k;
+    }
+    for (int i = 0; i < n; i++)
+        result = lappend(result, wcs[i]);
+    return result;
+}
+
+/*
  * Stack the WindowAggs over `plan` (whose target list is
  * make_window_input_target's).  *current_order is the order of the rows
  * coming in, and is updated to the order of the rows going out.
@@ -212,13 +286,14 @@ plan_window_functions(PlannerInfo *root, List *final_tlist, Plan *plan, List **c
 {
     Query      *parse = root->parse;
     pull_context ctx = {NIL, false, true};
-    int         nclauses = list_length(parse->windowClause);
+    List       *clauses = order_window_clauses(parse->windowClause);
+    int         nclauses = list_length(clauses);
     bool       *done = palloc0(sizeof(bool) * (nclauses + 1));
     ListCell   *lc;
 
     (void) pull_walker((Node *) final_tlist, &ctx);
 
-    foreach(lc, parse->windowClause)
+    foreach(lc, clauses)
     {
         WindowClause *wc = lfirst(lc);
         int         i = foreach_current_index(lc);
@@ -231,7 +306,7 @@ plan_window_functions(PlannerInfo *root, List *final_tlist, Plan *plan, List **c
             continue;
         for (int j = i; j < nclauses; j++)
         {
-            WindowClause *other = list_nth(parse->windowClause, j);
+            WindowClause *other = list_nth(clauses, j);
 
             if (!done[j] && window_clauses_equal(wc, other))
             {

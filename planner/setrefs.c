@@ -258,7 +258,15 @@ trivial_subqueryscan(SubqueryScan *plan)
     foreach(lc, plan->subplan->targetlist)
         if (!((TargetEntry *) lfirst(lc))->resjunk)
             nonjunk++;
-    if (list_length(plan->scan.plan.targetlist) != nonjunk)
+    /*
+     * The subplan's junk columns (an ORDER BY key not selected) are still in
+     * its rows: only a parent that ignores them, the query's top, could take
+     * those rows as they are.  An Append above a parenthesized
+     * (SELECT ... ORDER BY ... LIMIT) branch would emit them, so, as
+     * PostgreSQL, the node is trivial only when the widths agree.
+     */
+    if (list_length(plan->scan.plan.targetlist) != nonjunk ||
+        nonjunk != list_length(plan->subplan->targetlist))
         return false;
     foreach(lc, plan->scan.plan.targetlist)
     {
@@ -317,6 +325,42 @@ set_subqueryscan_references(PlannerInfo *root, SubqueryScan *plan, int rtoffset)
     }
     result->plan.qual = (List *) fix_expr(&ctx, (Node *) plan->scan.plan.qual);
     return (Plan *) result;
+}
+
+/*
+ * UPDATE / DELETE RETURNING: Vars of tables other than the result relation
+ * become OUTER_VAR references to the junk columns preprocess_targetlist
+ * (planner.c) added to the child's target list; the executor evaluates
+ * RETURNING with the child's row as its outer tuple.  Runs before fix_expr,
+ * which leaves OUTER_VAR alone.
+ */
+typedef struct
+{
+    int         resultRelation; /* before rtoffset */
+    List       *child_tlist;    /* unfixed */
+} returning_ctx;
+
+static Node *
+returning_vars_mutator(Node *node, void *context)
+{
+    returning_ctx *ctx = context;
+
+    if (node == NULL)
+        return NULL;
+    if (IsA(node, Var))
+    {
+        Var        *var = (Var *) node;
+        TargetEntry *tle;
+
+        if (var->varlevelsup != 0 || var->varno >= INNER_VAR ||
+            var->varno == ctx->resultRelation)
+            return copyObject(node);
+        if ((tle = find_var_in_tlist(var, ctx->child_tlist)) == NULL)
+            elog(ERROR, "RETURNING variable %d.%d not found in subplan target list",
+                 var->varno, (int) var->varattno);
+        return (Node *) make_ref_var(OUTER_VAR, tle);
+    }
+    return expression_tree_mutator(node, returning_vars_mutator, context);
 }
 
 static List *
@@ -527,6 +571,16 @@ set_plan_refs(PlannerInfo *root, Plan *plan, int rtoffset)
                 fix_context ctx = {root, rtoffset, NIL, NIL, 0, false};
                 ListCell   *lc;
 
+                /* RETURNING's FROM / USING columns: the child's junk columns */
+                if (mt->returningLists != NIL && plan->lefttree != NULL &&
+                    mt->operation != CMD_INSERT)
+                {
+                    returning_ctx rctx = {linitial_int(mt->resultRelations),
+                                          plan->lefttree->targetlist};
+
+                    mt->returningLists = (List *) returning_vars_mutator((Node *) mt->returningLists,
+                                                                         &rctx);
+                }
                 mt->returningLists = (List *) fix_expr(&ctx, (Node *) mt->returningLists);
                 mt->withCheckOptionLists = (List *) fix_expr(&ctx, (Node *) mt->withCheckOptionLists);
                 /* ON CONFLICT: INNER_VAR (EXCLUDED) Vars stay as they are */

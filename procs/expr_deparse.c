@@ -13,9 +13,15 @@
  *                                      when it holds a node this file does
  *                                      not print (the caller falls back)
  *
+ *    deparse_expression_with_hook      the same with Vars and Params printed
+ *                                      by the caller (EXPLAIN resolves plan
+ *                                      Vars: OUTER_VAR/INNER_VAR through the
+ *                                      child's target list, scan Vars through
+ *                                      the range table)
+ *
  * Used by pg_get_expr (procs/pg_node_tree.c) on column defaults and CHECK
  * constraints, which Basalt stores as SQL text (docs/DECISIONS.md 13) and
- * re-analyzes before printing.
+ * re-analyzes before printing, and by EXPLAIN (executor/explain.c).
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
@@ -36,9 +42,12 @@ typedef struct DeparseContext
     StringInfo  buf;
     Oid         relid;
     bool        failed;         /* met a node we do not print */
+    DeparseVarHook hook;        /* prints Vars and Params when set (EXPLAIN) */
+    void       *hook_arg;
+    bool        showimplicit;   /* of the node being printed (get_rule_expr's argument) */
 } DeparseContext;
 
-static void get_rule_expr(Node *node, DeparseContext *ctx);
+static void get_rule_expr(Node *node, DeparseContext *ctx, bool showimplicit);
 
 /* 'text' with quotes doubled (and E'' when it holds a backslash, as PostgreSQL) */
 static void
@@ -137,7 +146,7 @@ get_coercion_expr(Node *arg, DeparseContext *ctx, Oid resulttype, int32 resultty
     else
     {
         appendStringInfoChar(ctx->buf, '(');
-        get_rule_expr(arg, ctx);
+        get_rule_expr(arg, ctx, false);
         appendStringInfoChar(ctx->buf, ')');
     }
     appendStringInfo(ctx->buf, "::%s", format_type_with_typemod(resulttype, resulttypmod));
@@ -162,12 +171,12 @@ get_func_expr(FuncExpr *f, DeparseContext *ctx)
 {
     ListCell   *lc;
 
-    if (f->funcformat == COERCE_IMPLICIT_CAST)
+    if (f->funcformat == COERCE_IMPLICIT_CAST && !ctx->showimplicit)
     {
-        get_rule_expr(linitial(f->args), ctx);
+        get_rule_expr(linitial(f->args), ctx, false);
         return;
     }
-    if (f->funcformat == COERCE_EXPLICIT_CAST)
+    if (f->funcformat == COERCE_EXPLICIT_CAST || f->funcformat == COERCE_IMPLICIT_CAST)
     {
         int32       typmod = exprTypmod((Node *) f);
 
@@ -181,7 +190,7 @@ get_func_expr(FuncExpr *f, DeparseContext *ctx)
             appendStringInfoString(ctx->buf, ", ");
         if (f->funcvariadic && foreach_current_index(lc) == list_length(f->args) - 1)
             appendStringInfoString(ctx->buf, "VARIADIC ");
-        get_rule_expr(lfirst(lc), ctx);
+        get_rule_expr(lfirst(lc), ctx, true);
     }
     appendStringInfoChar(ctx->buf, ')');
 }
@@ -194,16 +203,72 @@ get_oper_expr(OpExpr *op, DeparseContext *ctx)
     appendStringInfoChar(ctx->buf, '(');
     if (list_length(op->args) == 2)
     {
-        get_rule_expr(linitial(op->args), ctx);
+        get_rule_expr(linitial(op->args), ctx, true);
         appendStringInfo(ctx->buf, " %s ", opname ? opname : "?");
-        get_rule_expr(lsecond(op->args), ctx);
+        get_rule_expr(lsecond(op->args), ctx, true);
     }
     else
     {
         appendStringInfo(ctx->buf, "%s ", opname ? opname : "?");
-        get_rule_expr(linitial(op->args), ctx);
+        get_rule_expr(linitial(op->args), ctx, true);
     }
     appendStringInfoChar(ctx->buf, ')');
+}
+
+/* agg(args) as PostgreSQL's get_agg_expr: count(*), DISTINCT, ORDER BY, FILTER */
+static void
+get_agg_expr(Aggref *a, DeparseContext *ctx)
+{
+    StringInfo  buf = ctx->buf;
+    ListCell   *lc;
+    bool        first = true;
+
+    appendStringInfo(buf, "%s(", function_name(a->aggfnoid));
+    if (a->aggdistinct != NIL)
+        appendStringInfoString(buf, "DISTINCT ");
+    if (a->aggstar)
+        appendStringInfoChar(buf, '*');
+    else
+        foreach(lc, a->args)
+        {
+            TargetEntry *tle = lfirst(lc);
+
+            if (tle->resjunk)
+                continue;
+            if (!first)
+                appendStringInfoString(buf, ", ");
+            first = false;
+            get_rule_expr((Node *) tle->expr, ctx, true);
+        }
+    if (a->aggorder != NIL && a->aggdistinct == NIL)
+    {
+        appendStringInfoString(buf, " ORDER BY ");
+        foreach(lc, a->aggorder)
+        {
+            SortGroupClause *sgc = lfirst(lc);
+            ListCell   *la;
+            char       *opname = get_opname(sgc->sortop);
+
+            if (foreach_current_index(lc) > 0)
+                appendStringInfoString(buf, ", ");
+            foreach(la, a->args)
+            {
+                TargetEntry *tle = lfirst(la);
+
+                if (tle->ressortgroupref == sgc->tleSortGroupRef)
+                    get_rule_expr((Node *) tle->expr, ctx, true);
+            }
+            if (opname && strcmp(opname, ">") == 0)
+                appendStringInfoString(buf, " DESC");
+        }
+    }
+    appendStringInfoChar(buf, ')');
+    if (a->aggfilter)
+    {
+        appendStringInfoString(buf, " FILTER (WHERE ");
+        get_rule_expr((Node *) a->aggfilter, ctx, false);
+        appendStringInfoChar(buf, ')');
+    }
 }
 
 static const char *
@@ -230,14 +295,26 @@ sqlvalue_name(SQLValueFunction *svf)
     return "?";
 }
 
+/*
+ * showimplicit: print implicit casts too.  As ruleutils.c, they are hidden
+ * at the top of an expression and under AND/OR/NOT, shown inside operator
+ * and function arguments.
+ */
 static void
-get_rule_expr(Node *node, DeparseContext *ctx)
+get_rule_expr(Node *node, DeparseContext *ctx, bool showimplicit)
 {
     StringInfo  buf = ctx->buf;
     ListCell   *lc;
 
     if (node == NULL || ctx->failed)
         return;
+    ctx->showimplicit = showimplicit;
+    if (ctx->hook && (IsA(node, Var) || IsA(node, Param)))
+    {
+        if (!ctx->hook(node, buf, ctx->hook_arg))
+            ctx->failed = true;
+        return;
+    }
     switch (nodeTag(node))
     {
         case T_Var:
@@ -277,6 +354,104 @@ get_rule_expr(Node *node, DeparseContext *ctx)
         case T_OpExpr:
             get_oper_expr((OpExpr *) node, ctx);
             break;
+        case T_DistinctExpr:
+        case T_NullIfExpr:
+            {
+                OpExpr     *op = (OpExpr *) node;
+
+                if (IsA(node, NullIfExpr))
+                {
+                    appendStringInfoString(buf, "NULLIF(");
+                    get_rule_expr(linitial(op->args), ctx, true);
+                    appendStringInfoString(buf, ", ");
+                    get_rule_expr(lsecond(op->args), ctx, true);
+                    appendStringInfoChar(buf, ')');
+                }
+                else
+                {
+                    appendStringInfoChar(buf, '(');
+                    get_rule_expr(linitial(op->args), ctx, true);
+                    appendStringInfoString(buf, " IS DISTINCT FROM ");
+                    get_rule_expr(lsecond(op->args), ctx, true);
+                    appendStringInfoChar(buf, ')');
+                }
+                break;
+            }
+        case T_Aggref:
+            get_agg_expr((Aggref *) node, ctx);
+            break;
+        case T_WindowFunc:
+            {
+                WindowFunc *w = (WindowFunc *) node;
+
+                appendStringInfo(buf, "%s(", function_name(w->winfnoid));
+                if (w->winstar)
+                    appendStringInfoChar(buf, '*');
+                else
+                    foreach(lc, w->args)
+                    {
+                        if (foreach_current_index(lc) > 0)
+                            appendStringInfoString(buf, ", ");
+                        get_rule_expr(lfirst(lc), ctx, true);
+                    }
+                appendStringInfoChar(buf, ')');
+                if (w->aggfilter)
+                {
+                    appendStringInfoString(buf, " FILTER (WHERE ");
+                    get_rule_expr((Node *) w->aggfilter, ctx, false);
+                    appendStringInfoChar(buf, ')');
+                }
+                /* PostgreSQL 15 prints the window by reference */
+                appendStringInfo(buf, " OVER (?)");
+                break;
+            }
+        case T_SubPlan:
+            {
+                SubPlan    *sp = (SubPlan *) node;
+
+                const char *name = sp->plan_name ? sp->plan_name :
+                    psprintf("SubPlan %d", sp->plan_id);
+
+                /* PostgreSQL 15's get_rule_expr: the plan's name only */
+                if (sp->useHashTable)
+                    appendStringInfo(buf, "(hashed %s)", name);
+                else
+                    appendStringInfo(buf, "(%s)", name);
+                break;
+            }
+        case T_CaseExpr:
+            {
+                CaseExpr   *c = (CaseExpr *) node;
+
+                appendStringInfoString(buf, "CASE");
+                if (c->arg)
+                {
+                    appendStringInfoChar(buf, ' ');
+                    get_rule_expr((Node *) c->arg, ctx, true);
+                }
+                foreach(lc, c->args)
+                {
+                    CaseWhen   *w = lfirst(lc);
+                    Node       *cond = (Node *) w->expr;
+
+                    appendStringInfoString(buf, " WHEN ");
+                    /* CASE x WHEN v: the test is "CaseTestExpr = v"; print v */
+                    if (c->arg && IsA(cond, OpExpr) && list_length(((OpExpr *) cond)->args) == 2 &&
+                        IsA(linitial(((OpExpr *) cond)->args), CaseTestExpr))
+                        get_rule_expr(lsecond(((OpExpr *) cond)->args), ctx, false);
+                    else
+                        get_rule_expr(cond, ctx, false);
+                    appendStringInfoString(buf, " THEN ");
+                    get_rule_expr((Node *) w->result, ctx, true);
+                }
+                if (c->defresult)
+                {
+                    appendStringInfoString(buf, " ELSE ");
+                    get_rule_expr((Node *) c->defresult, ctx, true);
+                }
+                appendStringInfoString(buf, " END");
+                break;
+            }
         case T_BoolExpr:
             {
                 BoolExpr   *b = (BoolExpr *) node;
@@ -285,14 +460,14 @@ get_rule_expr(Node *node, DeparseContext *ctx)
                 if (b->boolop == NOT_EXPR)
                 {
                     appendStringInfoString(buf, "NOT ");
-                    get_rule_expr(linitial(b->args), ctx);
+                    get_rule_expr(linitial(b->args), ctx, false);
                 }
                 else
                     foreach(lc, b->args)
                     {
                         if (foreach_current_index(lc) > 0)
                             appendStringInfoString(buf, b->boolop == AND_EXPR ? " AND " : " OR ");
-                        get_rule_expr(lfirst(lc), ctx);
+                        get_rule_expr(lfirst(lc), ctx, false);
                     }
                 appendStringInfoChar(buf, ')');
                 break;
@@ -302,7 +477,7 @@ get_rule_expr(Node *node, DeparseContext *ctx)
                 NullTest   *nt = (NullTest *) node;
 
                 appendStringInfoChar(buf, '(');
-                get_rule_expr((Node *) nt->arg, ctx);
+                get_rule_expr((Node *) nt->arg, ctx, true);
                 appendStringInfoString(buf, nt->nulltesttype == IS_NULL ? " IS NULL)" : " IS NOT NULL)");
                 break;
             }
@@ -315,7 +490,7 @@ get_rule_expr(Node *node, DeparseContext *ctx)
                 BooleanTest *bt = (BooleanTest *) node;
 
                 appendStringInfoChar(buf, '(');
-                get_rule_expr((Node *) bt->arg, ctx);
+                get_rule_expr((Node *) bt->arg, ctx, true);
                 appendStringInfoString(buf, names[bt->booltesttype]);
                 break;
             }
@@ -323,8 +498,8 @@ get_rule_expr(Node *node, DeparseContext *ctx)
             {
                 RelabelType *r = (RelabelType *) node;
 
-                if (r->relabelformat == COERCE_IMPLICIT_CAST)
-                    get_rule_expr((Node *) r->arg, ctx);
+                if (r->relabelformat == COERCE_IMPLICIT_CAST && !showimplicit)
+                    get_rule_expr((Node *) r->arg, ctx, false);
                 else
                     get_coercion_expr((Node *) r->arg, ctx, r->resulttype, r->resulttypmod);
                 break;
@@ -333,8 +508,8 @@ get_rule_expr(Node *node, DeparseContext *ctx)
             {
                 CoerceViaIO *c = (CoerceViaIO *) node;
 
-                if (c->coerceformat == COERCE_IMPLICIT_CAST)
-                    get_rule_expr((Node *) c->arg, ctx);
+                if (c->coerceformat == COERCE_IMPLICIT_CAST && !showimplicit)
+                    get_rule_expr((Node *) c->arg, ctx, false);
                 else
                     get_coercion_expr((Node *) c->arg, ctx, c->resulttype, -1);
                 break;
@@ -359,7 +534,7 @@ get_rule_expr(Node *node, DeparseContext *ctx)
                 {
                     if (foreach_current_index(lc) > 0)
                         appendStringInfoString(buf, ", ");
-                    get_rule_expr(lfirst(lc), ctx);
+                    get_rule_expr(lfirst(lc), ctx, true);
                 }
                 appendStringInfoChar(buf, ']');
                 break;
@@ -373,7 +548,7 @@ get_rule_expr(Node *node, DeparseContext *ctx)
                 {
                     if (foreach_current_index(lc) > 0)
                         appendStringInfoString(buf, ", ");
-                    get_rule_expr(lfirst(lc), ctx);
+                    get_rule_expr(lfirst(lc), ctx, true);
                 }
                 appendStringInfoChar(buf, ')');
                 break;
@@ -387,7 +562,7 @@ get_rule_expr(Node *node, DeparseContext *ctx)
                 {
                     if (foreach_current_index(lc) > 0)
                         appendStringInfoString(buf, ", ");
-                    get_rule_expr(lfirst(lc), ctx);
+                    get_rule_expr(lfirst(lc), ctx, true);
                 }
                 appendStringInfoChar(buf, ')');
                 break;
@@ -398,9 +573,9 @@ get_rule_expr(Node *node, DeparseContext *ctx)
                 char       *opname = get_opname(s->opno);
 
                 appendStringInfoChar(buf, '(');
-                get_rule_expr(linitial(s->args), ctx);
+                get_rule_expr(linitial(s->args), ctx, true);
                 appendStringInfo(buf, " %s %s (", opname ? opname : "?", s->useOr ? "ANY" : "ALL");
-                get_rule_expr(lsecond(s->args), ctx);
+                get_rule_expr(lsecond(s->args), ctx, true);
                 appendStringInfoString(buf, "))");
                 break;
             }
@@ -420,6 +595,22 @@ deparse_expression_for_relation(Node *expr, Oid relid)
     ctx.buf = &buf;
     ctx.relid = relid;
     ctx.failed = false;
-    get_rule_expr(expr, &ctx);
+    ctx.hook = NULL;
+    ctx.hook_arg = NULL;
+    get_rule_expr(expr, &ctx, false);
     return ctx.failed ? NULL : buf.data;
+}
+
+bool
+deparse_expression_with_hook(StringInfo buf, Node *expr, DeparseVarHook hook, void *hook_arg)
+{
+    DeparseContext ctx;
+
+    ctx.buf = buf;
+    ctx.relid = InvalidOid;
+    ctx.failed = false;
+    ctx.hook = hook;
+    ctx.hook_arg = hook_arg;
+    get_rule_expr(expr, &ctx, false);
+    return !ctx.failed;
 }

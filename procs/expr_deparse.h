@@ -16,4 +16,14 @@
  */
 extern char *deparse_expression_for_relation(Node *expr, Oid relid);
 
+/*
+ * EXPLAIN's entry: appends expr to buf, calling hook for every Var and
+ * Param (it prints the node and returns true, or false for "cannot
+ * print"); false if anything could not be printed.
+ */
+struct StringInfoData;
+typedef bool (*DeparseVarHook) (Node *varOrParam, struct StringInfoData *buf, void *arg);
+extern bool deparse_expression_with_hook(struct StringInfoData *buf, Node *expr,
+                                         DeparseVarHook hook, void *hook_arg);
+
 #endif                          /* PROCS_EXPR_DEPARSE_H */

@@ -49,6 +49,7 @@ struct MemoryContextData
     const char *name;
     AllocBlock blocks;          /* head is the block we carve from */
     Size    nextBlockSize;
+    Size    maxBlockSize;       /* growth cap, ALLOC_MAX_BLOCK unless limited */
     Size    memAllocated;       /* bytes obtained from malloc */
     ChunkHeader *freelist[ALLOCSET_NUM_FREELISTS];
 };
@@ -110,6 +111,7 @@ AllocSetContextCreate(MemoryContext parent, const char *name)
     }
     c->name = name;
     c->nextBlockSize = ALLOC_INIT_BLOCK;
+    c->maxBlockSize = ALLOC_MAX_BLOCK;
     if (parent)
         MemoryContextSetParent(c, parent);
     return c;
@@ -186,6 +188,25 @@ MemoryContextMemAllocated(MemoryContext c, bool recurse)
         for (MemoryContext child = c->firstchild; child; child = child->nextchild)
             total += MemoryContextMemAllocated(child, true);
     return total;
+}
+
+/*
+ * Cap block growth for a context whose MemoryContextMemAllocated is checked
+ * against a budget of `budget` bytes (work_mem): blocks grow to at most
+ * budget/16 (a power of two, between ALLOC_INIT_BLOCK and ALLOC_MAX_BLOCK),
+ * so a fresh, mostly empty block never makes the context look full while
+ * less than ~94% of the budget is really in use.
+ */
+void
+MemoryContextLimitBlockSize(MemoryContext c, Size budget)
+{
+    Size        cap = ALLOC_INIT_BLOCK;
+
+    while (cap * 2 <= budget / 16 && cap < ALLOC_MAX_BLOCK)
+        cap *= 2;
+    c->maxBlockSize = cap;
+    if (c->nextBlockSize > cap)
+        c->nextBlockSize = cap;
 }
 
 const char *
@@ -267,7 +288,7 @@ alloc_internal(MemoryContext c, Size size)
             /* a block always has room for its header and this chunk */
             Size blksize = Max(c->nextBlockSize, BLOCKHDRSZ + CHUNKHDRSZ + chunksize);
 
-            if (c->nextBlockSize < ALLOC_MAX_BLOCK)
+            if (c->nextBlockSize < c->maxBlockSize)
                 c->nextBlockSize *= 2;
             b = new_block(c, blksize, true);
             if (b == NULL)

@@ -35,6 +35,8 @@ extern void MemoryContextDelete(MemoryContext context);
 extern void MemoryContextSetParent(MemoryContext context, MemoryContext new_parent);
 /* Bytes currently allocated from malloc by this context and its children. */
 extern Size MemoryContextMemAllocated(MemoryContext context, bool recurse);
+/* Keep block growth small relative to a work_mem-style budget (bytes). */
+extern void MemoryContextLimitBlockSize(MemoryContext context, Size budget);
 extern const char *MemoryContextName(MemoryContext context);
 extern MemoryContext GetMemoryChunkContext(void *pointer);
 

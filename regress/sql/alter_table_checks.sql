@@ -94,3 +94,23 @@ ALTER TABLE rq2 RENAME TO rq3;
 INSERT INTO rq3 VALUES (100);
 SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'rq3'::regclass ORDER BY 1;
 DROP TABLE rq3;
+-- error positions of CHECK expressions (CREATE TABLE: in the statement; ALTER TABLE: none)
+CREATE TABLE ckpos (a int CHECK (nosuch > 0));
+CREATE TABLE ckpos (a int, b text, CONSTRAINT c1 CHECK (a > 0 AND b > 5));
+CREATE TABLE ckpos (a int, b text, CHECK (a > 0), CHECK (length(b) > a AND NoSuch2 < 1));
+CREATE TABLE ckpos (a int, b text CHECK (b = 'x' OR b = 1 + 'é'));
+CREATE TABLE ckpos (a int CHECK ((a)));
+CREATE TABLE ckpos (a int CHECK (a > (SELECT 1)));
+CREATE TABLE ckpos (a int CHECK (sum(a) > 1));
+CREATE TABLE ckpos (a int CHECK (nofunc(a) > 1));
+CREATE TABLE ckpos (
+   a int,
+   b int CHECK (b > a + c)
+);
+CREATE TABLE ckpos (a int);
+ALTER TABLE ckpos ADD CHECK ((a));
+ALTER TABLE ckpos ADD CHECK (a > (SELECT 1));
+ALTER TABLE ckpos ADD CHECK (sum(a) > 1);
+ALTER TABLE ckpos ADD CHECK (nofunc(a) > 1);
+ALTER TABLE ckpos ADD COLUMN q int CHECK (q > nosuch);
+DROP TABLE ckpos;

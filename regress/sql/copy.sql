@@ -389,3 +389,42 @@ COPY ms TO stdout (FORMAT "binary", FORMAT csv);
 COPY ms FROM stdin WITH OIDS;
 COPY ms FROM stdin (OIDS true);
 DROP TABLE ms;
+-- read-only transactions: COPY FROM only into temporary tables
+CREATE TABLE ro (a int);
+BEGIN READ ONLY;
+COPY ro FROM stdin;
+1
+\.
+ROLLBACK;
+BEGIN READ ONLY;
+COPY ro TO stdout;
+COPY (SELECT 1) TO stdout;
+ROLLBACK;
+CREATE TEMP TABLE rot (a int);
+BEGIN READ ONLY;
+COPY rot FROM stdin;
+1
+\.
+COMMIT;
+DROP TABLE ro;
+-- dropped and added columns
+CREATE TABLE dc (a int, b text, c int DEFAULT 7, d text);
+ALTER TABLE dc DROP COLUMN b;
+COPY dc FROM stdin;
+1	2	x
+\.
+COPY dc (d) FROM stdin;
+y
+\.
+COPY dc FROM stdin;
+1	2
+\.
+SELECT * FROM dc ORDER BY a;
+COPY dc TO stdout;
+COPY dc (b) TO stdout;
+ALTER TABLE dc ADD COLUMN e int DEFAULT 5;
+COPY dc (a) FROM stdin;
+9
+\.
+COPY dc TO stdout (FORMAT csv, HEADER);
+DROP TABLE dc;

@@ -64,3 +64,13 @@ CREATE TABLE cm3 (LIKE cm1 INCLUDING ALL);
 CREATE TABLE cm4 (LIKE cm1);
 SELECT c.relname, d.objsubid, d.description FROM pg_description d JOIN pg_class c ON c.oid = d.objoid WHERE c.relname LIKE 'cm%' ORDER BY 1, 2;
 DROP TABLE cm1, cm2, cm3, cm4;
+CREATE TABLE sd1 (id serial, v text);
+CREATE TABLE sd2 (LIKE sd1 INCLUDING DEFAULTS);
+INSERT INTO sd2 (v) VALUES ('a');
+INSERT INTO sd1 (v) VALUES ('b');
+SELECT * FROM sd2;
+SELECT * FROM sd1;
+DROP TABLE sd1;
+DROP TABLE sd1 CASCADE;
+\d sd2
+DROP TABLE sd2;

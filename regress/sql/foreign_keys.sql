@@ -169,3 +169,14 @@ SELECT conname FROM pg_constraint WHERE contype = 'f' ORDER BY 1;
 ALTER TABLE pk2 DROP CONSTRAINT pk2_u_key CASCADE;
 SELECT conname FROM pg_constraint WHERE contype = 'f' ORDER BY 1;
 DROP TABLE fk3, pk2, fk2;
+-- data-modifying WITH: the checks run once every part of the statement has
+CREATE TABLE wp (a int PRIMARY KEY);
+CREATE TABLE wc (id int, b int REFERENCES wp);
+WITH x AS (INSERT INTO wc VALUES (5, 5)) INSERT INTO wp VALUES (5);
+WITH x AS (INSERT INTO wp VALUES (6)) INSERT INTO wc VALUES (6, 6);
+WITH x AS (INSERT INTO wp VALUES (7) RETURNING a) INSERT INTO wc SELECT 7, a FROM x;
+WITH x AS (INSERT INTO wc VALUES (8, 8)) INSERT INTO wp VALUES (9);
+WITH x AS (DELETE FROM wp WHERE a = 5) DELETE FROM wc WHERE b = 5;
+WITH x AS (DELETE FROM wp WHERE a = 6) SELECT 1;
+SELECT * FROM wc ORDER BY id;
+DROP TABLE wc, wp;
