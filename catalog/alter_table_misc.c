@@ -118,39 +118,11 @@ make_option(const char *name, const char *value)
     return n;
 }
 
-/* pg_class.reloptions := NULL for relid (catalog.c's CatalogUpdateField sets values only) */
+/* pg_class.reloptions := NULL for relid */
 static void
 clear_reloptions(Oid relid)
 {
-    Relation    rel = table_open(RelationRelationId, RowExclusiveLock);
-    TupleDesc   desc = RelationGetDescr(rel);
-    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
-    HeapTuple   tup;
-
-    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
-    {
-        bool        isnull;
-        Datum      *values;
-        bool       *nulls;
-        HeapTuple   newtup;
-        ItemPointerData otid;
-
-        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_class_oid, desc, &isnull)) != relid)
-            continue;
-        values = palloc(sizeof(Datum) * desc->natts);
-        nulls = palloc(sizeof(bool) * desc->natts);
-        heap_deform_tuple(tup, desc, values, nulls);
-        nulls[Anum_pg_class_reloptions - 1] = true;
-        newtup = heap_form_tuple(desc, values, nulls);
-        otid = tup->t_self;
-        heap_endscan(scan);
-        CatalogTupleUpdate(rel, &otid, newtup);
-        table_close(rel, RowExclusiveLock);
-        return;
-    }
-    heap_endscan(scan);
-    table_close(rel, RowExclusiveLock);
-    elog(ERROR, "cache lookup failed for relation %u", relid);
+    CatalogSetFieldNull(RelationRelationId, Anum_pg_class_oid, relid, Anum_pg_class_reloptions);
 }
 
 /*

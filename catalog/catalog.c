@@ -155,12 +155,12 @@ CatalogTupleDelete(Relation rel, ItemPointer tid)
 }
 
 /*
- * Set column anum (to a non-NULL value) of the row of catalog catid whose
+ * Set column anum (to value, or NULL) of the row of catalog catid whose
  * OID-valued column oidattno equals key; ERROR if there is no such row.
  * The caller invalidates whatever caches the change affects.
  */
-void
-CatalogUpdateField(Oid catid, int oidattno, Oid key, int anum, Datum value)
+static void
+catalog_update_field(Oid catid, int oidattno, Oid key, int anum, Datum value, bool isnull_value)
 {
     Relation    rel = table_open(catid, RowExclusiveLock);
     TupleDesc   desc = RelationGetDescr(rel);
@@ -181,7 +181,7 @@ CatalogUpdateField(Oid catid, int oidattno, Oid key, int anum, Datum value)
         nulls = palloc(sizeof(bool) * desc->natts);
         heap_deform_tuple(tup, desc, values, nulls);
         values[anum - 1] = value;
-        nulls[anum - 1] = false;
+        nulls[anum - 1] = isnull_value;
         newtup = heap_form_tuple(desc, values, nulls);
         otid = tup->t_self;
         heap_endscan(scan);
@@ -192,4 +192,16 @@ CatalogUpdateField(Oid catid, int oidattno, Oid key, int anum, Datum value)
     heap_endscan(scan);
     table_close(rel, RowExclusiveLock);
     elog(ERROR, "cache lookup failed for object %u in catalog %u", key, catid);
+}
+
+void
+CatalogUpdateField(Oid catid, int oidattno, Oid key, int anum, Datum value)
+{
+    catalog_update_field(catid, oidattno, key, anum, value, false);
+}
+
+void
+CatalogSetFieldNull(Oid catid, int oidattno, Oid key, int anum)
+{
+    catalog_update_field(catid, oidattno, key, anum, (Datum) 0, true);
 }

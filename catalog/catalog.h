@@ -83,6 +83,8 @@ extern MemoryContext CacheMemoryContext;
 
 /* Set one column of the catalog row whose OID column oidattno is key. */
 extern void CatalogUpdateField(Oid catid, int oidattno, Oid key, int anum, Datum value);
+/* The same, setting the column to NULL. */
+extern void CatalogSetFieldNull(Oid catid, int oidattno, Oid key, int anum);
 
 /* Is this a system catalog (or other built-in relation)? */
 extern bool IsCatalogRelationOid(Oid relid);

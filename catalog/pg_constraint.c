@@ -29,6 +29,7 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "planner/parser.h"
 #include "backend/utils/stringinfo.h"
 #include "backend/interrupts.h"
 #include "catalog/catalog.h"
@@ -57,6 +58,20 @@
 #include <ctype.h>
 #include <strings.h>
 
+static void
+strip_rel_qualifiers(ProtobufCMessage *msg, const char *relname);
+
+struct strip_rel_qualifiers_args { const char *relname; };
+
+static bool
+strip_rel_qualifiers_child(ProtobufCMessage *child, void *arg)
+{
+    struct strip_rel_qualifiers_args *a = arg;
+
+    strip_rel_qualifiers(child, a->relname);
+    return false;
+}
+
 /*
  * Drop the table-name qualifier of column references (t.col -> col) in a
  * raw CHECK expression before its text is stored: PostgreSQL stores Vars,
@@ -66,6 +81,7 @@
 static void
 strip_rel_qualifiers(ProtobufCMessage *msg, const char *relname)
 {
+    struct strip_rel_qualifiers_args args = {relname};
     const ProtobufCMessageDescriptor *d = msg->descriptor;
 
     if (d == &pg_query__column_ref__descriptor)
@@ -81,32 +97,7 @@ strip_rel_qualifiers(ProtobufCMessage *msg, const char *relname)
         }
         return;
     }
-    for (unsigned i = 0; i < d->n_fields; i++)
-    {
-        const ProtobufCFieldDescriptor *f = &d->fields[i];
-
-        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-            continue;
-        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-            *(const uint32_t *) ((const char *) msg + f->quantifier_offset) != f->id)
-            continue;
-        if (f->label == PROTOBUF_C_LABEL_REPEATED)
-        {
-            size_t      n = *(const size_t *) ((const char *) msg + f->quantifier_offset);
-            ProtobufCMessage **arr = *(ProtobufCMessage ***) ((char *) msg + f->offset);
-
-            for (size_t k = 0; k < n; k++)
-                if (arr[k] != NULL)
-                    strip_rel_qualifiers(arr[k], relname);
-        }
-        else
-        {
-            ProtobufCMessage *sub = *(ProtobufCMessage **) ((char *) msg + f->offset);
-
-            if (sub != NULL)
-                strip_rel_qualifiers(sub, relname);
-        }
-    }
+    (void) raw_tree_children(msg, strip_rel_qualifiers_child, &args);
 }
 
 /* The SQL text stored for a raw CHECK expression of relation relname. */
@@ -1154,6 +1145,20 @@ DropCheckConstraintsOnColumn(Oid relid, int16 attnum)
     }
 }
 
+static bool
+rename_column_refs(ProtobufCMessage *msg, const char *relname, const char *oldcol,
+                   const char *newcol);
+
+struct rename_column_refs_args { const char *relname; const char *oldcol; const char *newcol; };
+
+static bool
+rename_column_refs_child(ProtobufCMessage *child, void *arg)
+{
+    struct rename_column_refs_args *a = arg;
+
+    return rename_column_refs(child, a->relname, a->oldcol, a->newcol);
+}
+
 /*
  * Rename ColumnRef oldcol (alone or qualified by relname) to newcol in a
  * raw expression tree; true if any changed.
@@ -1162,6 +1167,7 @@ static bool
 rename_column_refs(ProtobufCMessage *msg, const char *relname, const char *oldcol,
                    const char *newcol)
 {
+    struct rename_column_refs_args args = {relname, oldcol, newcol};
     const ProtobufCMessageDescriptor *d = msg->descriptor;
     bool        changed = false;
 
@@ -1183,32 +1189,7 @@ rename_column_refs(ProtobufCMessage *msg, const char *relname, const char *oldco
         last->string->sval = pstrdup(newcol);
         return true;
     }
-    for (unsigned i = 0; i < d->n_fields; i++)
-    {
-        const ProtobufCFieldDescriptor *f = &d->fields[i];
-
-        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-            continue;
-        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-            *(const uint32_t *) ((const char *) msg + f->quantifier_offset) != f->id)
-            continue;
-        if (f->label == PROTOBUF_C_LABEL_REPEATED)
-        {
-            size_t      n = *(const size_t *) ((const char *) msg + f->quantifier_offset);
-            ProtobufCMessage **arr = *(ProtobufCMessage ***) ((char *) msg + f->offset);
-
-            for (size_t k = 0; k < n; k++)
-                if (arr[k] != NULL)
-                    changed |= rename_column_refs(arr[k], relname, oldcol, newcol);
-        }
-        else
-        {
-            ProtobufCMessage *sub = *(ProtobufCMessage **) ((char *) msg + f->offset);
-
-            if (sub != NULL)
-                changed |= rename_column_refs(sub, relname, oldcol, newcol);
-        }
-    }
+    changed |= raw_tree_children(msg, rename_column_refs_child, &args);
     return changed;
 }
 

@@ -34,6 +34,7 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "planner/parser.h"
 #include <ctype.h>
 #include <errno.h>
 #include "catalog/catalog.h"
@@ -763,6 +764,19 @@ RemoveSequences(PgQuery__DropStmt *stmt)
 
 static bool split_qualified_name(const char *s, char **schema, char **rel);
 
+static bool
+replace_regclass_literals(ProtobufCMessage *msg, Oid seqid, const char *newlit);
+
+struct replace_regclass_literals_args { Oid seqid; const char *newlit; };
+
+static bool
+replace_regclass_literals_child(ProtobufCMessage *child, void *arg)
+{
+    struct replace_regclass_literals_args *a = arg;
+
+    return replace_regclass_literals(child, a->seqid, a->newlit);
+}
+
 /*
  * Replace, in a raw expression, each 'name'::regclass literal that names
  * seqid by newlit.  Walks the protobuf tree generically (any node kind).
@@ -770,6 +784,7 @@ static bool split_qualified_name(const char *s, char **schema, char **rel);
 static bool
 replace_regclass_literals(ProtobufCMessage *msg, Oid seqid, const char *newlit)
 {
+    struct replace_regclass_literals_args args = {seqid, newlit};
     const ProtobufCMessageDescriptor *d = msg->descriptor;
     bool        changed = false;
 
@@ -821,32 +836,7 @@ replace_regclass_literals(ProtobufCMessage *msg, Oid seqid, const char *newlit)
             }
         }
     }
-    for (unsigned i = 0; i < d->n_fields; i++)
-    {
-        const ProtobufCFieldDescriptor *f = &d->fields[i];
-
-        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-            continue;
-        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-            *(const uint32_t *) ((const char *) msg + f->quantifier_offset) != f->id)
-            continue;
-        if (f->label == PROTOBUF_C_LABEL_REPEATED)
-        {
-            size_t      n = *(const size_t *) ((const char *) msg + f->quantifier_offset);
-            ProtobufCMessage **arr = *(ProtobufCMessage ***) ((char *) msg + f->offset);
-
-            for (size_t k = 0; k < n; k++)
-                if (arr[k] != NULL)
-                    changed |= replace_regclass_literals(arr[k], seqid, newlit);
-        }
-        else
-        {
-            ProtobufCMessage *sub = *(ProtobufCMessage **) ((char *) msg + f->offset);
-
-            if (sub != NULL)
-                changed |= replace_regclass_literals(sub, seqid, newlit);
-        }
-    }
+    changed |= raw_tree_children(msg, replace_regclass_literals_child, &args);
     return changed;
 }
 

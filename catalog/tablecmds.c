@@ -61,6 +61,23 @@ query_position(const char *queryString, int location)
     return chars + 1;
 }
 
+/* An error context that gives errors without a position the table name's (PostgreSQL). */
+typedef struct
+{
+    ErrorContextCallback cb;
+    const char *queryString;
+    int         location;
+} relname_errpos;
+
+static void
+relname_errpos_callback(void *arg)
+{
+    relname_errpos *p = arg;
+
+    if (geterrcode() != ERRCODE_QUERY_CANCELED && geterrposition() == 0)
+        (void) errposition(query_position(p->queryString, p->location));
+}
+
 static const char *
 str_or_null(const char *s)
 {
@@ -692,7 +709,16 @@ DefineRelation(PgQuery__CreateStmt *stmt, const char *queryString)
                     errposition(query_position(queryString, rv->location)));
     }
     else
+    {
+        /* "no schema has been selected to create in" points at the name */
+        relname_errpos pos = {{error_context_stack, relname_errpos_callback, NULL},
+                              queryString, rv->location};
+
+        pos.cb.arg = &pos;
+        error_context_stack = &pos.cb;
         nspid = LookupCreationNamespace(NULL);
+        error_context_stack = pos.cb.previous;
+    }
 
     /*
      * One CREATE TABLE at a time (until pg_class has a unique index): the

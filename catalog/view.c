@@ -28,6 +28,7 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "planner/parser.h"
 #include <strings.h>
 #include "backend/interrupts.h"
 #include "backend/utils/stringinfo.h"
@@ -61,56 +62,31 @@
  * generically through the protobuf descriptors.  Names that match a WITH
  * query of the statement, or resolve to nothing, are left alone.
  */
-static void
-collect_cte_names(const ProtobufCMessage *msg, List **names)
+static bool
+collect_cte_names(ProtobufCMessage *msg, void *arg)
 {
-    const ProtobufCMessageDescriptor *d = msg->descriptor;
+    List      **names = arg;
 
-    if (d == &pg_query__common_table_expr__descriptor)
-        *names = lappend(*names, ((const PgQuery__CommonTableExpr *) msg)->ctename);
-    for (unsigned i = 0; i < d->n_fields; i++)
-    {
-        const ProtobufCFieldDescriptor *f = &d->fields[i];
-
-        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-            continue;
-        /* a oneof (PgQuery__Node): only the member that is set */
-        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-            *(const uint32_t *) ((const char *) msg + f->quantifier_offset) != f->id)
-            continue;
-        if (f->label == PROTOBUF_C_LABEL_REPEATED)
-        {
-            size_t n = *(const size_t *) ((const char *) msg + f->quantifier_offset);
-            ProtobufCMessage *const *arr = *(ProtobufCMessage *const **) ((const char *) msg + f->offset);
-
-            for (size_t k = 0; k < n; k++)
-                if (arr[k] != NULL)
-                    collect_cte_names(arr[k], names);
-        }
-        else
-        {
-            const ProtobufCMessage *sub = *(ProtobufCMessage *const *) ((const char *) msg + f->offset);
-
-            if (sub != NULL)
-                collect_cte_names(sub, names);
-        }
-    }
+    if (msg->descriptor == &pg_query__common_table_expr__descriptor)
+        *names = lappend(*names, ((PgQuery__CommonTableExpr *) msg)->ctename);
+    (void) raw_tree_children(msg, collect_cte_names, names);
+    return false;
 }
 
-static void
-qualify_range_vars(ProtobufCMessage *msg, List *ctenames)
+static bool
+qualify_range_vars(ProtobufCMessage *msg, void *arg)
 {
-    const ProtobufCMessageDescriptor *d = msg->descriptor;
+    List       *ctenames = arg;
 
     CHECK_FOR_INTERRUPTS();
-    if (d == &pg_query__range_var__descriptor)
+    if (msg->descriptor == &pg_query__range_var__descriptor)
     {
         PgQuery__RangeVar *rv = (PgQuery__RangeVar *) msg;
         ListCell   *lc;
         bool        is_cte = false;
 
         if (rv->schemaname != NULL && rv->schemaname[0] != '\0')
-            return;
+            return false;
         foreach(lc, ctenames)
             is_cte |= strcmp((const char *) lfirst(lc), rv->relname) == 0;
         if (!is_cte)
@@ -120,35 +96,10 @@ qualify_range_vars(ProtobufCMessage *msg, List *ctenames)
             if (OidIsValid(relid))
                 rv->schemaname = get_namespace_name(get_rel_namespace(relid));
         }
-        return;
+        return false;
     }
-    for (unsigned i = 0; i < d->n_fields; i++)
-    {
-        const ProtobufCFieldDescriptor *f = &d->fields[i];
-
-        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-            continue;
-        /* a oneof (PgQuery__Node): only the member that is set */
-        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-            *(const uint32_t *) ((const char *) msg + f->quantifier_offset) != f->id)
-            continue;
-        if (f->label == PROTOBUF_C_LABEL_REPEATED)
-        {
-            size_t n = *(const size_t *) ((const char *) msg + f->quantifier_offset);
-            ProtobufCMessage **arr = *(ProtobufCMessage ***) ((char *) msg + f->offset);
-
-            for (size_t k = 0; k < n; k++)
-                if (arr[k] != NULL)
-                    qualify_range_vars(arr[k], ctenames);
-        }
-        else
-        {
-            ProtobufCMessage *sub = *(ProtobufCMessage **) ((char *) msg + f->offset);
-
-            if (sub != NULL)
-                qualify_range_vars(sub, ctenames);
-        }
-    }
+    (void) raw_tree_children(msg, qualify_range_vars, ctenames);
+    return false;
 }
 
 /* The raw SELECT as SQL text (libpg_query's deparser). */
@@ -264,6 +215,20 @@ GetViewQueryText(Oid relid)
 
 /* ---------------------------------------------------------------- renames */
 
+static bool
+rename_range_vars(ProtobufCMessage *msg, const char *schema, const char *oldname,
+                  const char *newname);
+
+struct rename_range_vars_args { const char *schema; const char *oldname; const char *newname; };
+
+static bool
+rename_range_vars_child(ProtobufCMessage *child, void *arg)
+{
+    struct rename_range_vars_args *a = arg;
+
+    return rename_range_vars(child, a->schema, a->oldname, a->newname);
+}
+
 /*
  * A relation the stored text names schema.oldname is renamed newname: so
  * the text still means it.  The RangeVar gets the new name and, without
@@ -275,6 +240,7 @@ static bool
 rename_range_vars(ProtobufCMessage *msg, const char *schema, const char *oldname,
                   const char *newname)
 {
+    struct rename_range_vars_args args = {schema, oldname, newname};
     const ProtobufCMessageDescriptor *d = msg->descriptor;
     bool        changed = false;
 
@@ -296,32 +262,7 @@ rename_range_vars(ProtobufCMessage *msg, const char *schema, const char *oldname
         }
         return false;
     }
-    for (unsigned i = 0; i < d->n_fields; i++)
-    {
-        const ProtobufCFieldDescriptor *f = &d->fields[i];
-
-        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-            continue;
-        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
-            *(const uint32_t *) ((const char *) msg + f->quantifier_offset) != f->id)
-            continue;
-        if (f->label == PROTOBUF_C_LABEL_REPEATED)
-        {
-            size_t      n = *(const size_t *) ((const char *) msg + f->quantifier_offset);
-            ProtobufCMessage **arr = *(ProtobufCMessage ***) ((char *) msg + f->offset);
-
-            for (size_t k = 0; k < n; k++)
-                if (arr[k] != NULL)
-                    changed |= rename_range_vars(arr[k], schema, oldname, newname);
-        }
-        else
-        {
-            ProtobufCMessage *sub = *(ProtobufCMessage **) ((char *) msg + f->offset);
-
-            if (sub != NULL)
-                changed |= rename_range_vars(sub, schema, oldname, newname);
-        }
-    }
+    changed |= raw_tree_children(msg, rename_range_vars_child, &args);
     return changed;
 }
 
@@ -821,8 +762,8 @@ DefineView(PgQuery__ViewStmt *stmt, const char *queryString)
     {
         List *ctenames = NIL;
 
-        collect_cte_names((ProtobufCMessage *) stmt->query, &ctenames);
-        qualify_range_vars((ProtobufCMessage *) stmt->query, ctenames);
+        (void) collect_cte_names((ProtobufCMessage *) stmt->query, &ctenames);
+        (void) qualify_range_vars((ProtobufCMessage *) stmt->query, ctenames);
     }
     sql = deparse_raw_select(stmt->query);
     refs = view_referenced_relations(query);

@@ -22,7 +22,11 @@
  *     few (mergeOrder per level) however far the sort spills.
  *  3. Reading: gettupleslot returns tuples in order.
  *
- * Memory is bounded by workMem plus one tuple per merge input.
+ * Memory: the tuples (sortcontext, whose blocks are capped small so its
+ * allocated size tracks use) plus the SortTuple array stay within workMem;
+ * the array takes at most half of it.  A merge holds one BLCKSZ buffer and
+ * one tuple per input, and the merge order is what workMem pays for (see
+ * MIN_MERGE_ORDER).  Closed run files are recycled by buffile.c.
  * The comparison of two tuples deforms only their key columns.
  *-------------------------------------------------------------------------
  */

@@ -276,6 +276,13 @@ transformWithClause(ParseState *pstate, PgQuery__WithClause *with)
                         errcode(ERRCODE_DUPLICATE_ALIAS),
                         errmsg("WITH query name \"%s\" specified more than once", rc->ctename),
                         parser_errposition(pstate, rc->location));
+        /* not implemented: refuse rather than run a CYCLE query without its stop */
+        if (rc->search_clause || rc->cycle_clause)
+            ereport(ERROR,
+                    errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+                    errmsg("SEARCH and CYCLE clauses of WITH RECURSIVE are not supported"),
+                    parser_errposition(pstate, rc->search_clause ? rc->search_clause->location :
+                                       rc->cycle_clause->location));
         if (rc->ctequery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT)
         {
             /* INSERT/UPDATE/DELETE [RETURNING]: run once (nodeCtescan.c) */

@@ -1221,3 +1221,42 @@ query_tree_mutator(Query *query, tree_mutator_callback mutator, void *context, i
     }
     return query;
 }
+
+/* ---------------------------------------------------------------- raw trees */
+
+bool
+raw_tree_children(ProtobufCMessage *msg, bool (*visit) (ProtobufCMessage *child, void *arg),
+                  void *arg)
+{
+    const ProtobufCMessageDescriptor *d = msg->descriptor;
+    bool        result = false;
+
+    for (unsigned i = 0; i < d->n_fields; i++)
+    {
+        const ProtobufCFieldDescriptor *f = &d->fields[i];
+
+        if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+            continue;
+        /* only the member of a oneof that is set */
+        if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+            *(const uint32_t *) ((const char *) msg + f->quantifier_offset) != f->id)
+            continue;
+        if (f->label == PROTOBUF_C_LABEL_REPEATED)
+        {
+            size_t      n = *(const size_t *) ((const char *) msg + f->quantifier_offset);
+            ProtobufCMessage **arr = *(ProtobufCMessage ***) ((char *) msg + f->offset);
+
+            for (size_t k = 0; k < n; k++)
+                if (arr[k] != NULL)
+                    result |= visit(arr[k], arg);
+        }
+        else
+        {
+            ProtobufCMessage *sub = *(ProtobufCMessage **) ((char *) msg + f->offset);
+
+            if (sub != NULL)
+                result |= visit(sub, arg);
+        }
+    }
+    return result;
+}

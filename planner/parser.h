@@ -25,6 +25,15 @@ typedef struct RawStmt
 /* Parse a query string into a List of RawStmt *, allocated in CurrentMemoryContext. */
 extern List *raw_parser(const char *str);
 
+/*
+ * Call visit(child, arg) for every non-NULL sub-message of a raw tree
+ * message (one level down: the caller recurses from visit); returns the OR
+ * of the results (planner/nodefuncs.c).  The one generic walk over
+ * libpg_query's protobuf messages, for code that rewrites stored SQL text.
+ */
+extern bool raw_tree_children(ProtobufCMessage *msg,
+                              bool (*visit) (ProtobufCMessage *child, void *arg), void *arg);
+
 /* Deep copy of a raw node into CurrentMemoryContext (planner/nodefuncs.c). */
 extern RawNode *copyRawNode(const RawNode *from);
 

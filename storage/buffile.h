@@ -4,9 +4,9 @@
  *    buffered sequential write then read, in DataDir/base/pgsql_tmp,
  *    unlinked as soon as they are opened so a crash leaves nothing behind.
  *
- *    Every open temp file is tracked per backend (at most max_temp_files,
- *    a fixed limit; past it: ERROR 53000) and closed at end of transaction,
- *    so an ERROR cannot leak descriptors.  I/O errors (ENOSPC, ...) are
+ *    Every open temp file is tracked per backend (at most MAX_TEMP_FILES,
+ *    a fixed limit; past it: ERROR 53000) and closed when a transaction
+ *    aborts (BufFileCloseAll), so an ERROR cannot leak descriptors.  I/O errors (ENOSPC, ...) are
  *    ERRORs with PostgreSQL's messages.
  *-------------------------------------------------------------------------
  */
@@ -27,7 +27,7 @@ extern void BufFileRewind(BufFile *file);
 extern void BufFileSeek(BufFile *file, uint64 offset);
 extern void BufFileClose(BufFile *file);
 extern uint64 BufFileSize(BufFile *file);
-/* Close every temp file this backend has open (end of transaction). */
+/* Close every temp file this backend has open (transaction abort). */
 extern void BufFileCloseAll(void);
 /* Count of temp files created by this backend (a test-visible counter). */
 extern uint64 BufFileCreatedCount(void);

@@ -90,6 +90,7 @@
  *-------------------------------------------------------------------------
  */
 #include "backend/basalt.h"
+#include "storage/buffile.h"
 #include "storage/xact.h"
 #include "storage/clog.h"
 #include "storage/lmgr.h"
@@ -657,6 +658,12 @@ AbortTransaction(void)
     }
     ProcArrayEndTransaction();
     CallXactCallbacks(XACT_EVENT_ABORT);
+    /*
+     * Executors interrupted by the error are forgotten, not ended (their
+     * portals are marked failed), so their spill files are closed here; a
+     * commit has ended every executor before it gets this far.
+     */
+    BufFileCloseAll();
     LockReleaseAll();
     AtEOXact_Snapshot();
 }

@@ -106,6 +106,21 @@ SKIP: {
     cmp_ok($rss, '<', $RSS_LIMIT_KB, 'backend resident memory under 200 MB now');
 }
 
+# 5. Errors in the middle of a spilling sort do not leak its temp files:
+#    more failed sorts than the per-backend limit of open temp files (1024).
+my $leak_ok = 1;
+for my $i (1 .. 1100) {
+    my $ok = eval {
+        $dbh->do('SELECT g FROM generate_series(1, 5000) g '
+                 . 'ORDER BY CASE WHEN g = 4999 THEN 1 / 0 ELSE g END');
+        1;
+    };
+    if ($ok || $dbh->state ne '22012') { $leak_ok = 0; diag($dbh->errstr // 'no error'); last; }
+}
+ok($leak_ok, '1100 sorts failing after they spilled: each fails with 22012, none with too many temp files');
+is(($dbh->selectrow_array('SELECT count(*) FROM (SELECT g FROM generate_series(1, 5000) g ORDER BY g DESC) s'))[0],
+   5000, 'the session still sorts');
+
 $dbh->disconnect;
 $node->safe_psql('DROP TABLE wm');
 $node->stop;
