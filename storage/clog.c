@@ -64,41 +64,24 @@
 #include "storage/clog.h"
 #include "storage/lwlock.h"
 #include "storage/shmem.h"
+#include "storage/slru.h"
 #include "storage/subtrans.h"
 #include "storage/transam.h"
 #include "storage/xact.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <unistd.h>
 
-/* the "fsync" setting (backend/guc_tables.c; no header declares it yet) */
-extern bool enableFsync;
-
-#define MAXPGPATH 1024
-
-typedef struct ClogSlot
-{
-    int64       pageno;         /* -1: empty */
-    bool        dirty;
-    uint64      lru;            /* stamp of last use; bumped under a shared lock */
-} ClogSlot;
-
-typedef struct ClogShared
-{
-    uint64      lruClock;       /* atomic */
-    ClogSlot    slots[CLOG_BUFFERS];
-} ClogShared;
-
-static ClogShared *Clog = NULL;
-static char *ClogPages = NULL;  /* CLOG_BUFFERS * BLCKSZ, in the segment */
 
 uint64 clog_pages_read = 0;
 uint64 clog_pages_written = 0;
 
-/* per-process: the one open segment file */
-static int  clog_fd = -1;
-static int64 clog_fd_segno = -1;
+/* The pages (storage/slru.c); ClogLock protects them. */
+static SlruCtl ClogCtl = {
+    .subdir = "pg_xact", .nbuffers = CLOG_BUFFERS,
+    .pages_per_segment = CLOG_PAGES_PER_SEGMENT, .items_per_page = CLOG_XACTS_PER_PAGE,
+    .pages_read = &clog_pages_read, .pages_written = &clog_pages_written,
+    .fd = -1, .fd_segno = -1,
+};
+#define Clog (ClogCtl.shared)
 
 /* per-process: last final status fetched */
 static TransactionId cachedFetchXid = InvalidTransactionId;
@@ -107,7 +90,7 @@ static XidStatus cachedFetchStatus;
 #define PageOfXid(xid)   ((int64) ((xid) / CLOG_XACTS_PER_PAGE))
 #define ByteOfXid(xid)   ((int) (((xid) % CLOG_XACTS_PER_PAGE) / CLOG_XACTS_PER_BYTE))
 #define ShiftOfXid(xid)  ((int) (((xid) % CLOG_XACTS_PER_BYTE) * CLOG_BITS_PER_XACT))
-#define SlotPage(slot)   (ClogPages + (Size) (slot) * BLCKSZ)
+#define SlotPage(slot)   SlruSlotPage(&ClogCtl, (slot))
 
 /* ---------------------------------------------------------------- shmem */
 
@@ -115,239 +98,16 @@ Size
 CLOGShmemSize(void)
 {
     /* the subtrans map's buffers ride along: it is the clog's companion */
-    return add_size(add_size(CACHELINEALIGN(sizeof(ClogShared)),
-                             mul_size(CLOG_BUFFERS, BLCKSZ)),
-                    SUBTRANSShmemSize());
+    return add_size(SlruShmemSize(CLOG_BUFFERS), SUBTRANSShmemSize());
 }
 
 void
 CLOGShmemInit(void)
 {
-    int         i;
-
-    Clog = (ClogShared *) ShmemAlloc(sizeof(ClogShared));
-    ClogPages = (char *) ShmemAlloc((Size) CLOG_BUFFERS * BLCKSZ);
-    Clog->lruClock = 0;
-    for (i = 0; i < CLOG_BUFFERS; i++)
-    {
-        Clog->slots[i].pageno = -1;
-        Clog->slots[i].dirty = false;
-        Clog->slots[i].lru = 0;
-    }
-    memset(ClogPages, 0, (Size) CLOG_BUFFERS * BLCKSZ);
+    SlruShmemInit(&ClogCtl);
     /* a re-created segment: forget what this process cached */
     cachedFetchXid = InvalidTransactionId;
-    if (clog_fd >= 0)
-        close(clog_fd);
-    clog_fd = -1;
-    clog_fd_segno = -1;
     SUBTRANSShmemInit();
-}
-
-/* ---------------------------------------------------------------- files */
-
-static void
-segment_path(char *buf, int64 segno)
-{
-    snprintf(buf, MAXPGPATH, "%s/pg_xact/%012llX", DataDir, (unsigned long long) segno);
-}
-
-/*
- * The fd of segment segno, or -1 if it does not exist and !create.
- * Creating a segment fsyncs pg_xact so that the new name is durable.
- */
-static int
-open_segment(int64 segno, bool create, int elevel)
-{
-    char        path[MAXPGPATH];
-    int         fd;
-
-    if (clog_fd >= 0 && clog_fd_segno == segno)
-        return clog_fd;
-    if (clog_fd >= 0)
-    {
-        close(clog_fd);
-        clog_fd = -1;
-        clog_fd_segno = -1;
-    }
-
-    segment_path(path, segno);
-    fd = open(path, O_RDWR);
-    if (fd < 0 && errno == ENOENT && create)
-    {
-        char        dirpath[MAXPGPATH];
-        int         dfd;
-
-        fd = open(path, O_RDWR | O_CREAT, 0600);
-        if (fd >= 0)
-        {
-            snprintf(dirpath, sizeof(dirpath), "%s/pg_xact", DataDir);
-            dfd = open(dirpath, O_RDONLY | O_DIRECTORY);
-            if (dfd < 0 || (enableFsync && fsync(dfd) != 0))
-                ereport(PANIC,
-                        errcode(ERRCODE_IO_ERROR),
-                        errmsg("could not fsync directory \"%s\": %m", dirpath));
-            close(dfd);
-        }
-    }
-    if (fd < 0)
-    {
-        if (errno == ENOENT && !create)
-            return -1;
-        ereport(elevel,
-                errcode(ERRCODE_IO_ERROR),
-                errmsg("could not access status of transaction %llu",
-                       (unsigned long long) (segno * CLOG_XACTS_PER_SEGMENT)),
-                errdetail("Could not open file \"%s\": %m.", path));
-        return -1;              /* below ERROR only */
-    }
-    clog_fd = fd;
-    clog_fd_segno = segno;
-    return fd;
-}
-
-/* Read page pageno into slot; missing data reads as zeros.  Exclusive lock held. */
-static void
-read_page(int slot, int64 pageno)
-{
-    char       *page = SlotPage(slot);
-    int64       segno = pageno / CLOG_PAGES_PER_SEGMENT;
-    off_t       offset = (off_t) (pageno % CLOG_PAGES_PER_SEGMENT) * BLCKSZ;
-    int         fd;
-    ssize_t     n = 0;
-
-    fd = open_segment(segno, false, ERROR);
-    if (fd >= 0)
-    {
-        n = pread(fd, page, BLCKSZ, offset);
-        if (n < 0)
-        {
-            char        path[MAXPGPATH];
-
-            segment_path(path, segno);
-            ereport(ERROR,
-                    errcode(ERRCODE_IO_ERROR),
-                    errmsg("could not access status of transaction %llu",
-                           (unsigned long long) (pageno * CLOG_XACTS_PER_PAGE)),
-                    errdetail("Could not read from file \"%s\" at offset %lld: %m.",
-                              path, (long long) offset));
-        }
-    }
-    if (n < BLCKSZ)
-        memset(page + n, 0, BLCKSZ - n);
-    clog_pages_read++;
-}
-
-/*
- * Write slot's page to its segment (no fsync); returns the fd for a later
- * fsync.  Exclusive lock held.  elevel is PANIC at commit (the shared page
- * already says committed: there is no going back), ERROR otherwise.
- */
-static int
-write_page(int slot, int elevel)
-{
-    int64       pageno = Clog->slots[slot].pageno;
-    int64       segno = pageno / CLOG_PAGES_PER_SEGMENT;
-    off_t       offset = (off_t) (pageno % CLOG_PAGES_PER_SEGMENT) * BLCKSZ;
-    int         fd;
-    ssize_t     n;
-
-    fd = open_segment(segno, true, elevel);
-    n = pwrite(fd, SlotPage(slot), BLCKSZ, offset);
-    if (n != BLCKSZ)
-    {
-        char        path[MAXPGPATH];
-
-        if (n >= 0)
-            errno = ENOSPC;
-        segment_path(path, segno);
-        ereport(elevel,
-                errcode(ERRCODE_IO_ERROR),
-                errmsg("could not access status of transaction %llu",
-                       (unsigned long long) (pageno * CLOG_XACTS_PER_PAGE)),
-                errdetail("Could not write to file \"%s\" at offset %lld: %m.",
-                          path, (long long) offset));
-    }
-    Clog->slots[slot].dirty = false;
-    clog_pages_written++;
-    return fd;
-}
-
-static void
-fsync_segment(int fd, int64 segno)
-{
-    if (enableFsync && fsync(fd) != 0)
-    {
-        char        path[MAXPGPATH];
-
-        segment_path(path, segno);
-        ereport(PANIC,
-                errcode(ERRCODE_IO_ERROR),
-                errmsg("could not fsync file \"%s\": %m", path));
-    }
-}
-
-/* ---------------------------------------------------------------- buffers */
-
-static inline void
-touch_slot(int slot)
-{
-    uint64      stamp = __atomic_add_fetch(&Clog->lruClock, 1, __ATOMIC_RELAXED);
-
-    __atomic_store_n(&Clog->slots[slot].lru, stamp, __ATOMIC_RELAXED);
-}
-
-/* Slot holding pageno, or -1.  Lock held (either mode). */
-static int
-find_slot(int64 pageno)
-{
-    int         i;
-
-    for (i = 0; i < CLOG_BUFFERS; i++)
-        if (Clog->slots[i].pageno == pageno)
-            return i;
-    return -1;
-}
-
-/* Slot holding pageno, loading it (and evicting the LRU page) if needed.  Exclusive lock held. */
-static int
-load_slot(int64 pageno)
-{
-    int         slot = find_slot(pageno);
-    int         i;
-    uint64      best;
-
-    if (slot >= 0)
-    {
-        touch_slot(slot);
-        return slot;
-    }
-
-    /* an empty slot, else the least recently used one */
-    best = UINT64_MAX;
-    for (i = 0; i < CLOG_BUFFERS; i++)
-    {
-        if (Clog->slots[i].pageno < 0)
-        {
-            slot = i;
-            break;
-        }
-        if (Clog->slots[i].lru < best)
-        {
-            best = Clog->slots[i].lru;
-            slot = i;
-        }
-    }
-    if (Clog->slots[slot].pageno >= 0 && Clog->slots[slot].dirty)
-        (void) write_page(slot, ERROR);
-
-    /* mark empty while reading, so a failed read leaves no half-loaded page */
-    Clog->slots[slot].pageno = -1;
-    read_page(slot, pageno);
-    Clog->slots[slot].pageno = pageno;
-    Clog->slots[slot].dirty = false;
-    touch_slot(slot);
-    return slot;
 }
 
 /* ---------------------------------------------------------------- status */
@@ -370,14 +130,14 @@ TransactionIdGetStatus(TransactionId xid)
 
     pageno = PageOfXid(xid);
     LWLockAcquire(CLogControlLock, LW_SHARED);
-    slot = find_slot(pageno);
+    slot = SlruFindSlot(&ClogCtl, pageno);
     if (slot >= 0)
-        touch_slot(slot);
+        SlruTouchSlot(&ClogCtl, slot);
     else
     {
         LWLockRelease(CLogControlLock);
         LWLockAcquire(CLogControlLock, LW_EXCLUSIVE);
-        slot = load_slot(pageno);
+        slot = SlruLoadSlot(&ClogCtl, pageno);
     }
     status = (XidStatus) ((SlotPage(slot)[ByteOfXid(xid)] >> ShiftOfXid(xid)) & 0x03);
     LWLockRelease(CLogControlLock);
@@ -404,7 +164,7 @@ TransactionIdSetStatus(TransactionId xid, XidStatus status, bool flush)
     Assert(status != TRANSACTION_STATUS_IN_PROGRESS);
 
     LWLockAcquire(CLogControlLock, LW_EXCLUSIVE);
-    slot = load_slot(pageno);
+    slot = SlruLoadSlot(&ClogCtl, pageno);
     byte = SlotPage(slot) + ByteOfXid(xid);
     cur = (XidStatus) ((*byte >> ShiftOfXid(xid)) & 0x03);
     if (cur != status)
@@ -419,15 +179,15 @@ TransactionIdSetStatus(TransactionId xid, XidStatus status, bool flush)
         Clog->slots[slot].dirty = true;
     }
     if (flush && Clog->slots[slot].dirty)
-        fd = write_page(slot, PANIC);
+        fd = SlruWritePage(&ClogCtl, slot, PANIC);
     LWLockRelease(CLogControlLock);
 
     /* outside the lock: concurrent commits fsync in parallel */
     if (flush)
     {
         if (fd < 0)             /* already clean: someone wrote it; make sure it is durable */
-            fd = open_segment(pageno / CLOG_PAGES_PER_SEGMENT, true, PANIC);
-        fsync_segment(fd, pageno / CLOG_PAGES_PER_SEGMENT);
+            fd = SlruOpenSegment(&ClogCtl, pageno / CLOG_PAGES_PER_SEGMENT, true, PANIC);
+        SlruFsyncSegment(&ClogCtl, fd, pageno / CLOG_PAGES_PER_SEGMENT);
     }
 }
 
@@ -488,15 +248,15 @@ flush_xid_range(TransactionId lo, TransactionId hi)
         int64       pageno = Clog->slots[i].pageno;
 
         if (pageno >= pagelo && pageno <= pagehi && Clog->slots[i].dirty)
-            (void) write_page(i, PANIC);
+            (void) SlruWritePage(&ClogCtl, i, PANIC);
     }
     LWLockRelease(CLogControlLock);
     for (seg = pagelo / CLOG_PAGES_PER_SEGMENT; seg <= pagehi / CLOG_PAGES_PER_SEGMENT; seg++)
     {
-        int         fd = open_segment(seg, false, PANIC);
+        int         fd = SlruOpenSegment(&ClogCtl, seg, false, PANIC);
 
         if (fd >= 0)
-            fsync_segment(fd, seg);
+            SlruFsyncSegment(&ClogCtl, fd, seg);
     }
 }
 
@@ -566,7 +326,7 @@ CheckPointCLOG(void)
 
         if (Clog->slots[i].pageno < 0 || !Clog->slots[i].dirty)
             continue;
-        (void) write_page(i, ERROR);
+        (void) SlruWritePage(&ClogCtl, i, ERROR);
         segno = Clog->slots[i].pageno / CLOG_PAGES_PER_SEGMENT;
         for (j = 0; j < nsegs; j++)
             if (segnos[j] == segno)
@@ -577,5 +337,5 @@ CheckPointCLOG(void)
     LWLockRelease(CLogControlLock);
 
     for (j = 0; j < nsegs; j++)
-        fsync_segment(open_segment(segnos[j], true, ERROR), segnos[j]);
+        SlruFsyncSegment(&ClogCtl, SlruOpenSegment(&ClogCtl, segnos[j], true, ERROR), segnos[j]);
 }

@@ -40,276 +40,42 @@
 #include "storage/subtrans.h"
 #include "storage/lwlock.h"
 #include "storage/shmem.h"
+#include "storage/slru.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* the "fsync" setting (backend/guc_tables.c; no header declares it yet) */
-extern bool enableFsync;
+/* The pages (storage/slru.c); SubtransLock, in shared memory, protects them. */
+static SlruCtl SubtransCtl = {
+    .subdir = "pg_subtrans", .nbuffers = SUBTRANS_BUFFERS,
+    .pages_per_segment = SUBTRANS_PAGES_PER_SEGMENT, .items_per_page = SUBTRANS_XACTS_PER_PAGE,
+    .fd = -1, .fd_segno = -1,
+};
+static LWLockPadded *SubtransLockSlot = NULL;
 
-#define MAXPGPATH 1024
-
-typedef struct SubtransSlot
-{
-    int64       pageno;         /* -1: empty */
-    bool        dirty;
-    uint64      lru;            /* stamp of last use */
-} SubtransSlot;
-
-typedef struct SubtransShared
-{
-    LWLockPadded lock;          /* SubtransLock */
-    uint64      lruClock;       /* atomic */
-    SubtransSlot slots[SUBTRANS_BUFFERS];
-} SubtransShared;
-
-static SubtransShared *Subtrans = NULL;
-static char *SubtransPages = NULL;     /* SUBTRANS_BUFFERS * BLCKSZ */
-
-#define SubtransLock (&Subtrans->lock.lock)
-
-/* per-process: the one open segment file */
-static int  st_fd = -1;
-static int64 st_fd_segno = -1;
+#define Subtrans (SubtransCtl.shared)
+#define SubtransLock (&SubtransLockSlot->lock)
 
 #define PageOfXid(xid)   ((int64) ((xid) / SUBTRANS_XACTS_PER_PAGE))
 #define EntryOfXid(xid)  ((int) ((xid) % SUBTRANS_XACTS_PER_PAGE))
-#define SlotPage(slot)   ((TransactionId *) (SubtransPages + (Size) (slot) * BLCKSZ))
+#define SlotPage(slot)   ((TransactionId *) SlruSlotPage(&SubtransCtl, (slot)))
 
 /* ---------------------------------------------------------------- shmem */
 
 Size
 SUBTRANSShmemSize(void)
 {
-    return add_size(CACHELINEALIGN(sizeof(SubtransShared)),
-                    mul_size(SUBTRANS_BUFFERS, BLCKSZ));
+    return add_size(CACHELINEALIGN(sizeof(LWLockPadded)), SlruShmemSize(SUBTRANS_BUFFERS));
 }
 
 void
 SUBTRANSShmemInit(void)
 {
-    int         i;
-
-    Subtrans = (SubtransShared *) ShmemAlloc(sizeof(SubtransShared));
-    SubtransPages = (char *) ShmemAlloc((Size) SUBTRANS_BUFFERS * BLCKSZ);
+    SubtransLockSlot = (LWLockPadded *) ShmemAlloc(sizeof(LWLockPadded));
     LWLockInitialize(SubtransLock, LWTRANCHE_CLOG_BUFFER, 1);
-    Subtrans->lruClock = 0;
-    for (i = 0; i < SUBTRANS_BUFFERS; i++)
-    {
-        Subtrans->slots[i].pageno = -1;
-        Subtrans->slots[i].dirty = false;
-        Subtrans->slots[i].lru = 0;
-    }
-    memset(SubtransPages, 0, (Size) SUBTRANS_BUFFERS * BLCKSZ);
-    if (st_fd >= 0)
-        close(st_fd);
-    st_fd = -1;
-    st_fd_segno = -1;
-}
-
-/* ---------------------------------------------------------------- files */
-
-static void
-segment_path(char *buf, int64 segno)
-{
-    snprintf(buf, MAXPGPATH, "%s/pg_subtrans/%012llX", DataDir, (unsigned long long) segno);
-}
-
-static void
-fsync_dir_path(const char *dirpath)
-{
-    int         dfd = open(dirpath, O_RDONLY | O_DIRECTORY);
-
-    if (dfd < 0 || (enableFsync && fsync(dfd) != 0))
-        ereport(PANIC,
-                errcode(ERRCODE_IO_ERROR),
-                errmsg("could not fsync directory \"%s\": %m", dirpath));
-    close(dfd);
-}
-
-/*
- * The fd of segment segno, or -1 if it does not exist and !create.
- * Creating a segment (and pg_subtrans itself, for a data directory made
- * before it existed) fsyncs the directory so that the name is durable.
- */
-static int
-open_segment(int64 segno, bool create, int elevel)
-{
-    char        path[MAXPGPATH];
-    int         fd;
-
-    if (st_fd >= 0 && st_fd_segno == segno)
-        return st_fd;
-    if (st_fd >= 0)
-    {
-        close(st_fd);
-        st_fd = -1;
-        st_fd_segno = -1;
-    }
-
-    segment_path(path, segno);
-    fd = open(path, O_RDWR);
-    if (fd < 0 && errno == ENOENT && create)
-    {
-        char        dirpath[MAXPGPATH];
-
-        snprintf(dirpath, sizeof(dirpath), "%s/pg_subtrans", DataDir);
-        if (mkdir(dirpath, 0700) == 0)
-            fsync_dir_path(DataDir);
-        fd = open(path, O_RDWR | O_CREAT, 0600);
-        if (fd >= 0)
-            fsync_dir_path(dirpath);
-    }
-    if (fd < 0)
-    {
-        if (errno == ENOENT && !create)
-            return -1;
-        ereport(elevel,
-                errcode(ERRCODE_IO_ERROR),
-                errmsg("could not access status of transaction %llu",
-                       (unsigned long long) (segno * SUBTRANS_PAGES_PER_SEGMENT *
-                                             SUBTRANS_XACTS_PER_PAGE)),
-                errdetail("Could not open file \"%s\": %m.", path));
-        return -1;
-    }
-    st_fd = fd;
-    st_fd_segno = segno;
-    return fd;
-}
-
-/* Read page pageno into slot; missing data reads as zeros.  Exclusive lock held. */
-static void
-read_page(int slot, int64 pageno)
-{
-    char       *page = (char *) SlotPage(slot);
-    int64       segno = pageno / SUBTRANS_PAGES_PER_SEGMENT;
-    off_t       offset = (off_t) (pageno % SUBTRANS_PAGES_PER_SEGMENT) * BLCKSZ;
-    int         fd;
-    ssize_t     n = 0;
-
-    fd = open_segment(segno, false, ERROR);
-    if (fd >= 0)
-    {
-        n = pread(fd, page, BLCKSZ, offset);
-        if (n < 0)
-        {
-            char        path[MAXPGPATH];
-
-            segment_path(path, segno);
-            ereport(ERROR,
-                    errcode(ERRCODE_IO_ERROR),
-                    errmsg("could not access status of transaction %llu",
-                           (unsigned long long) (pageno * SUBTRANS_XACTS_PER_PAGE)),
-                    errdetail("Could not read from file \"%s\" at offset %lld: %m.",
-                              path, (long long) offset));
-        }
-    }
-    if (n < BLCKSZ)
-        memset(page + n, 0, BLCKSZ - n);
-}
-
-/* Write slot's page (no fsync); returns the fd.  Exclusive lock held. */
-static int
-write_page(int slot, int elevel)
-{
-    int64       pageno = Subtrans->slots[slot].pageno;
-    int64       segno = pageno / SUBTRANS_PAGES_PER_SEGMENT;
-    off_t       offset = (off_t) (pageno % SUBTRANS_PAGES_PER_SEGMENT) * BLCKSZ;
-    int         fd;
-    ssize_t     n;
-
-    fd = open_segment(segno, true, elevel);
-    n = pwrite(fd, SlotPage(slot), BLCKSZ, offset);
-    if (n != BLCKSZ)
-    {
-        char        path[MAXPGPATH];
-
-        if (n >= 0)
-            errno = ENOSPC;
-        segment_path(path, segno);
-        ereport(elevel,
-                errcode(ERRCODE_IO_ERROR),
-                errmsg("could not access status of transaction %llu",
-                       (unsigned long long) (pageno * SUBTRANS_XACTS_PER_PAGE)),
-                errdetail("Could not write to file \"%s\" at offset %lld: %m.",
-                          path, (long long) offset));
-    }
-    Subtrans->slots[slot].dirty = false;
-    return fd;
-}
-
-static void
-fsync_segment(int fd, int64 segno)
-{
-    if (enableFsync && fsync(fd) != 0)
-    {
-        char        path[MAXPGPATH];
-
-        segment_path(path, segno);
-        ereport(PANIC,
-                errcode(ERRCODE_IO_ERROR),
-                errmsg("could not fsync file \"%s\": %m", path));
-    }
-}
-
-/* ---------------------------------------------------------------- buffers */
-
-static inline void
-touch_slot(int slot)
-{
-    uint64      stamp = __atomic_add_fetch(&Subtrans->lruClock, 1, __ATOMIC_RELAXED);
-
-    __atomic_store_n(&Subtrans->slots[slot].lru, stamp, __ATOMIC_RELAXED);
-}
-
-static int
-find_slot(int64 pageno)
-{
-    int         i;
-
-    for (i = 0; i < SUBTRANS_BUFFERS; i++)
-        if (Subtrans->slots[i].pageno == pageno)
-            return i;
-    return -1;
-}
-
-/* Slot holding pageno, loading it (evicting the LRU page) if needed.  Exclusive lock held. */
-static int
-load_slot(int64 pageno)
-{
-    int         slot = find_slot(pageno);
-    int         i;
-    uint64      best;
-
-    if (slot >= 0)
-    {
-        touch_slot(slot);
-        return slot;
-    }
-    best = UINT64_MAX;
-    for (i = 0; i < SUBTRANS_BUFFERS; i++)
-    {
-        if (Subtrans->slots[i].pageno < 0)
-        {
-            slot = i;
-            break;
-        }
-        if (Subtrans->slots[i].lru < best)
-        {
-            best = Subtrans->slots[i].lru;
-            slot = i;
-        }
-    }
-    if (Subtrans->slots[slot].pageno >= 0 && Subtrans->slots[slot].dirty)
-        (void) write_page(slot, ERROR);
-    Subtrans->slots[slot].pageno = -1;
-    read_page(slot, pageno);
-    Subtrans->slots[slot].pageno = pageno;
-    Subtrans->slots[slot].dirty = false;
-    touch_slot(slot);
-    return slot;
+    SlruShmemInit(&SubtransCtl);
 }
 
 /* ---------------------------------------------------------------- map */
@@ -322,7 +88,7 @@ SubTransSetParent(TransactionId xid, TransactionId parent)
 
     Assert(TransactionIdIsNormal(xid) && TransactionIdIsNormal(parent) && parent < xid);
     LWLockAcquire(SubtransLock, LW_EXCLUSIVE);
-    slot = load_slot(PageOfXid(xid));
+    slot = SlruLoadSlot(&SubtransCtl, PageOfXid(xid));
     entry = SlotPage(slot) + EntryOfXid(xid);
     if (*entry != parent)
     {
@@ -343,14 +109,14 @@ SubTransGetParent(TransactionId xid)
         return InvalidTransactionId;
     pageno = PageOfXid(xid);
     LWLockAcquire(SubtransLock, LW_SHARED);
-    slot = find_slot(pageno);
+    slot = SlruFindSlot(&SubtransCtl, pageno);
     if (slot >= 0)
-        touch_slot(slot);
+        SlruTouchSlot(&SubtransCtl, slot);
     else
     {
         LWLockRelease(SubtransLock);
         LWLockAcquire(SubtransLock, LW_EXCLUSIVE);
-        slot = load_slot(pageno);
+        slot = SlruLoadSlot(&SubtransCtl, pageno);
     }
     parent = SlotPage(slot)[EntryOfXid(xid)];
     LWLockRelease(SubtransLock);
@@ -404,7 +170,7 @@ SubTransFlush(const TransactionId *xids, int n)
         int64       pageno = Subtrans->slots[i].pageno;
 
         if (pageno >= pagelo && pageno <= pagehi && Subtrans->slots[i].dirty)
-            (void) write_page(i, PANIC);
+            (void) SlruWritePage(&SubtransCtl, i, PANIC);
     }
     LWLockRelease(SubtransLock);
 
@@ -416,10 +182,10 @@ SubTransFlush(const TransactionId *xids, int n)
     for (seg = pagelo / SUBTRANS_PAGES_PER_SEGMENT;
          seg <= pagehi / SUBTRANS_PAGES_PER_SEGMENT; seg++)
     {
-        int         fd = open_segment(seg, false, PANIC);
+        int         fd = SlruOpenSegment(&SubtransCtl, seg, false, PANIC);
 
         if (fd >= 0)
-            fsync_segment(fd, seg);
+            SlruFsyncSegment(&SubtransCtl, fd, seg);
     }
 }
 
@@ -440,7 +206,7 @@ CheckPointSUBTRANS(void)
 
         if (Subtrans->slots[i].pageno < 0 || !Subtrans->slots[i].dirty)
             continue;
-        (void) write_page(i, ERROR);
+        (void) SlruWritePage(&SubtransCtl, i, ERROR);
         segno = Subtrans->slots[i].pageno / SUBTRANS_PAGES_PER_SEGMENT;
         for (j = 0; j < nsegs; j++)
             if (segnos[j] == segno)
@@ -450,5 +216,5 @@ CheckPointSUBTRANS(void)
     }
     LWLockRelease(SubtransLock);
     for (j = 0; j < nsegs; j++)
-        fsync_segment(open_segment(segnos[j], true, ERROR), segnos[j]);
+        SlruFsyncSegment(&SubtransCtl, SlruOpenSegment(&SubtransCtl, segnos[j], true, ERROR), segnos[j]);
 }
