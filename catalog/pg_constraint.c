@@ -58,33 +58,18 @@
 #include <ctype.h>
 #include <strings.h>
 
-static void
-strip_rel_qualifiers(ProtobufCMessage *msg, const char *relname);
-
-struct strip_rel_qualifiers_args { const char *relname; };
-
-static bool
-strip_rel_qualifiers_child(ProtobufCMessage *child, void *arg)
-{
-    struct strip_rel_qualifiers_args *a = arg;
-
-    strip_rel_qualifiers(child, a->relname);
-    return false;
-}
-
 /*
  * Drop the table-name qualifier of column references (t.col -> col) in a
  * raw CHECK expression before its text is stored: PostgreSQL stores Vars,
  * which survive ALTER TABLE RENAME; the stored text must not name the
- * table either.
+ * table either.  A raw_tree_children visitor; arg is the relation name.
  */
-static void
-strip_rel_qualifiers(ProtobufCMessage *msg, const char *relname)
+static bool
+strip_rel_qualifiers(ProtobufCMessage *msg, void *arg)
 {
-    struct strip_rel_qualifiers_args args = {relname};
-    const ProtobufCMessageDescriptor *d = msg->descriptor;
+    const char *relname = arg;
 
-    if (d == &pg_query__column_ref__descriptor)
+    if (msg->descriptor == &pg_query__column_ref__descriptor)
     {
         PgQuery__ColumnRef *cr = (PgQuery__ColumnRef *) msg;
 
@@ -95,16 +80,16 @@ strip_rel_qualifiers(ProtobufCMessage *msg, const char *relname)
             cr->fields[0] = cr->fields[1];
             cr->n_fields = 1;
         }
-        return;
+        return false;
     }
-    (void) raw_tree_children(msg, strip_rel_qualifiers_child, &args);
+    return raw_tree_children(msg, strip_rel_qualifiers, arg);
 }
 
 /* The SQL text stored for a raw CHECK expression of relation relname. */
 static char *
 check_source_text(PgQuery__Node *raw_expr, const char *relname)
 {
-    strip_rel_qualifiers((ProtobufCMessage *) raw_expr, relname);
+    (void) strip_rel_qualifiers((ProtobufCMessage *) raw_expr, (void *) relname);
     return deparse_raw_expr(raw_expr);
 }
 
@@ -579,8 +564,21 @@ AddRelationCheckConstraints(Oid relid, List *specs, const char *queryString)
 }
 
 
-List *
-RelationGetCheckConstraints(Oid relid)
+typedef struct ConRow
+{
+    Oid         oid;
+    char       *conname;
+    char        contype;
+    bool        convalidated;
+    Oid         conindid;
+    char       *conbin;         /* CHECK: SQL text; else NULL */
+    List       *conkey;         /* int attnums */
+    ItemPointerData tid;
+} ConRow;
+
+/* The constraints of relid (ConRow *), in scan order. */
+static List *
+relation_constraints(Oid relid)
 {
     Relation    rel = table_open(ConstraintRelationId, AccessShareLock);
     TupleDesc   desc = RelationGetDescr(rel);
@@ -592,22 +590,59 @@ RelationGetCheckConstraints(Oid relid)
     {
         bool        isnull;
         Datum       d;
-        CheckConstraintDef *def;
+        ConRow     *r;
 
-        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conrelid, desc, &isnull)) != relid ||
-            DatumGetChar(heap_getattr(tup, Anum_pg_constraint_contype, desc, &isnull)) != 'c')
+        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conrelid, desc, &isnull)) != relid)
             continue;
+        r = palloc0(sizeof(ConRow));
+        r->oid = DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_oid, desc, &isnull));
+        r->conname = pstrdup(NameStr(*(Name) DatumGetPointer(heap_getattr(tup, Anum_pg_constraint_conname,
+                                                                            desc, &isnull))));
+        r->contype = DatumGetChar(heap_getattr(tup, Anum_pg_constraint_contype, desc, &isnull));
+        r->convalidated = DatumGetBool(heap_getattr(tup, Anum_pg_constraint_convalidated, desc, &isnull));
+        r->conindid = DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conindid, desc, &isnull));
         d = heap_getattr(tup, Anum_pg_constraint_conbin, desc, &isnull);
-        if (isnull)
-            continue;
-        def = palloc(sizeof(CheckConstraintDef));
-        def->consrc = TextDatumGetCString(d);
-        def->conname = pstrdup(NameStr(*(NameData *) DatumGetPointer(heap_getattr(tup, Anum_pg_constraint_conname,
-                                                                  desc, &isnull))));
-        result = lappend(result, def);
+        if (!isnull)
+            r->conbin = TextDatumGetCString(d);
+        d = heap_getattr(tup, Anum_pg_constraint_conkey, desc, &isnull);
+        if (!isnull)
+        {
+            ArrayType  *arr = DatumGetArrayTypeP(d);
+            Datum      *elems;
+            bool       *enulls;
+            int         n;
+
+            deconstruct_array(arr, INT2OID, 2, true, 's', &elems, &enulls, &n);
+            for (int i = 0; i < n; i++)
+                r->conkey = lappend_int(r->conkey, DatumGetInt16(elems[i]));
+        }
+        r->tid = tup->t_self;
+        result = lappend(result, r);
     }
     heap_endscan(scan);
     table_close(rel, AccessShareLock);
+    return result;
+}
+
+/* The CHECK constraints of relid (CheckConstraintDef *), sorted by name. */
+List *
+RelationGetCheckConstraints(Oid relid)
+{
+    List       *result = NIL;
+    ListCell   *c;
+
+    foreach(c, relation_constraints(relid))
+    {
+        ConRow     *r = lfirst(c);
+        CheckConstraintDef *def;
+
+        if (r->contype != 'c' || r->conbin == NULL)
+            continue;
+        def = palloc(sizeof(CheckConstraintDef));
+        def->consrc = r->conbin;
+        def->conname = r->conname;
+        result = lappend(result, def);
+    }
     /* by name, as PostgreSQL checks them (insertion sort: lists are short) */
     {
         int         n = list_length(result);
@@ -932,65 +967,6 @@ validate_check_rows(Relation rel, const char *conname, const char *consrc)
 }
 
 /* One pg_constraint row of a relation, as ALTER TABLE needs it. */
-typedef struct ConRow
-{
-    Oid         oid;
-    char       *conname;
-    char        contype;
-    bool        convalidated;
-    Oid         conindid;
-    char       *conbin;         /* CHECK: SQL text; else NULL */
-    List       *conkey;         /* int attnums */
-    ItemPointerData tid;
-} ConRow;
-
-/* The constraints of relid (ConRow *), in scan order. */
-static List *
-relation_constraints(Oid relid)
-{
-    Relation    rel = table_open(ConstraintRelationId, AccessShareLock);
-    TupleDesc   desc = RelationGetDescr(rel);
-    HeapScanDesc scan = heap_beginscan(rel, GetCatalogSnapshot());
-    HeapTuple   tup;
-    List       *result = NIL;
-
-    while ((tup = heap_getnext(scan, ForwardScanDirection)) != NULL)
-    {
-        bool        isnull;
-        Datum       d;
-        ConRow     *r;
-
-        if (DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conrelid, desc, &isnull)) != relid)
-            continue;
-        r = palloc0(sizeof(ConRow));
-        r->oid = DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_oid, desc, &isnull));
-        r->conname = pstrdup(NameStr(*(Name) DatumGetPointer(heap_getattr(tup, Anum_pg_constraint_conname,
-                                                                            desc, &isnull))));
-        r->contype = DatumGetChar(heap_getattr(tup, Anum_pg_constraint_contype, desc, &isnull));
-        r->convalidated = DatumGetBool(heap_getattr(tup, Anum_pg_constraint_convalidated, desc, &isnull));
-        r->conindid = DatumGetObjectId(heap_getattr(tup, Anum_pg_constraint_conindid, desc, &isnull));
-        d = heap_getattr(tup, Anum_pg_constraint_conbin, desc, &isnull);
-        if (!isnull)
-            r->conbin = TextDatumGetCString(d);
-        d = heap_getattr(tup, Anum_pg_constraint_conkey, desc, &isnull);
-        if (!isnull)
-        {
-            ArrayType  *arr = DatumGetArrayTypeP(d);
-            Datum      *elems;
-            bool       *enulls;
-            int         n;
-
-            deconstruct_array(arr, INT2OID, 2, true, 's', &elems, &enulls, &n);
-            for (int i = 0; i < n; i++)
-                r->conkey = lappend_int(r->conkey, DatumGetInt16(elems[i]));
-        }
-        r->tid = tup->t_self;
-        result = lappend(result, r);
-    }
-    heap_endscan(scan);
-    table_close(rel, AccessShareLock);
-    return result;
-}
 
 static ConRow *
 find_constraint(Oid relid, const char *name)
@@ -1145,33 +1121,27 @@ DropCheckConstraintsOnColumn(Oid relid, int16 attnum)
     }
 }
 
-static bool
-rename_column_refs(ProtobufCMessage *msg, const char *relname, const char *oldcol,
-                   const char *newcol);
-
-struct rename_column_refs_args { const char *relname; const char *oldcol; const char *newcol; };
-
-static bool
-rename_column_refs_child(ProtobufCMessage *child, void *arg)
+typedef struct ColumnRename
 {
-    struct rename_column_refs_args *a = arg;
-
-    return rename_column_refs(child, a->relname, a->oldcol, a->newcol);
-}
+    const char *relname;
+    const char *oldcol;
+    const char *newcol;
+} ColumnRename;
 
 /*
  * Rename ColumnRef oldcol (alone or qualified by relname) to newcol in a
- * raw expression tree; true if any changed.
+ * raw expression tree; true if any changed.  A raw_tree_children visitor;
+ * arg is a ColumnRename.
  */
 static bool
-rename_column_refs(ProtobufCMessage *msg, const char *relname, const char *oldcol,
-                   const char *newcol)
+rename_column_refs(ProtobufCMessage *msg, void *arg)
 {
-    struct rename_column_refs_args args = {relname, oldcol, newcol};
-    const ProtobufCMessageDescriptor *d = msg->descriptor;
-    bool        changed = false;
+    const ColumnRename *cr_arg = arg;
+    const char *relname = cr_arg->relname;
+    const char *oldcol = cr_arg->oldcol;
+    const char *newcol = cr_arg->newcol;
 
-    if (d == &pg_query__column_ref__descriptor)
+    if (msg->descriptor == &pg_query__column_ref__descriptor)
     {
         PgQuery__ColumnRef *cr = (PgQuery__ColumnRef *) msg;
         PgQuery__Node *last;
@@ -1189,14 +1159,13 @@ rename_column_refs(ProtobufCMessage *msg, const char *relname, const char *oldco
         last->string->sval = pstrdup(newcol);
         return true;
     }
-    changed |= raw_tree_children(msg, rename_column_refs_child, &args);
-    return changed;
+    return raw_tree_children(msg, rename_column_refs, arg);
 }
 
 void
 RenameColumnInCheckConstraints(Oid relid, const char *oldcol, const char *newcol)
 {
-    const char *relname = get_rel_name(relid);
+    ColumnRename rename = {get_rel_name(relid), oldcol, newcol};
     ListCell   *lc;
 
     foreach(lc, relation_constraints(relid))
@@ -1213,7 +1182,7 @@ RenameColumnInCheckConstraints(Oid relid, const char *oldcol, const char *newcol
             elog(ERROR, "invalid check constraint text: %s", r->conbin);
         sel = ((RawStmt *) linitial(raw))->stmt->select_stmt;
         val = sel->target_list[0]->res_target->val;
-        if (!rename_column_refs((ProtobufCMessage *) val, relname, oldcol, newcol))
+        if (!rename_column_refs((ProtobufCMessage *) val, &rename))
             continue;
         CatalogUpdateField(ConstraintRelationId, Anum_pg_constraint_oid, r->oid,
                            Anum_pg_constraint_conbin, CStringGetTextDatum(deparse_raw_expr(val)));

@@ -764,27 +764,23 @@ RemoveSequences(PgQuery__DropStmt *stmt)
 
 static bool split_qualified_name(const char *s, char **schema, char **rel);
 
-static bool
-replace_regclass_literals(ProtobufCMessage *msg, Oid seqid, const char *newlit);
-
-struct replace_regclass_literals_args { Oid seqid; const char *newlit; };
-
-static bool
-replace_regclass_literals_child(ProtobufCMessage *child, void *arg)
+typedef struct RegclassRename
 {
-    struct replace_regclass_literals_args *a = arg;
-
-    return replace_regclass_literals(child, a->seqid, a->newlit);
-}
+    Oid         seqid;
+    const char *newlit;
+} RegclassRename;
 
 /*
  * Replace, in a raw expression, each 'name'::regclass literal that names
- * seqid by newlit.  Walks the protobuf tree generically (any node kind).
+ * seqid by newlit; true if any changed.  A raw_tree_children visitor
+ * (any node kind); arg is a RegclassRename.
  */
 static bool
-replace_regclass_literals(ProtobufCMessage *msg, Oid seqid, const char *newlit)
+replace_regclass_literals(ProtobufCMessage *msg, void *arg)
 {
-    struct replace_regclass_literals_args args = {seqid, newlit};
+    const RegclassRename *r = arg;
+    Oid         seqid = r->seqid;
+    const char *newlit = r->newlit;
     const ProtobufCMessageDescriptor *d = msg->descriptor;
     bool        changed = false;
 
@@ -836,7 +832,7 @@ replace_regclass_literals(ProtobufCMessage *msg, Oid seqid, const char *newlit)
             }
         }
     }
-    changed |= raw_tree_children(msg, replace_regclass_literals_child, &args);
+    changed |= raw_tree_children(msg, replace_regclass_literals, arg);
     return changed;
 }
 
@@ -899,8 +895,9 @@ SequenceDefaultsForRename(Oid seqid, const char *newname)
             List       *raw = raw_parser(psprintf("SELECT %s", rd->text));
             RawStmt    *rs = linitial(raw);
             PgQuery__Node *expr = rs->stmt->select_stmt->target_list[0]->res_target->val;
+            RegclassRename rename = {seqid, newlit};
 
-            if (replace_regclass_literals((ProtobufCMessage *) expr, seqid, newlit))
+            if (replace_regclass_literals((ProtobufCMessage *) expr, &rename))
             {
                 rd->text = deparse_raw_expr(expr);
                 result = lappend(result, rd);

@@ -215,62 +215,52 @@ GetViewQueryText(Oid relid)
 
 /* ---------------------------------------------------------------- renames */
 
-static bool
-rename_range_vars(ProtobufCMessage *msg, const char *schema, const char *oldname,
-                  const char *newname);
-
-struct rename_range_vars_args { const char *schema; const char *oldname; const char *newname; };
-
-static bool
-rename_range_vars_child(ProtobufCMessage *child, void *arg)
+typedef struct RelationRename
 {
-    struct rename_range_vars_args *a = arg;
-
-    return rename_range_vars(child, a->schema, a->oldname, a->newname);
-}
+    const char *schema;
+    const char *oldname;
+    const char *newname;
+} RelationRename;
 
 /*
  * A relation the stored text names schema.oldname is renamed newname: so
  * the text still means it.  The RangeVar gets the new name and, without
  * an alias, the old name as alias (column references may be qualified by
  * it).  Relation names in view text are always schema-qualified (CREATE
- * VIEW qualifies them), so an unqualified one is a WITH query's.
+ * VIEW qualifies them), so an unqualified one is a WITH query's.  A
+ * raw_tree_children visitor; arg is a RelationRename; true if any changed.
  */
 static bool
-rename_range_vars(ProtobufCMessage *msg, const char *schema, const char *oldname,
-                  const char *newname)
+rename_range_vars(ProtobufCMessage *msg, void *arg)
 {
-    struct rename_range_vars_args args = {schema, oldname, newname};
-    const ProtobufCMessageDescriptor *d = msg->descriptor;
-    bool        changed = false;
+    const RelationRename *r = arg;
 
-    if (d == &pg_query__range_var__descriptor)
+    if (msg->descriptor == &pg_query__range_var__descriptor)
     {
         PgQuery__RangeVar *rv = (PgQuery__RangeVar *) msg;
 
-        if (rv->schemaname != NULL && strcmp(rv->schemaname, schema) == 0 &&
-            strcmp(rv->relname, oldname) == 0)
+        if (rv->schemaname != NULL && strcmp(rv->schemaname, r->schema) == 0 &&
+            strcmp(rv->relname, r->oldname) == 0)
         {
-            rv->relname = pstrdup(newname);
+            rv->relname = pstrdup(r->newname);
             if (rv->alias == NULL)
             {
                 rv->alias = palloc(sizeof(PgQuery__Alias));
                 pg_query__alias__init(rv->alias);
-                rv->alias->aliasname = pstrdup(oldname);
+                rv->alias->aliasname = pstrdup(r->oldname);
             }
             return true;
         }
         return false;
     }
-    changed |= raw_tree_children(msg, rename_range_vars_child, &args);
-    return changed;
+    return raw_tree_children(msg, rename_range_vars, arg);
 }
 
 void
 RenameRelationInViews(Oid relid, const char *oldname, const char *newname)
 {
     List       *views = GetDependentViews(relid);
-    const char *schema = get_namespace_name(get_rel_namespace(relid));
+    RelationRename rename = {get_namespace_name(get_rel_namespace(relid)), oldname, newname};
     ListCell   *lc;
 
     foreach(lc, views)
@@ -282,7 +272,7 @@ RenameRelationInViews(Oid relid, const char *oldname, const char *newname)
         if (list_length(raw) != 1)
             elog(ERROR, "invalid stored query of view %u", viewid);
         rs = linitial(raw);
-        if (!rename_range_vars((ProtobufCMessage *) rs->stmt, schema, oldname, newname))
+        if (!rename_range_vars((ProtobufCMessage *) rs->stmt, &rename))
             continue;
         LockRelationOid(viewid, AccessExclusiveLock);
         CatalogUpdateField(RewriteRelationId, Anum_pg_rewrite_ev_class, viewid,
