@@ -1259,6 +1259,34 @@ transformHandlerSubscripts(ParseState *pstate, Node *base, Oid containerType,
 }
 
 /*
+ * The index expressions of subscripts (an A_Indices each) into sbsref:
+ * for a slice, a lower bound per subscript (1 where only [n] was
+ * written), and an upper bound (NULL for an omitted one).
+ */
+static void
+set_subscript_exprs(ParseState *pstate, SubscriptingRef *sbsref, PgQuery__Node **subs,
+                    size_t n, bool isSlice)
+{
+    for (size_t i = 0; i < n; i++)
+    {
+        PgQuery__AIndices *ai = subs[i]->a_indices;
+
+        if (isSlice)
+        {
+            Node       *lidx;
+
+            if (ai->is_slice)
+                lidx = ai->lidx ? transformSubscript(pstate, ai->lidx) : NULL;
+            else
+                lidx = (Node *) makeInt4Const(1);
+            sbsref->reflowerindexpr = lappend(sbsref->reflowerindexpr, lidx);
+        }
+        sbsref->refupperindexpr = lappend(sbsref->refupperindexpr,
+                                          ai->uidx ? transformSubscript(pstate, ai->uidx) : NULL);
+    }
+}
+
+/*
  * expr[...][...]: array element or slice fetch (PostgreSQL's
  * transformContainerSubscripts with the array subscripting rules) for
  * nsubs consecutive subscripts.
@@ -1307,23 +1335,7 @@ transformSubscripts(ParseState *pstate, Node *base, PgNode **subs, int nsubs)
     sbsref->reftypmod = exprTypmod(base);
     sbsref->refcollid = result_collation(sbsref->refrestype);
     sbsref->refexpr = (Expr *) base;
-    for (int i = 0; i < nsubs; i++)
-    {
-        PgQuery__AIndices *ai = subs[i]->a_indices;
-
-        if (isSlice)
-        {
-            Node       *lidx;
-
-            if (ai->is_slice)
-                lidx = ai->lidx ? transformSubscript(pstate, ai->lidx) : NULL;
-            else
-                lidx = (Node *) makeInt4Const(1);
-            sbsref->reflowerindexpr = lappend(sbsref->reflowerindexpr, lidx);
-        }
-        sbsref->refupperindexpr = lappend(sbsref->refupperindexpr,
-                                          ai->uidx ? transformSubscript(pstate, ai->uidx) : NULL);
-    }
+    set_subscript_exprs(pstate, sbsref, subs, (size_t) nsubs, isSlice);
     return (Node *) sbsref;
 }
 
@@ -1442,23 +1454,7 @@ transformAssignmentSubscripts(ParseState *pstate, Node *base, PgNode **indirecti
     sbsref->reftypmod = typmod;
     sbsref->refcollid = result_collation(containerType);
     sbsref->refexpr = (Expr *) base;
-    for (size_t i = 0; i < nind; i++)
-    {
-        PgQuery__AIndices *ai = indirection[i]->a_indices;
-
-        if (isSlice)
-        {
-            Node       *lidx;
-
-            if (ai->is_slice)
-                lidx = ai->lidx ? transformSubscript(pstate, ai->lidx) : NULL;
-            else
-                lidx = (Node *) makeInt4Const(1);
-            sbsref->reflowerindexpr = lappend(sbsref->reflowerindexpr, lidx);
-        }
-        sbsref->refupperindexpr = lappend(sbsref->refupperindexpr,
-                                          ai->uidx ? transformSubscript(pstate, ai->uidx) : NULL);
-    }
+    set_subscript_exprs(pstate, sbsref, indirection, nind, isSlice);
     targetType = isSlice ? containerType : elemType;
     newrhs = coerce_to_target_type(pstate, rhs, rhsType, targetType, typmod,
                                    COERCION_ASSIGNMENT, COERCE_IMPLICIT_CAST, -1);
